@@ -1,0 +1,105 @@
+package dev.scalinglaws.core;
+
+import java.util.List;
+
+/**
+ * The Chinchilla law (Hoffmann et al. 2022, "Training Compute-Optimal Large Language Models", arXiv:2203.15556,
+ * Approach 3, eq. 10):
+ *
+ * <pre>
+ *   L(N, D) = E + A / N^alpha + B / D^beta
+ *   ln L    = logsumexp( ln A - alpha ln N,  ln B - beta ln D,  ln E )
+ * </pre>
+ *
+ * evaluated in the log-sum-exp form so that nothing overflows for N, D up to 1e30 and beyond.
+ * Published: Hoffmann eq. 10 E 1.69, A 406.4, B 410.7, alpha 0.34, beta 0.28; Epoch AI's replication
+ * (Besiroglu et al. 2024, arXiv:2404.10102) A 482.01, B 2085.43, E 1.82, alpha 0.3478, beta 0.3658.
+ * Compute-optimal allocation: {@link ComputeOptimal#chinchilla}.
+ *
+ * <p>Parameters {@code E, A, B} (positive, linear) and {@code alpha, beta} (exponents, unbounded by default so that
+ * Hoffmann's grid of starts, which includes 0, can be used). Immutable and thread-safe.
+ */
+public final class ChinchillaLaw extends AbstractScalingLaw {
+
+    /** The shared instance. */
+    public static final ChinchillaLaw INSTANCE = new ChinchillaLaw();
+
+    /** Index of E in theta. */
+    public static final int E = 0;
+    /** Index of A in theta. */
+    public static final int A = 1;
+    /** Index of B in theta. */
+    public static final int B = 2;
+    /** Index of alpha in theta. */
+    public static final int ALPHA = 3;
+    /** Index of beta in theta. */
+    public static final int BETA = 4;
+
+    private ChinchillaLaw() {
+        super("chinchilla", "L = E + A/N^alpha + B/D^beta",
+                "Hoffmann et al. 2022, Training Compute-Optimal Large Language Models, arXiv:2203.15556", "loss",
+                List.of("N", "D"),
+                List.of(Parameter.positive("E", true, "irreducible loss"),
+                        Parameter.positive("A", true, "model-size term coefficient"),
+                        Parameter.positive("B", true, "data term coefficient"),
+                        Parameter.free("alpha", "model-size exponent"),
+                        Parameter.free("beta", "data exponent")));
+    }
+
+    /** Hoffmann's grid box: E in [e^-1, e], A and B in [1, e^25], alpha and beta in [0, 2]. */
+    @Override
+    public double[] startRange(int j) {
+        return switch (j) {
+            case E -> new double[] {Math.exp(-1), Math.exp(1)};
+            case A, B -> new double[] {1, Math.exp(25)};
+            default -> new double[] {0, 2};
+        };
+    }
+
+    @Override
+    public void evaluateLog(double[] theta, Columns x, int from, int to, double[] logValue, double[][] jacobian) {
+        double lnE = Math.log(theta[E]);
+        double lnA = Math.log(theta[A]);
+        double lnB = Math.log(theta[B]);
+        double alpha = theta[ALPHA];
+        double beta = theta[BETA];
+        double[] lnN = x.logColumn(0);
+        double[] lnD = x.logColumn(1);
+        if (jacobian == null) {
+            for (int i = from; i < to; i++) {
+                double t1 = lnA - alpha * lnN[i];
+                double t2 = lnB - beta * lnD[i];
+                double m = Math.max(Math.max(t1, t2), lnE);
+                logValue[i - from] = m + Math.log(Math.exp(t1 - m) + Math.exp(t2 - m) + Math.exp(lnE - m));
+            }
+            return;
+        }
+        double invE = 1 / theta[E];
+        double invA = 1 / theta[A];
+        double invB = 1 / theta[B];
+        double[] jE = jacobian[E];
+        double[] jA = jacobian[A];
+        double[] jB = jacobian[B];
+        double[] jAlpha = jacobian[ALPHA];
+        double[] jBeta = jacobian[BETA];
+        for (int i = from; i < to; i++) {
+            double t1 = lnA - alpha * lnN[i];
+            double t2 = lnB - beta * lnD[i];
+            double m = Math.max(Math.max(t1, t2), lnE);
+            double x1 = Math.exp(t1 - m);
+            double x2 = Math.exp(t2 - m);
+            double x3 = Math.exp(lnE - m);
+            double s = x1 + x2 + x3;
+            int k = i - from;
+            logValue[k] = m + Math.log(s);
+            double inv = 1 / s;
+            double w1 = x1 * inv;
+            double w2 = x2 * inv;
+            jE[k] = x3 * inv * invE;
+            jA[k] = w1 * invA;
+            jB[k] = w2 * invB;
+            jAlpha[k] = -w1 * lnN[i];
+            jBeta[k] = -w2 * lnD[i];
+        }
+    }
+}

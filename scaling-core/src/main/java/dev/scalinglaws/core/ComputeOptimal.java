@@ -1,0 +1,259 @@
+package dev.scalinglaws.core;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compute-optimal allocation under the budget C = 6 N D (Kaplan et al. 2020; Hoffmann et al. 2022).
+ *
+ * <p>For {@link ChinchillaLaw} the optimum has a closed form (Hoffmann et al. 2022, arXiv:2203.15556, eq. 4 and
+ * Appendix D.2):
+ *
+ * <pre>
+ *   G = (alpha A / (beta B))^(1 / (alpha + beta)),   a = beta / (alpha + beta),   b = alpha / (alpha + beta)
+ *   N_opt(C) = G (C/6)^a,   D_opt(C) = G^-1 (C/6)^b
+ * </pre>
+ *
+ * For any other law in (N, D) the optimum is found numerically: L(N, C / 6N) is minimised over ln N by a scan and
+ * Brent's method. {@link #computeForLoss} inverts the optimal frontier: the least compute whose optimal allocation
+ * reaches a target loss.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ComputeOptimal {
+
+    private ComputeOptimal() {
+    }
+
+    /**
+     * A compute-optimal allocation.
+     *
+     * @param compute training FLOPs C = 6 N D
+     * @param N       parameters
+     * @param D       tokens
+     * @param loss    the law's loss at (N, D)
+     */
+    public record Allocation(double compute, double N, double D, double loss) {
+
+        /** Tokens per parameter D / N. */
+        public double tokensPerParameter() {
+            return D / N;
+        }
+    }
+
+    /**
+     * Chinchilla's allocation exponents.
+     *
+     * @param G the allocation constant
+     * @param a N_opt exponent beta / (alpha + beta)
+     * @param b D_opt exponent alpha / (alpha + beta)
+     */
+    public record Exponents(double G, double a, double b) {
+    }
+
+    /**
+     * G, a and b of a Chinchilla fit.
+     *
+     * @param theta Chinchilla parameters (E, A, B, alpha, beta)
+     * @return the exponents
+     */
+    public static Exponents exponents(double[] theta) {
+        double capA = theta[ChinchillaLaw.A];
+        double capB = theta[ChinchillaLaw.B];
+        double alpha = theta[ChinchillaLaw.ALPHA];
+        double beta = theta[ChinchillaLaw.BETA];
+        if (!(alpha > 0 && beta > 0 && capA > 0 && capB > 0)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "compute-optimal allocation needs A, B, alpha, beta > 0; got A=%s B=%s alpha=%s beta=%s",
+                    capA, capB, alpha, beta));
+        }
+        double sum = alpha + beta;
+        double g = Math.exp((Math.log(alpha * capA) - Math.log(beta * capB)) / sum);
+        return new Exponents(g, beta / sum, alpha / sum);
+    }
+
+    /**
+     * The closed-form compute-optimal allocation of a Chinchilla law.
+     *
+     * @param theta   parameters (E, A, B, alpha, beta)
+     * @param compute training FLOPs
+     * @return the allocation
+     */
+    public static Allocation chinchilla(double[] theta, double compute) {
+        checkCompute(compute);
+        Exponents ex = exponents(theta);
+        double lnC6 = Math.log(compute / 6);
+        double n = ex.G() * Math.exp(ex.a() * lnC6);
+        double d = Math.exp(ex.b() * lnC6) / ex.G();
+        return new Allocation(compute, n, d, ChinchillaLaw.INSTANCE.value(theta, n, d));
+    }
+
+    /**
+     * The compute-optimal allocation of any law whose covariates are exactly (N, D), by numeric minimisation; for
+     * Chinchilla this uses the closed form.
+     *
+     * @param law     a law in (N, D)
+     * @param theta   its parameters
+     * @param compute training FLOPs
+     * @return the allocation
+     */
+    public static Allocation of(ScalingLaw law, double[] theta, double compute) {
+        checkCompute(compute);
+        if (law instanceof ChinchillaLaw) {
+            return chinchilla(theta, compute);
+        }
+        return numeric(law, theta, compute);
+    }
+
+    /**
+     * The compute-optimal allocation by numeric minimisation of ln L(e^u, C / 6 e^u) over u = ln N, for D, N >= 1.
+     *
+     * @param law     a law in (N, D)
+     * @param theta   its parameters
+     * @param compute training FLOPs
+     * @return the allocation
+     */
+    public static Allocation numeric(ScalingLaw law, double[] theta, double compute) {
+        checkCompute(compute);
+        if (!law.covariates().equals(List.of("N", "D"))) {
+            throw new IllegalArgumentException("compute-optimal allocation needs a law in (N, D); "
+                    + law.name() + " takes " + law.covariates());
+        }
+        double lnC6 = Math.log(compute / 6);
+        double lo = 0;
+        double hi = lnC6;
+        int grid = 400;
+        double bestU = lo;
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k <= grid; k++) {
+            double u = lo + (hi - lo) * k / grid;
+            double v = logLossAt(law, theta, u, lnC6);
+            if (v < best) {
+                best = v;
+                bestU = u;
+            }
+        }
+        double step = (hi - lo) / grid;
+        double u = brentMinimum(law, theta, lnC6, Math.max(lo, bestU - step), Math.min(hi, bestU + step));
+        double n = Math.exp(u);
+        double d = Math.exp(lnC6 - u);
+        return new Allocation(compute, n, d, law.value(theta, n, d));
+    }
+
+    /**
+     * The least compute whose compute-optimal allocation reaches {@code targetLoss}.
+     *
+     * @param law        a law in (N, D)
+     * @param theta      its parameters
+     * @param targetLoss the loss to reach
+     * @return the allocation at that compute
+     * @throws IllegalArgumentException if the target is at or below the law's floor within 1e40 FLOPs
+     */
+    public static Allocation computeForLoss(ScalingLaw law, double[] theta, double targetLoss) {
+        if (!(targetLoss > 0) || Double.isInfinite(targetLoss)) {
+            throw new IllegalArgumentException("target loss must be positive and finite: " + targetLoss);
+        }
+        double lo = Math.log(6.0);
+        double hi = Math.log(1e40);
+        if (of(law, theta, Math.exp(hi)).loss() > targetLoss) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "target loss %s is not reached with 1e40 FLOPs (the law's floor is near %s)", targetLoss,
+                    of(law, theta, 1e40).loss()));
+        }
+        if (of(law, theta, Math.exp(lo)).loss() <= targetLoss) {
+            return of(law, theta, Math.exp(lo));
+        }
+        for (int it = 0; it < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); it++) {
+            double mid = 0.5 * (lo + hi);
+            if (of(law, theta, Math.exp(mid)).loss() > targetLoss) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return of(law, theta, Math.exp(hi));
+    }
+
+    private static double logLossAt(ScalingLaw law, double[] theta, double u, double lnC6) {
+        double v = law.logValue(theta, Math.exp(u), Math.exp(lnC6 - u));
+        return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
+
+    /** Brent's minimisation (golden section with parabolic steps) on [a, b]. */
+    private static double brentMinimum(ScalingLaw law, double[] theta, double lnC6, double a, double b) {
+        final double golden = 0.3819660112501051;
+        double x = a + golden * (b - a);
+        double w = x;
+        double v = x;
+        double fx = logLossAt(law, theta, x, lnC6);
+        double fw = fx;
+        double fv = fx;
+        double d = 0;
+        double e = 0;
+        for (int it = 0; it < 200; it++) {
+            double m = 0.5 * (a + b);
+            double tol = 1e-12 * Math.abs(x) + 1e-14;
+            if (Math.abs(x - m) <= 2 * tol - 0.5 * (b - a)) {
+                break;
+            }
+            boolean golden1 = true;
+            if (Math.abs(e) > tol) {
+                double r = (x - w) * (fx - fv);
+                double q = (x - v) * (fx - fw);
+                double p = (x - v) * q - (x - w) * r;
+                q = 2 * (q - r);
+                if (q > 0) {
+                    p = -p;
+                } else {
+                    q = -q;
+                }
+                if (Math.abs(p) < Math.abs(0.5 * q * e) && p > q * (a - x) && p < q * (b - x)) {
+                    e = d;
+                    d = p / q;
+                    golden1 = false;
+                }
+            }
+            if (golden1) {
+                e = (x < m) ? b - x : a - x;
+                d = golden * e;
+            }
+            double u = Math.abs(d) >= tol ? x + d : x + Math.copySign(tol, d);
+            double fu = logLossAt(law, theta, u, lnC6);
+            if (fu <= fx) {
+                if (u < x) {
+                    b = x;
+                } else {
+                    a = x;
+                }
+                v = w;
+                fv = fw;
+                w = x;
+                fw = fx;
+                x = u;
+                fx = fu;
+            } else {
+                if (u < x) {
+                    a = u;
+                } else {
+                    b = u;
+                }
+                if (fu <= fw || w == x) {
+                    v = w;
+                    fv = fw;
+                    w = u;
+                    fw = fu;
+                } else if (fu <= fv || v == x || v == w) {
+                    v = u;
+                    fv = fu;
+                }
+            }
+        }
+        return x;
+    }
+
+    private static void checkCompute(double compute) {
+        if (!(compute > 0) || Double.isInfinite(compute)) {
+            throw new IllegalArgumentException("compute must be positive and finite: " + compute);
+        }
+    }
+}

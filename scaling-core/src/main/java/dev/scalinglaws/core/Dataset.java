@@ -1,0 +1,653 @@
+package dev.scalinglaws.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.IntPredicate;
+
+/**
+ * An immutable, columnar table of observations: named numeric columns ({@code double[]}), optional text columns
+ * (labels such as a model family), an optional weight column and an optional group column (the model or training
+ * run a row belongs to, used for cluster resampling and leave-one-group-out).
+ *
+ * <p>Every row remembers its 1-based row number in the source, so that errors found after filtering still name the
+ * row a user sees in the file. Cells that are not numbers are kept as text; using such a column as a number raises a
+ * {@link DataException} naming the first bad cell.
+ *
+ * <p>Build one with {@link #builder(String)}, or read a CSV with {@link CsvReader}. Derived columns are explicit:
+ * {@link #withTokensFromCompute()} (D = C / 6N), {@link #withComputeFromTokens()} (C = 6ND),
+ * {@link #withTokensPerParameter()} (M = D / N).
+ *
+ * <p>Immutable and thread-safe: arrays are copied in and out.
+ */
+public final class Dataset {
+
+    private final String source;
+    private final int size;
+    private final Map<String, Column> columns;
+    private final int[] rowNumbers;
+    private final String weightColumn;
+    private final String groupColumn;
+
+    /** One column: numbers (NaN where the text did not parse) and, if any cell is not a number, the text. */
+    private record Column(double[] numbers, String[] text, int firstBad) {
+        boolean numeric() {
+            return firstBad < 0;
+        }
+    }
+
+    private Dataset(String source, int size, Map<String, Column> columns, int[] rowNumbers, String weightColumn,
+                    String groupColumn) {
+        this.source = source;
+        this.size = size;
+        this.columns = Collections.unmodifiableMap(columns);
+        this.rowNumbers = rowNumbers;
+        this.weightColumn = weightColumn;
+        this.groupColumn = groupColumn;
+    }
+
+    /**
+     * A builder for a dataset from arrays.
+     *
+     * @param source a description of where the data came from, used in error messages
+     * @return a new builder
+     */
+    public static Builder builder(String source) {
+        return new Builder(source);
+    }
+
+    /** Where the data came from (a file name, {@code "dataset:chinchilla"}, ...). */
+    public String source() {
+        return source;
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return size;
+    }
+
+    /** Column names in source order. */
+    public List<String> columnNames() {
+        return new ArrayList<>(columns.keySet());
+    }
+
+    /**
+     * Whether there is a column with this name.
+     *
+     * @param name column name
+     * @return true if present
+     */
+    public boolean has(String name) {
+        return columns.containsKey(name);
+    }
+
+    /**
+     * Whether the named column holds only numbers.
+     *
+     * @param name column name
+     * @return true if every cell is a number
+     */
+    public boolean isNumeric(String name) {
+        return require(name).numeric();
+    }
+
+    /**
+     * A numeric column (copied).
+     *
+     * @param name column name
+     * @return the values
+     * @throws DataException if the column is missing or holds a cell that is not a number
+     */
+    public double[] column(String name) {
+        return numbers(name).clone();
+    }
+
+    /**
+     * A column as text (copied); numeric columns are formatted.
+     *
+     * @param name column name
+     * @return the cells
+     */
+    public String[] textColumn(String name) {
+        Column c = require(name);
+        if (c.text != null) {
+            return c.text.clone();
+        }
+        String[] out = new String[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = formatNumber(c.numbers[i]);
+        }
+        return out;
+    }
+
+    /**
+     * The 1-based source row number of row {@code i}.
+     *
+     * @param i row index in this dataset
+     * @return the row number in the source
+     */
+    public int rowNumber(int i) {
+        return rowNumbers[i];
+    }
+
+    /** The weight column's name, or null if rows are unweighted. */
+    public String weightColumn() {
+        return weightColumn;
+    }
+
+    /** The group column's name, or null. */
+    public String groupColumn() {
+        return groupColumn;
+    }
+
+    /**
+     * The row weights (copied): the weight column, or all ones.
+     *
+     * @return weights, validated finite and non-negative
+     */
+    public double[] weights() {
+        double[] w = new double[size];
+        if (weightColumn == null) {
+            Arrays.fill(w, 1.0);
+            return w;
+        }
+        double[] col = numbers(weightColumn);
+        for (int i = 0; i < size; i++) {
+            if (!(col[i] >= 0) || Double.isInfinite(col[i])) {
+                throw new DataException(source, rowNumbers[i], weightColumn, formatNumber(col[i]),
+                        "weights must be finite and non-negative");
+            }
+            w[i] = col[i];
+        }
+        return w;
+    }
+
+    /**
+     * Group index of every row (0-based, in order of first appearance), or null if there is no group column.
+     *
+     * @return group indices or null
+     */
+    public int[] groupIndices() {
+        if (groupColumn == null) {
+            return null;
+        }
+        String[] labels = textColumn(groupColumn);
+        Map<String, Integer> index = new LinkedHashMap<>();
+        int[] g = new int[size];
+        for (int i = 0; i < size; i++) {
+            g[i] = index.computeIfAbsent(labels[i], k -> index.size());
+        }
+        return g;
+    }
+
+    /**
+     * Group labels in order of first appearance, or an empty list without a group column.
+     *
+     * @return distinct group labels
+     */
+    public List<String> groupLabels() {
+        if (groupColumn == null) {
+            return List.of();
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(Arrays.asList(textColumn(groupColumn))));
+    }
+
+    /**
+     * This dataset with the named column used as row weights.
+     *
+     * @param name a numeric column
+     * @return a new dataset
+     */
+    public Dataset withWeights(String name) {
+        numbers(name);
+        return new Dataset(source, size, new LinkedHashMap<>(columns), rowNumbers, name, groupColumn);
+    }
+
+    /**
+     * This dataset with the named column as the group (model / run) of each row.
+     *
+     * @param name any column
+     * @return a new dataset
+     */
+    public Dataset withGroups(String name) {
+        require(name);
+        return new Dataset(source, size, new LinkedHashMap<>(columns), rowNumbers, weightColumn, name);
+    }
+
+    /**
+     * This dataset with a new or replaced numeric column.
+     *
+     * @param name   column name
+     * @param values one value per row (copied)
+     * @return a new dataset
+     */
+    public Dataset withColumn(String name, double[] values) {
+        if (values.length != size) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "column '%s' has %d values, the dataset %d rows", name, values.length, size));
+        }
+        Map<String, Column> copy = new LinkedHashMap<>(columns);
+        copy.put(name, new Column(values.clone(), null, -1));
+        return new Dataset(source, size, copy, rowNumbers, weightColumn, groupColumn);
+    }
+
+    /**
+     * This dataset with column {@code from} renamed to {@code to}.
+     *
+     * @param from existing column
+     * @param to   new name (must not exist)
+     * @return a new dataset
+     */
+    public Dataset withRenamedColumn(String from, String to) {
+        require(from);
+        if (from.equals(to)) {
+            return this;
+        }
+        if (columns.containsKey(to)) {
+            throw new DataException(source, -1, to, null, "column already exists; cannot rename '" + from + "' to it");
+        }
+        Map<String, Column> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            copy.put(e.getKey().equals(from) ? to : e.getKey(), e.getValue());
+        }
+        return new Dataset(source, size, copy, rowNumbers, from.equals(weightColumn) ? to : weightColumn,
+                from.equals(groupColumn) ? to : groupColumn);
+    }
+
+    /** Adds D = C / (6 N) from columns {@code C} and {@code N} (Kaplan et al. 2020: C = 6ND). */
+    public Dataset withTokensFromCompute() {
+        double[] c = numbers("C");
+        double[] n = numbers("N");
+        double[] d = new double[size];
+        for (int i = 0; i < size; i++) {
+            d[i] = c[i] / (6 * n[i]);
+        }
+        return withColumn("D", d);
+    }
+
+    /** Adds C = 6 N D from columns {@code N} and {@code D}. */
+    public Dataset withComputeFromTokens() {
+        double[] n = numbers("N");
+        double[] d = numbers("D");
+        double[] c = new double[size];
+        for (int i = 0; i < size; i++) {
+            c[i] = 6 * n[i] * d[i];
+        }
+        return withColumn("C", c);
+    }
+
+    /** Adds M = D / N (tokens per parameter) from columns {@code N} and {@code D}. */
+    public Dataset withTokensPerParameter() {
+        double[] n = numbers("N");
+        double[] d = numbers("D");
+        double[] m = new double[size];
+        for (int i = 0; i < size; i++) {
+            m[i] = d[i] / n[i];
+        }
+        return withColumn("M", m);
+    }
+
+    /**
+     * Derives the covariates a law needs from the columns present, by the documented rules only
+     * (D = C / 6N, C = 6ND, M = D / N, N = C / 6D), and says which derivations were made.
+     *
+     * @param law      the law to be fitted
+     * @param messages receives one line per derivation (may be null)
+     * @return a dataset holding every covariate of the law
+     * @throws DataException naming the missing column if a covariate cannot be found or derived
+     */
+    public Dataset withCovariatesFor(ScalingLaw law, List<String> messages) {
+        Dataset d = this;
+        for (String cov : law.covariates()) {
+            if (d.has(cov)) {
+                continue;
+            }
+            if (cov.equals("D") && d.has("C") && d.has("N")) {
+                d = d.withTokensFromCompute();
+                note(messages, "derived D = C / (6 N) from columns C and N");
+            } else if (cov.equals("C") && d.has("N") && d.has("D")) {
+                d = d.withComputeFromTokens();
+                note(messages, "derived C = 6 N D from columns N and D");
+            } else if (cov.equals("M") && d.has("N") && d.has("D")) {
+                d = d.withTokensPerParameter();
+                note(messages, "derived M = D / N from columns N and D");
+            } else if (cov.equals("N") && d.has("C") && d.has("D")) {
+                double[] c = d.numbers("C");
+                double[] dd = d.numbers("D");
+                double[] n = new double[size];
+                for (int i = 0; i < size; i++) {
+                    n[i] = c[i] / (6 * dd[i]);
+                }
+                d = d.withColumn("N", n);
+                note(messages, "derived N = C / (6 D) from columns C and D");
+            } else {
+                throw new DataException(source, -1, cov, null, String.format(Locale.ROOT,
+                        "law %s needs covariate %s, but the data has no such column (columns: %s); map one with "
+                                + "--column %s=HEADER", law.name(), cov, String.join(", ", columns.keySet()), cov));
+            }
+        }
+        if (!d.has(law.response())) {
+            throw new DataException(source, -1, law.response(), null, String.format(Locale.ROOT,
+                    "law %s needs the response column '%s' (columns: %s); map one with --column %s=HEADER",
+                    law.name(), law.response(), String.join(", ", columns.keySet()), law.response()));
+        }
+        return d;
+    }
+
+    private static void note(List<String> messages, String message) {
+        if (messages != null) {
+            messages.add(message);
+        }
+    }
+
+    /**
+     * The rows at the given indices, in that order (repeats allowed).
+     *
+     * @param rows row indices
+     * @return a new dataset
+     */
+    public Dataset rows(int[] rows) {
+        Map<String, Column> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            Column c = e.getValue();
+            double[] nums = new double[rows.length];
+            String[] text = c.text == null ? null : new String[rows.length];
+            int firstBad = -1;
+            for (int k = 0; k < rows.length; k++) {
+                nums[k] = c.numbers[rows[k]];
+                if (text != null) {
+                    text[k] = c.text[rows[k]];
+                    if (firstBad < 0 && Double.isNaN(nums[k]) && !isNanText(text[k])) {
+                        firstBad = k;
+                    }
+                }
+            }
+            copy.put(e.getKey(), new Column(nums, firstBad < 0 ? null : text, firstBad));
+        }
+        int[] rn = new int[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            rn[k] = rowNumbers[rows[k]];
+        }
+        return new Dataset(source, rows.length, copy, rn, weightColumn, groupColumn);
+    }
+
+    /**
+     * The rows for which the predicate holds.
+     *
+     * @param keep predicate on row index
+     * @return a new dataset
+     */
+    public Dataset filter(IntPredicate keep) {
+        int[] idx = new int[size];
+        int k = 0;
+        for (int i = 0; i < size; i++) {
+            if (keep.test(i)) {
+                idx[k++] = i;
+            }
+        }
+        return rows(Arrays.copyOf(idx, k));
+    }
+
+    /**
+     * This dataset without the {@code k} rows with the largest values of a column; ties are broken by row order
+     * (earlier rows count as larger), as a stable sort of the negated column does.
+     *
+     * @param column numeric column
+     * @param k      number of rows to drop
+     * @return a new dataset with {@code size() - k} rows in the original order
+     */
+    public Dataset withoutLargest(String column, int k) {
+        if (k < 0 || k > size) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "cannot drop %d of %d rows", k, size));
+        }
+        double[] v = numbers(column);
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(v[b], v[a]));
+        boolean[] drop = new boolean[size];
+        for (int i = 0; i < k; i++) {
+            drop[order[i]] = true;
+        }
+        return filter(i -> !drop[i]);
+    }
+
+    /**
+     * The law's covariates as {@link Columns}, validated: every value finite, and strictly positive where the law
+     * takes logarithms.
+     *
+     * @param law the law
+     * @return covariate columns in the law's order
+     * @throws DataException naming row, column and value of the first bad cell
+     */
+    public Columns covariates(ScalingLaw law) {
+        double[][] cols = new double[law.covariates().size()][];
+        for (int j = 0; j < cols.length; j++) {
+            String name = law.covariates().get(j);
+            double[] v = numbers(name);
+            for (int i = 0; i < size; i++) {
+                if (!Double.isFinite(v[i])) {
+                    throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), "value is not finite");
+                }
+                if (law.requiresPositiveCovariates() && v[i] <= 0) {
+                    throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), String.format(Locale.ROOT,
+                            "law %s takes the logarithm of %s, so it must be positive", law.name(), name));
+                }
+            }
+            cols[j] = v;
+        }
+        return Columns.of(cols);
+    }
+
+    /**
+     * The law's response column, validated finite, and strictly positive if {@code positive}.
+     *
+     * @param law      the law
+     * @param positive whether the response must be strictly positive (log residuals)
+     * @return the response values (copied)
+     */
+    public double[] response(ScalingLaw law, boolean positive) {
+        String name = law.response();
+        double[] v = numbers(name);
+        for (int i = 0; i < size; i++) {
+            if (!Double.isFinite(v[i])) {
+                throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), "value is not finite");
+            }
+            if (positive && v[i] <= 0) {
+                throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]),
+                        "log residuals need a positive response");
+            }
+        }
+        return v.clone();
+    }
+
+    private Column require(String name) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new DataException(source, -1, name, null,
+                    "no such column; columns are: " + String.join(", ", columns.keySet()));
+        }
+        return c;
+    }
+
+    private double[] numbers(String name) {
+        Column c = require(name);
+        if (!c.numeric()) {
+            throw new DataException(source, rowNumbers[c.firstBad], name, c.text[c.firstBad],
+                    notANumberReason(c.text[c.firstBad]));
+        }
+        return c.numbers;
+    }
+
+    static String notANumberReason(String text) {
+        if (text != null && text.trim().matches("[-+]?\\d+,\\d+([eE][-+]?\\d+)?")) {
+            return "not a number (decimal comma? write 3.5, not 3,5)";
+        }
+        if (text == null || text.isBlank()) {
+            return "empty cell where a number is required";
+        }
+        return "not a number";
+    }
+
+    private static boolean isNanText(String text) {
+        String t = text.trim();
+        return t.equalsIgnoreCase("nan");
+    }
+
+    static String formatNumber(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.format(Locale.ROOT, "%d", (long) v);
+        }
+        return Double.toString(v);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Dataset[%s, %d rows, columns %s]", source, size, columns.keySet());
+    }
+
+    /**
+     * Builds a {@link Dataset} from arrays. Not thread-safe; the built dataset is.
+     */
+    public static final class Builder {
+        private final String source;
+        private final Map<String, Column> columns = new LinkedHashMap<>();
+        private int size = -1;
+        private int[] rowNumbers;
+        private String weightColumn;
+        private String groupColumn;
+
+        private Builder(String source) {
+            this.source = Objects.requireNonNull(source, "source");
+        }
+
+        private void checkSize(String name, int n) {
+            if (columns.containsKey(name)) {
+                throw new DataException(source, -1, name, null, "duplicate column");
+            }
+            if (size >= 0 && n != size) {
+                throw new DataException(source, -1, name, null, String.format(Locale.ROOT,
+                        "column has %d values, earlier columns %d", n, size));
+            }
+            size = n;
+        }
+
+        /**
+         * Adds a numeric column (copied).
+         *
+         * @param name   column name
+         * @param values values
+         * @return this builder
+         */
+        public Builder column(String name, double[] values) {
+            checkSize(name, values.length);
+            columns.put(name, new Column(values.clone(), null, -1));
+            return this;
+        }
+
+        /**
+         * Adds a column of text cells; cells that parse as numbers (after trimming) make it numeric where possible.
+         *
+         * @param name  column name
+         * @param cells cells
+         * @return this builder
+         */
+        public Builder textColumn(String name, String[] cells) {
+            checkSize(name, cells.length);
+            double[] nums = new double[cells.length];
+            int firstBad = -1;
+            for (int i = 0; i < cells.length; i++) {
+                nums[i] = parse(cells[i]);
+                if (Double.isNaN(nums[i]) && !isNanText(cells[i] == null ? "" : cells[i]) && firstBad < 0) {
+                    firstBad = i;
+                }
+            }
+            columns.put(name, new Column(nums, firstBad < 0 ? null : cells.clone(), firstBad));
+            return this;
+        }
+
+        /**
+         * Sets the 1-based source row number of each row (default 1..n).
+         *
+         * @param numbers row numbers
+         * @return this builder
+         */
+        public Builder rowNumbers(int[] numbers) {
+            this.rowNumbers = numbers.clone();
+            return this;
+        }
+
+        /**
+         * Names the weight column.
+         *
+         * @param name column name
+         * @return this builder
+         */
+        public Builder weights(String name) {
+            this.weightColumn = name;
+            return this;
+        }
+
+        /**
+         * Names the group column.
+         *
+         * @param name column name
+         * @return this builder
+         */
+        public Builder groups(String name) {
+            this.groupColumn = name;
+            return this;
+        }
+
+        /**
+         * Validates and builds.
+         *
+         * @return the dataset
+         */
+        public Dataset build() {
+            int n = Math.max(size, 0);
+            if (columns.isEmpty()) {
+                throw new DataException(source, -1, null, null, "no columns");
+            }
+            int[] rn = rowNumbers;
+            if (rn == null) {
+                rn = new int[n];
+                for (int i = 0; i < n; i++) {
+                    rn[i] = i + 1;
+                }
+            } else if (rn.length != n) {
+                throw new IllegalArgumentException("row numbers do not match the number of rows");
+            }
+            Dataset d = new Dataset(source, n, new LinkedHashMap<>(columns), rn, null, null);
+            if (weightColumn != null) {
+                d = d.withWeights(weightColumn);
+            }
+            if (groupColumn != null) {
+                d = d.withGroups(groupColumn);
+            }
+            return d;
+        }
+
+        private static double parse(String cell) {
+            if (cell == null) {
+                return Double.NaN;
+            }
+            String t = cell.trim();
+            if (t.isEmpty()) {
+                return Double.NaN;
+            }
+            try {
+                return Double.parseDouble(t);
+            } catch (NumberFormatException e) {
+                return Double.NaN;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.scalinglaws.fit;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.scalinglaws.core.ScalingLaw;
+
+/**
+ * The outcome of {@link Fitter#fit}: estimates, objective, status, convergence and identifiability reports,
+ * residuals and goodness of fit.
+ *
+ * <p>A result whose {@link #status()} is not {@link FitStatus#CONVERGED} still carries the last iterate, and says so.
+ * Immutable: arrays are copied in and out.
+ *
+ * @param law            the law
+ * @param parameters     estimates in the law's parameter order
+ * @param objective      the minimised objective (sum of losses, or negative log-likelihood)
+ * @param status         how the fit ended
+ * @param convergence    the multistart report
+ * @param identifiability correlation and conditioning at the optimum (null if not computable)
+ * @param goodness       goodness of fit
+ * @param residuals      residuals at the optimum, in the fit's residual space, one per used row
+ * @param scale          fitted likelihood scale s (huber-mle), NaN otherwise
+ * @param warnings       notes for the user (derived columns, parameters on bounds, ...)
+ * @param dataSource     where the data came from
+ * @param spec           the spec used
+ * @param seconds        wall time of the fit itself
+ */
+public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
+                        ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
+                        double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
+                        double seconds) {
+
+    /** Copies lists and arrays. */
+    public FitResult {
+        parameters = List.copyOf(parameters);
+        residuals = residuals.clone();
+        warnings = List.copyOf(warnings);
+    }
+
+    /** Residuals (copy). */
+    @Override
+    public double[] residuals() {
+        return residuals.clone();
+    }
+
+    /** The estimates as a parameter vector in the law's order (copy). */
+    public double[] theta() {
+        double[] t = new double[parameters.size()];
+        for (int j = 0; j < t.length; j++) {
+            t[j] = parameters.get(j).estimate();
+        }
+        return t;
+    }
+
+    /**
+     * The estimate of one parameter.
+     *
+     * @param name parameter symbol
+     * @return the estimate
+     */
+    public double estimate(String name) {
+        return parameters.get(law.indexOf(name)).estimate();
+    }
+
+    /**
+     * The fitted law at a covariate point.
+     *
+     * @param point covariate values in the law's order
+     * @return the fitted value
+     */
+    public double predict(double... point) {
+        return law.value(theta(), point);
+    }
+
+    /** Whether the fit converged. */
+    public boolean converged() {
+        return status.isSuccess();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%s [%s] objective %.6g", law.name(), status, objective));
+        for (ParameterEstimate p : parameters) {
+            sb.append(String.format(Locale.ROOT, ", %s=%.6g", p.name(), p.estimate()));
+        }
+        return sb.toString();
+    }
+}

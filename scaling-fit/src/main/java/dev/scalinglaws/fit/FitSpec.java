@@ -1,0 +1,209 @@
+package dev.scalinglaws.fit;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How to fit: residual space, loss, starting points, pinned parameters, bounds, tolerances, threads and seed.
+ * Immutable: every {@code withX} returns a new spec.
+ *
+ * <p>{@link #defaults()}: log residuals, Huber loss with delta = 1e-3, 128 Sobol starts, all processors.
+ * {@link #epoch()}: the "replicate exactly" protocol of Besiroglu et al. 2024 (arXiv:2404.10102): sum of Huber
+ * losses (delta 1e-3) on log residuals from Hoffmann's 4,500-point grid with SciPy's L-BFGS-B tolerances.
+ *
+ * <p>Thread-safe.
+ */
+public final class FitSpec {
+
+    private final ResidualSpace residual;
+    private final Loss loss;
+    private final Starts starts;
+    private final Map<String, Double> pins;
+    private final Map<String, double[]> bounds;
+    private final int threads;
+    private final long seed;
+    private final int maxIterations;
+    private final double ftol;
+    private final double gtol;
+    private final boolean polish;
+
+    private FitSpec(ResidualSpace residual, Loss loss, Starts starts, Map<String, Double> pins,
+                    Map<String, double[]> bounds, int threads, long seed, int maxIterations, double ftol, double gtol,
+                    boolean polish) {
+        this.residual = Objects.requireNonNull(residual, "residual");
+        this.loss = Objects.requireNonNull(loss, "loss");
+        this.starts = Objects.requireNonNull(starts, "starts");
+        this.pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
+        Map<String, double[]> b = new LinkedHashMap<>();
+        bounds.forEach((k, v) -> b.put(k, v.clone()));
+        this.bounds = Collections.unmodifiableMap(b);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1: " + maxIterations);
+        }
+        if (!(ftol >= 0) || !(gtol >= 0)) {
+            throw new IllegalArgumentException("tolerances must be non-negative");
+        }
+        this.threads = threads;
+        this.seed = seed;
+        this.maxIterations = maxIterations;
+        this.ftol = ftol;
+        this.gtol = gtol;
+        this.polish = polish;
+    }
+
+    /** Log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available processors, seed 0. */
+    public static FitSpec defaults() {
+        return new FitSpec(ResidualSpace.LOG, Loss.huber(1e-3), Starts.sobol(128, 0), Map.of(), Map.of(),
+                Runtime.getRuntime().availableProcessors(), 0L, 15000, 2.220446049250313e-09, 1e-5, true);
+    }
+
+    /** Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid. */
+    public static FitSpec epoch() {
+        return defaults().withStarts(Starts.hoffmann());
+    }
+
+    /** @param value residual space @return a new spec */
+    public FitSpec withResidual(ResidualSpace value) {
+        return new FitSpec(value, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+    }
+
+    /** @param value loss @return a new spec */
+    public FitSpec withLoss(Loss value) {
+        return new FitSpec(residual, value, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+    }
+
+    /** @param value start strategy @return a new spec */
+    public FitSpec withStarts(Starts value) {
+        return new FitSpec(residual, loss, value, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+    }
+
+    /**
+     * Pins a parameter at a value (it is not fitted; degrees of freedom count only free parameters).
+     *
+     * @param name  parameter
+     * @param value value
+     * @return a new spec
+     */
+    public FitSpec withPin(String name, double value) {
+        Map<String, Double> p = new LinkedHashMap<>(pins);
+        p.put(name, value);
+        return new FitSpec(residual, loss, starts, p, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+    }
+
+    /**
+     * Bounds a parameter to [lower, upper] (natural units).
+     *
+     * @param name  parameter
+     * @param lower lower bound
+     * @param upper upper bound
+     * @return a new spec
+     */
+    public FitSpec withBound(String name, double lower, double upper) {
+        if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "bound for %s: [%s, %s] is not an interval (lower must not exceed upper)", name, lower, upper));
+        }
+        Map<String, double[]> b = new LinkedHashMap<>(bounds);
+        b.put(name, new double[] {lower, upper});
+        return new FitSpec(residual, loss, starts, pins, b, threads, seed, maxIterations, ftol, gtol, polish);
+    }
+
+    /** @param value worker threads for multistart, &gt;= 1 @return a new spec */
+    public FitSpec withThreads(int value) {
+        return new FitSpec(residual, loss, starts, pins, bounds, value, seed, maxIterations, ftol, gtol, polish);
+    }
+
+    /** @param value seed for every random choice @return a new spec */
+    public FitSpec withSeed(long value) {
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, value, maxIterations, ftol, gtol, polish);
+    }
+
+    /** @param value iteration limit per start @return a new spec */
+    public FitSpec withMaxIterations(int value) {
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, value, ftol, gtol, polish);
+    }
+
+    /**
+     * @param newFtol relative-decrease tolerance
+     * @param newGtol projected-gradient tolerance
+     * @return a new spec
+     */
+    public FitSpec withTolerances(double newFtol, double newGtol) {
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, newFtol, newGtol,
+                polish);
+    }
+
+    /** @param value whether to polish the best start with tight tolerances @return a new spec */
+    public FitSpec withPolish(boolean value) {
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, value);
+    }
+
+    /** Residual space. */
+    public ResidualSpace residual() {
+        return residual;
+    }
+
+    /** Loss. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** Start strategy. */
+    public Starts starts() {
+        return starts;
+    }
+
+    /** Pinned parameters (unmodifiable). */
+    public Map<String, Double> pins() {
+        return pins;
+    }
+
+    /** Bounds by parameter name (copies). */
+    public Map<String, double[]> bounds() {
+        Map<String, double[]> b = new LinkedHashMap<>();
+        bounds.forEach((k, v) -> b.put(k, v.clone()));
+        return b;
+    }
+
+    /** Worker threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Iteration limit per start. */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    /** Relative-decrease tolerance. */
+    public double ftol() {
+        return ftol;
+    }
+
+    /** Projected-gradient tolerance. */
+    public double gtol() {
+        return gtol;
+    }
+
+    /** Whether the best start is polished with tight tolerances. */
+    public boolean polish() {
+        return polish;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "FitSpec[residual=%s, loss=%s, delta=%s, starts=%s, pins=%s, threads=%d, "
+                + "seed=%d]", residual, loss.name(), loss.delta(), starts.describe(), pins, threads, seed);
+    }
+}

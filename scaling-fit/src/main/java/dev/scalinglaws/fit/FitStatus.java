@@ -1,0 +1,23 @@
+package dev.scalinglaws.fit;
+
+/**
+ * How a fit ended. Only {@link #CONVERGED} is a success; every other status is reported as such, with the last
+ * iterate, and never hidden.
+ */
+public enum FitStatus {
+    /** The first-order optimality or relative-decrease criterion was met at a finite objective. */
+    CONVERGED,
+    /** The iteration or evaluation limit was reached first. */
+    MAX_ITERATIONS,
+    /** The line search could not find a point with sufficient decrease. */
+    LINE_SEARCH_FAILED,
+    /** The objective or its gradient became NaN or infinite and could not be recovered. */
+    NON_FINITE,
+    /** The optimum is not identifiable: the scaled Gauss-Newton matrix is singular to working precision. */
+    NOT_IDENTIFIABLE;
+
+    /** Whether this status is a success. */
+    public boolean isSuccess() {
+        return this == CONVERGED;
+    }
+}

@@ -1,0 +1,267 @@
+package dev.scalinglaws.fit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import dev.scalinglaws.core.Parameter;
+import dev.scalinglaws.core.ScalingLaw;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+
+/**
+ * A rule producing the starting points of a multistart fit, in natural parameter units and in the law's parameter
+ * order. Pinned parameters are overwritten by their pinned values afterwards.
+ *
+ * <ul>
+ *   <li>{@link #hoffmann()}: the 4,500-point grid of Hoffmann et al. 2022 as used by Besiroglu et al. 2024:
+ *       alpha, beta in {0, 0.5, ..., 2}, ln E in {-1, -0.5, ..., 1}, ln A, ln B in {0, 5, ..., 25};</li>
+ *   <li>{@link #sobol(int, long)}: the first n points of a Sobol sequence (Joe-Kuo direction numbers, as
+ *       implemented by Commons Math's {@code SobolSequenceGenerator}), skipping {@code seed} points, scaled to each
+ *       parameter's {@link ScalingLaw#startRange start range} (log-uniformly for positive parameters);</li>
+ *   <li>{@link #latinHypercube(int, long)}: a Latin hypercube of n points from {@link SplittableRandom}(seed);</li>
+ *   <li>{@link #of(List)}: explicit points.</li>
+ * </ul>
+ *
+ * <p>Implementations are immutable and thread-safe; the same strategy and law always give the same points.
+ */
+public sealed interface Starts permits Starts.Hoffmann, Starts.Sobol, Starts.LatinHypercube, Starts.Explicit {
+
+    /**
+     * The starting points for a law.
+     *
+     * @param law the law
+     * @return points in natural units, each of length {@code law.parameterCount()}
+     */
+    List<double[]> points(ScalingLaw law);
+
+    /** A short description, e.g. {@code hoffmann}, {@code sobol:64}. */
+    String describe();
+
+    /** Hoffmann's 4,500-point grid (for laws with parameters E, A, B, alpha, beta). */
+    static Starts hoffmann() {
+        return Hoffmann.INSTANCE;
+    }
+
+    /**
+     * Sobol starts.
+     *
+     * @param n    number of points, &gt;= 1
+     * @param seed number of leading Sobol points to skip (0 = the standard sequence)
+     * @return the strategy
+     */
+    static Starts sobol(int n, long seed) {
+        return new Sobol(n, seed);
+    }
+
+    /**
+     * Latin-hypercube starts.
+     *
+     * @param n    number of points, &gt;= 1
+     * @param seed random seed
+     * @return the strategy
+     */
+    static Starts latinHypercube(int n, long seed) {
+        return new LatinHypercube(n, seed);
+    }
+
+    /**
+     * Explicit starting points (copied).
+     *
+     * @param points points in natural units
+     * @return the strategy
+     */
+    static Starts of(List<double[]> points) {
+        List<double[]> copy = new ArrayList<>();
+        for (double[] p : points) {
+            copy.add(p.clone());
+        }
+        return new Explicit(List.copyOf(copy));
+    }
+
+    /**
+     * Parses a CLI value: {@code hoffmann}, {@code sobol:N}, {@code lhs:N}.
+     *
+     * @param text the value
+     * @param seed seed for random strategies
+     * @return the strategy
+     */
+    static Starts parse(String text, long seed) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        if (t.equals("hoffmann")) {
+            return hoffmann();
+        }
+        int colon = t.indexOf(':');
+        if (colon > 0) {
+            String kind = t.substring(0, colon);
+            int n;
+            try {
+                n = Integer.parseInt(t.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--starts " + text + ": expected a count after ':'");
+            }
+            if (kind.equals("sobol")) {
+                return sobol(n, seed);
+            }
+            if (kind.equals("lhs")) {
+                return latinHypercube(n, seed);
+            }
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "unknown starts '%s'; use hoffmann, sobol:N, lhs:N or grid:FILE", text));
+    }
+
+    /** Hoffmann's grid. */
+    final class Hoffmann implements Starts {
+        static final Hoffmann INSTANCE = new Hoffmann();
+
+        private Hoffmann() {
+        }
+
+        @Override
+        public List<double[]> points(ScalingLaw law) {
+            int iE = law.indexOf("E");
+            int iA = law.indexOf("A");
+            int iB = law.indexOf("B");
+            int iAlpha = law.indexOf("alpha");
+            int iBeta = law.indexOf("beta");
+            List<double[]> out = new ArrayList<>(4500);
+            // order (a, b, e, alpha, beta) with a outermost, as in the reference implementation
+            for (int a = 0; a <= 25; a += 5) {
+                for (int b = 0; b <= 25; b += 5) {
+                    for (int e = -2; e <= 2; e++) {
+                        for (int al = 0; al <= 4; al++) {
+                            for (int be = 0; be <= 4; be++) {
+                                double[] p = new double[law.parameterCount()];
+                                p[iA] = Math.exp(a);
+                                p[iB] = Math.exp(b);
+                                p[iE] = Math.exp(0.5 * e);
+                                p[iAlpha] = 0.5 * al;
+                                p[iBeta] = 0.5 * be;
+                                out.add(p);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "hoffmann";
+        }
+    }
+
+    /** Sobol starts. @param n number of points @param seed points skipped */
+    record Sobol(int n, long seed) implements Starts {
+        /** Validates. */
+        public Sobol {
+            if (n < 1) {
+                throw new IllegalArgumentException("number of Sobol starts must be positive: " + n);
+            }
+            if (seed < 0) {
+                throw new IllegalArgumentException("Sobol seed (points skipped) must be >= 0: " + seed);
+            }
+        }
+
+        @Override
+        public List<double[]> points(ScalingLaw law) {
+            int p = law.parameterCount();
+            SobolSequenceGenerator gen = new SobolSequenceGenerator(Math.max(p, 1));
+            gen.skipTo((int) Math.min(Integer.MAX_VALUE - n, seed + 1));
+            List<double[]> out = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                out.add(scale(law, gen.nextVector()));
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "sobol:" + n;
+        }
+    }
+
+    /** Latin-hypercube starts. @param n number of points @param seed seed */
+    record LatinHypercube(int n, long seed) implements Starts {
+        /** Validates. */
+        public LatinHypercube {
+            if (n < 1) {
+                throw new IllegalArgumentException("number of Latin-hypercube starts must be positive: " + n);
+            }
+        }
+
+        @Override
+        public List<double[]> points(ScalingLaw law) {
+            int p = law.parameterCount();
+            SplittableRandom rng = new SplittableRandom(seed);
+            double[][] u = new double[n][p];
+            for (int j = 0; j < p; j++) {
+                int[] perm = new int[n];
+                for (int k = 0; k < n; k++) {
+                    perm[k] = k;
+                }
+                for (int k = n - 1; k > 0; k--) {
+                    int r = rng.nextInt(k + 1);
+                    int t = perm[k];
+                    perm[k] = perm[r];
+                    perm[r] = t;
+                }
+                for (int k = 0; k < n; k++) {
+                    u[k][j] = (perm[k] + rng.nextDouble()) / n;
+                }
+            }
+            List<double[]> out = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                out.add(scale(law, u[k]));
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "lhs:" + n;
+        }
+    }
+
+    /** Explicit starts. @param list the points */
+    record Explicit(List<double[]> list) implements Starts {
+        @Override
+        public List<double[]> points(ScalingLaw law) {
+            List<double[]> out = new ArrayList<>(list.size());
+            for (double[] p : list) {
+                if (p.length != law.parameterCount()) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "a starting point has %d values; law %s has %d parameters", p.length, law.name(),
+                            law.parameterCount()));
+                }
+                out.add(p.clone());
+            }
+            return out;
+        }
+
+        @Override
+        public String describe() {
+            return "explicit:" + list.size();
+        }
+    }
+
+    private static double[] scale(ScalingLaw law, double[] unit) {
+        int p = law.parameterCount();
+        double[] out = new double[p];
+        for (int j = 0; j < p; j++) {
+            Parameter par = law.parameters().get(j);
+            double[] r = law.startRange(j);
+            double lo = Math.max(r[0], par.lower());
+            double hi = Math.min(r[1], par.upper());
+            if (par.positive()) {
+                lo = Math.max(lo, Double.MIN_NORMAL);
+                out[j] = Math.exp(Math.log(lo) + unit[j] * (Math.log(hi) - Math.log(lo)));
+            } else {
+                out[j] = lo + unit[j] * (hi - lo);
+            }
+        }
+        return out;
+    }
+}

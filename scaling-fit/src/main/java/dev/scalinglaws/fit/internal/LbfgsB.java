@@ -1,0 +1,484 @@
+package dev.scalinglaws.fit.internal;
+
+import dev.scalinglaws.fit.FitStatus;
+
+/**
+ * Limited-memory BFGS with box bounds, for smooth (C1) objectives.
+ *
+ * <p>Unconstrained coordinates take the classical L-BFGS two-loop direction (Nocedal 1980; Nocedal and Wright,
+ * <i>Numerical Optimization</i>, 2nd ed., Alg. 7.4) with a line search satisfying the strong Wolfe conditions
+ * (Alg. 3.5 and 3.6, cubic interpolation; c1 = 1e-4, c2 = 0.9). Bounds are handled by an active-set projection in the
+ * spirit of L-BFGS-B (Byrd, Lu, Nocedal and Zhu 1995): coordinates at a bound whose gradient points outwards are held
+ * fixed, the quasi-Newton direction is computed on the others, and the step is capped where the first free
+ * coordinate reaches its bound.
+ *
+ * <p>Stopping rules follow SciPy's L-BFGS-B so that results are comparable: converged when the largest projected
+ * gradient component is at most {@code gtol}, or when the relative decrease (f_k - f_{k+1}) / max(|f_k|, |f_{k+1}|, 1)
+ * is at most {@code ftol}.
+ *
+ * <p>Immutable; {@link #minimize} allocates its work arrays once per call and nothing per iteration, and is
+ * thread-safe as long as each thread uses its own {@link Objective}.
+ */
+public final class LbfgsB {
+
+    private static final double C1 = 1e-4;
+    private static final double C2 = 0.9;
+    private static final int MAX_LINE_SEARCH = 40;
+
+    private final int memory;
+    private final int maxIterations;
+    private final int maxEvaluations;
+    private final double ftol;
+    private final double gtol;
+
+    /**
+     * @param memory         number of correction pairs kept (SciPy: 10)
+     * @param maxIterations  iteration limit
+     * @param maxEvaluations evaluation limit
+     * @param ftol           relative-decrease tolerance (SciPy: 2.22e-9)
+     * @param gtol           projected-gradient tolerance (SciPy: 1e-5)
+     */
+    public LbfgsB(int memory, int maxIterations, int maxEvaluations, double ftol, double gtol) {
+        if (memory < 1 || maxIterations < 1 || maxEvaluations < 1 || !(ftol >= 0) || !(gtol >= 0)) {
+            throw new IllegalArgumentException("invalid L-BFGS-B settings");
+        }
+        this.memory = memory;
+        this.maxIterations = maxIterations;
+        this.maxEvaluations = maxEvaluations;
+        this.ftol = ftol;
+        this.gtol = gtol;
+    }
+
+    /** SciPy's defaults: memory 10, 15000 iterations and evaluations, ftol 2.22e-9, gtol 1e-5. */
+    public static LbfgsB scipyDefaults() {
+        return new LbfgsB(10, 15000, 15000, 2.220446049250313e-09, 1e-5);
+    }
+
+    /** This optimiser with other tolerances. */
+    public LbfgsB withTolerances(double newFtol, double newGtol) {
+        return new LbfgsB(memory, maxIterations, maxEvaluations, newFtol, newGtol);
+    }
+
+    /** This optimiser with another iteration limit (evaluations allowed: 1.5 times as many, at least 50 more). */
+    public LbfgsB withMaxIterations(int iterations) {
+        return new LbfgsB(memory, iterations, Math.max(iterations + 50, iterations * 3 / 2), ftol, gtol);
+    }
+
+    /** The iteration limit. */
+    public int maxIterations() {
+        return maxIterations;
+    }
+
+    /** The relative-decrease tolerance. */
+    public double ftol() {
+        return ftol;
+    }
+
+    /** The projected-gradient tolerance. */
+    public double gtol() {
+        return gtol;
+    }
+
+    /**
+     * The outcome of one minimisation.
+     *
+     * @param x           final point (the best finite point seen)
+     * @param value       objective at x
+     * @param status      why it stopped
+     * @param iterations  iterations taken
+     * @param evaluations objective evaluations
+     * @param gradientNorm largest projected gradient component at x
+     */
+    public record Result(double[] x, double value, FitStatus status, int iterations, int evaluations,
+                         double gradientNorm) {
+    }
+
+    /**
+     * Minimises f from x0 within [lower, upper] (infinite bounds allowed; x0 is clamped into the box).
+     *
+     * @param f     the objective (this call uses its buffers)
+     * @param x0    start
+     * @param lower lower bounds, or null for none
+     * @param upper upper bounds, or null for none
+     * @return the result
+     */
+    public Result minimize(Objective f, double[] x0, double[] lower, double[] upper) {
+        int n = x0.length;
+        double[] x = x0.clone();
+        boolean bounded = false;
+        if (lower != null || upper != null) {
+            for (int i = 0; i < n; i++) {
+                double lo = lower == null ? Double.NEGATIVE_INFINITY : lower[i];
+                double hi = upper == null ? Double.POSITIVE_INFINITY : upper[i];
+                if (lo > Double.NEGATIVE_INFINITY || hi < Double.POSITIVE_INFINITY) {
+                    bounded = true;
+                }
+                x[i] = Math.min(hi, Math.max(lo, x[i]));
+            }
+        }
+        double[] lo = new double[n];
+        double[] hi = new double[n];
+        for (int i = 0; i < n; i++) {
+            lo[i] = lower == null ? Double.NEGATIVE_INFINITY : lower[i];
+            hi[i] = upper == null ? Double.POSITIVE_INFINITY : upper[i];
+        }
+        double[] g = new double[n];
+        double[] d = new double[n];
+        double[] xNew = new double[n];
+        double[] gNew = new double[n];
+        double[] q = new double[n];
+        double[][] s = new double[memory][n];
+        double[][] y = new double[memory][n];
+        double[] rho = new double[memory];
+        double[] alphaHist = new double[memory];
+        boolean[] fixed = new boolean[n];
+        LineSearch ls = new LineSearch(n);
+
+        double fx = f.valueAndGradient(x, g);
+        int evals = 1;
+        if (!Double.isFinite(fx) || !allFinite(g)) {
+            return new Result(x, fx, FitStatus.NON_FINITE, 0, evals, Double.NaN);
+        }
+        int stored = 0;
+        int head = 0;
+        int iter = 0;
+        while (true) {
+            double pgNorm = projectedGradientNorm(x, g, lo, hi);
+            if (pgNorm <= gtol) {
+                return new Result(x, fx, FitStatus.CONVERGED, iter, evals, pgNorm);
+            }
+            if (iter >= maxIterations || evals >= maxEvaluations) {
+                return new Result(x, fx, FitStatus.MAX_ITERATIONS, iter, evals, pgNorm);
+            }
+            iter++;
+            // active set: coordinates at a bound with the gradient pushing outwards
+            int freeCount = 0;
+            for (int i = 0; i < n; i++) {
+                fixed[i] = (x[i] <= lo[i] && g[i] > 0) || (x[i] >= hi[i] && g[i] < 0);
+                if (!fixed[i]) {
+                    freeCount++;
+                }
+            }
+            if (freeCount == 0) {
+                return new Result(x, fx, FitStatus.CONVERGED, iter, evals, 0);
+            }
+            twoLoop(g, fixed, s, y, rho, alphaHist, stored, head, q, d);
+            double dg = dot(d, g);
+            if (!(dg < 0)) {
+                stored = 0;
+                for (int i = 0; i < n; i++) {
+                    d[i] = fixed[i] ? 0 : -g[i];
+                }
+                dg = dot(d, g);
+            }
+            double maxStep = Double.POSITIVE_INFINITY;
+            if (bounded) {
+                for (int i = 0; i < n; i++) {
+                    if (d[i] > 0 && hi[i] < Double.POSITIVE_INFINITY) {
+                        maxStep = Math.min(maxStep, (hi[i] - x[i]) / d[i]);
+                    } else if (d[i] < 0 && lo[i] > Double.NEGATIVE_INFINITY) {
+                        maxStep = Math.min(maxStep, (lo[i] - x[i]) / d[i]);
+                    }
+                }
+            }
+            double step0 = 1.0;
+            if (stored == 0) {
+                double dn = Math.sqrt(dot(d, d));
+                step0 = Math.min(1.0, 1.0 / dn);
+            }
+            step0 = Math.min(step0, maxStep);
+            if (!(step0 > 0)) {
+                // a free coordinate sits on its bound with the direction pointing out: fix it and retry
+                stored = 0;
+                for (int i = 0; i < n; i++) {
+                    if ((x[i] <= lo[i] && d[i] < 0) || (x[i] >= hi[i] && d[i] > 0)) {
+                        g[i] = 0;
+                    }
+                }
+                continue;
+            }
+            int budget = Math.min(MAX_LINE_SEARCH, maxEvaluations - evals);
+            double step = ls.search(f, x, fx, g, d, dg, step0, maxStep, budget, xNew, gNew);
+            evals += ls.evaluations;
+            if (!(step > 0)) {
+                if (stored > 0) {
+                    stored = 0;
+                    continue;
+                }
+                double pg = projectedGradientNorm(x, g, lo, hi);
+                FitStatus st = pg <= 1e3 * gtol ? FitStatus.CONVERGED : FitStatus.LINE_SEARCH_FAILED;
+                return new Result(x, fx, st, iter, evals, pg);
+            }
+            double fNew = ls.value;
+            if (bounded) {
+                for (int i = 0; i < n; i++) {
+                    xNew[i] = Math.min(hi[i], Math.max(lo[i], xNew[i]));
+                }
+            }
+            double[] sk = s[head];
+            double[] yk = y[head];
+            double sy = 0;
+            double yy = 0;
+            for (int i = 0; i < n; i++) {
+                sk[i] = xNew[i] - x[i];
+                yk[i] = gNew[i] - g[i];
+                sy += sk[i] * yk[i];
+                yy += yk[i] * yk[i];
+            }
+            if (sy > 2.2e-16 * yy) {
+                rho[head] = 1 / sy;
+                head = (head + 1) % memory;
+                stored = Math.min(stored + 1, memory);
+            }
+            double decrease = fx - fNew;
+            System.arraycopy(xNew, 0, x, 0, n);
+            System.arraycopy(gNew, 0, g, 0, n);
+            double fOld = fx;
+            fx = fNew;
+            if (decrease <= ftol * Math.max(Math.max(Math.abs(fOld), Math.abs(fNew)), 1)) {
+                return new Result(x, fx, FitStatus.CONVERGED, iter, evals, projectedGradientNorm(x, g, lo, hi));
+            }
+        }
+    }
+
+    private void twoLoop(double[] g, boolean[] fixed, double[][] s, double[][] y, double[] rho, double[] alpha,
+                         int stored, int head, double[] q, double[] d) {
+        int n = g.length;
+        for (int i = 0; i < n; i++) {
+            q[i] = fixed[i] ? 0 : g[i];
+        }
+        for (int k = 0; k < stored; k++) {
+            int idx = Math.floorMod(head - 1 - k, memory);
+            double a = 0;
+            for (int i = 0; i < n; i++) {
+                if (!fixed[i]) {
+                    a += s[idx][i] * q[i];
+                }
+            }
+            a *= rho[idx];
+            alpha[idx] = a;
+            for (int i = 0; i < n; i++) {
+                if (!fixed[i]) {
+                    q[i] -= a * y[idx][i];
+                }
+            }
+        }
+        double gamma = 1;
+        if (stored > 0) {
+            int last = Math.floorMod(head - 1, memory);
+            double yy = 0;
+            for (int i = 0; i < n; i++) {
+                yy += y[last][i] * y[last][i];
+            }
+            gamma = yy > 0 ? 1 / (rho[last] * yy) : 1;
+        }
+        for (int i = 0; i < n; i++) {
+            q[i] *= gamma;
+        }
+        for (int k = stored - 1; k >= 0; k--) {
+            int idx = Math.floorMod(head - 1 - k, memory);
+            double b = 0;
+            for (int i = 0; i < n; i++) {
+                if (!fixed[i]) {
+                    b += y[idx][i] * q[i];
+                }
+            }
+            b *= rho[idx];
+            for (int i = 0; i < n; i++) {
+                if (!fixed[i]) {
+                    q[i] += s[idx][i] * (alpha[idx] - b);
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            d[i] = fixed[i] ? 0 : -q[i];
+        }
+    }
+
+    static double projectedGradientNorm(double[] x, double[] g, double[] lo, double[] hi) {
+        double m = 0;
+        for (int i = 0; i < x.length; i++) {
+            double pg = g[i];
+            if (pg < 0) {
+                pg = Math.max(x[i] - hi[i], pg);
+            } else {
+                pg = Math.min(x[i] - lo[i], pg);
+            }
+            m = Math.max(m, Math.abs(pg));
+        }
+        return m;
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double d : v) {
+            if (!Double.isFinite(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** Strong-Wolfe line search (Nocedal and Wright, Alg. 3.5 / 3.6) with a step cap. */
+    private static final class LineSearch {
+        int evaluations;
+        double value;
+        private final double[] xt;
+        private final double[] gt;
+
+        LineSearch(int n) {
+            xt = new double[n];
+            gt = new double[n];
+        }
+
+        /** Returns the accepted step (0 on failure); the accepted point and gradient are in xOut, gOut. */
+        double search(Objective f, double[] x, double f0, double[] g0, double[] d, double dg0, double step0,
+                      double maxStep, int budget, double[] xOut, double[] gOut) {
+            evaluations = 0;
+            double aPrev = 0;
+            double fPrev = f0;
+            double dgPrev = dg0;
+            double a = step0;
+            double bestStep = 0;
+            double bestF = f0;
+            while (evaluations < budget) {
+                double fa = eval(f, x, d, a);
+                double dga = dot(gt, d);
+                if (!Double.isFinite(fa) || !finite(gt)) {
+                    // undefined region: shrink towards the last good step
+                    a = aPrev + 0.1 * (a - aPrev);
+                    if (a - aPrev < 1e-20) {
+                        break;
+                    }
+                    continue;
+                }
+                if (fa < bestF && fa <= f0 + C1 * a * dg0) {
+                    bestF = fa;
+                    bestStep = a;
+                    copyOut(xOut, gOut);
+                    value = fa;
+                }
+                if (fa > f0 + C1 * a * dg0 || (evaluations > 1 && fa >= fPrev)) {
+                    return zoom(f, x, f0, dg0, d, aPrev, fPrev, dgPrev, a, fa, dga, budget, xOut, gOut, bestStep);
+                }
+                if (Math.abs(dga) <= -C2 * dg0) {
+                    copyOut(xOut, gOut);
+                    value = fa;
+                    return a;
+                }
+                if (dga >= 0) {
+                    return zoom(f, x, f0, dg0, d, a, fa, dga, aPrev, fPrev, dgPrev, budget, xOut, gOut, bestStep);
+                }
+                if (a >= maxStep) {
+                    // the step hits a bound: accept it (sufficient decrease holds)
+                    copyOut(xOut, gOut);
+                    value = fa;
+                    return a;
+                }
+                aPrev = a;
+                fPrev = fa;
+                dgPrev = dga;
+                a = Math.min(maxStep, a * 4);
+            }
+            return bestStep;
+        }
+
+        private double zoom(Objective f, double[] x, double f0, double dg0, double[] d, double aLo, double fLo,
+                            double dgLo, double aHi, double fHi, double dgHi, int budget, double[] xOut,
+                            double[] gOut, double bestStep) {
+            double best = bestStep;
+            while (evaluations < budget) {
+                double a = cubicMinimizer(aLo, fLo, dgLo, aHi, fHi, dgHi);
+                double lo = Math.min(aLo, aHi);
+                double hi = Math.max(aLo, aHi);
+                double width = hi - lo;
+                if (!(a > lo + 0.1 * width && a < hi - 0.1 * width)) {
+                    a = 0.5 * (lo + hi);
+                }
+                if (width <= 1e-16 * Math.max(1, hi)) {
+                    break;
+                }
+                double fa = eval(f, x, d, a);
+                double dga = dot(gt, d);
+                if (!Double.isFinite(fa) || !finite(gt)) {
+                    aHi = a;
+                    fHi = Double.POSITIVE_INFINITY;
+                    dgHi = Double.NaN;
+                    continue;
+                }
+                if (fa <= f0 + C1 * a * dg0 && fa < value(best, f0)) {
+                    best = a;
+                    copyOut(xOut, gOut);
+                    value = fa;
+                }
+                if (fa > f0 + C1 * a * dg0 || fa >= fLo) {
+                    aHi = a;
+                    fHi = fa;
+                    dgHi = dga;
+                } else {
+                    if (Math.abs(dga) <= -C2 * dg0) {
+                        copyOut(xOut, gOut);
+                        value = fa;
+                        return a;
+                    }
+                    if (dga * (aHi - aLo) >= 0) {
+                        aHi = aLo;
+                        fHi = fLo;
+                        dgHi = dgLo;
+                    }
+                    aLo = a;
+                    fLo = fa;
+                    dgLo = dga;
+                }
+            }
+            return best;
+        }
+
+        private double value(double step, double f0) {
+            return step > 0 ? value : f0;
+        }
+
+        private double eval(Objective f, double[] x, double[] d, double a) {
+            for (int i = 0; i < x.length; i++) {
+                xt[i] = x[i] + a * d[i];
+            }
+            evaluations++;
+            return f.valueAndGradient(xt, gt);
+        }
+
+        private void copyOut(double[] xOut, double[] gOut) {
+            System.arraycopy(xt, 0, xOut, 0, xt.length);
+            System.arraycopy(gt, 0, gOut, 0, gt.length);
+        }
+
+        private static boolean finite(double[] v) {
+            for (double d : v) {
+                if (!Double.isFinite(d)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Minimiser of the cubic interpolating f and f' at a and b (NaN if none). */
+        private static double cubicMinimizer(double a, double fa, double ga, double b, double fb, double gb) {
+            if (!Double.isFinite(fb) || !Double.isFinite(gb) || !Double.isFinite(fa) || !Double.isFinite(ga)) {
+                return Double.NaN;
+            }
+            double d1 = ga + gb - 3 * (fa - fb) / (a - b);
+            double disc = d1 * d1 - ga * gb;
+            if (disc < 0) {
+                return Double.NaN;
+            }
+            double d2 = Math.copySign(Math.sqrt(disc), b - a);
+            return b - (b - a) * (gb + d2 - d1) / (gb - ga + 2 * d2);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.scalinglaws.fit.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+import dev.scalinglaws.fit.FitStatus;
+
+/**
+ * Runs one local optimisation per start, in parallel, and stores outcomes by start index so that the reduction
+ * (lowest objective, earliest index on ties) does not depend on the number of threads or on scheduling.
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class Multistart {
+
+    private Multistart() {
+    }
+
+    /**
+     * The outcome of one start.
+     *
+     * @param index       start index
+     * @param x           final coordinates
+     * @param value       final objective (+Infinity if non-finite)
+     * @param status      local status
+     * @param iterations  iterations
+     * @param evaluations evaluations
+     * @param gradientNorm final projected-gradient norm
+     */
+    public record Outcome(int index, double[] x, double value, FitStatus status, int iterations, int evaluations,
+                          double gradientNorm) {
+    }
+
+    /**
+     * Runs every start.
+     *
+     * @param prototype objective (copied per worker)
+     * @param starts    starting coordinates
+     * @param lower     lower bounds in coordinates (or null)
+     * @param upper     upper bounds in coordinates (or null)
+     * @param optimizer the optimiser
+     * @param threads   worker threads (1 = the calling thread)
+     * @param progress  called with the number of finished starts (may be null)
+     * @return outcomes in start order
+     */
+    public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
+                                LbfgsB optimizer, int threads, IntConsumer progress) {
+        int n = starts.size();
+        Outcome[] out = new Outcome[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int workers = Math.max(1, Math.min(threads, n));
+        Runnable worker = () -> {
+            Objective f = prototype.copy();
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                LbfgsB.Result r = optimizer.minimize(f, starts.get(i), lower, upper);
+                double v = Double.isFinite(r.value()) ? r.value() : Double.POSITIVE_INFINITY;
+                FitStatus st = Double.isFinite(r.value()) ? r.status() : FitStatus.NON_FINITE;
+                out[i] = new Outcome(i, r.x(), v, st, r.iterations(), r.evaluations(), r.gradientNorm());
+                int d = done.incrementAndGet();
+                if (progress != null) {
+                    progress.accept(d);
+                }
+            }
+        };
+        if (workers == 1) {
+            worker.run();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(workers, daemonFactory());
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int w = 0; w < workers; w++) {
+                    futures.add(pool.submit(worker));
+                }
+                for (Future<?> fu : futures) {
+                    fu.get();
+                }
+            } catch (InterruptedException e) {
+                pool.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new CancellationExceptionWithPartial("multistart interrupted", done.get(), n);
+            } catch (ExecutionException e) {
+                pool.shutdownNow();
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException re) {
+                    throw re;
+                }
+                if (cause instanceof Error err) {
+                    throw err;
+                }
+                throw new IllegalStateException(cause);
+            } finally {
+                pool.shutdown();
+            }
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationExceptionWithPartial("multistart interrupted", done.get(), n);
+        }
+        return out;
+    }
+
+    /**
+     * Index of the best outcome: lowest finite objective, earliest index on ties; -1 if none is finite.
+     *
+     * @param outcomes outcomes
+     * @return index or -1
+     */
+    public static int best(Outcome[] outcomes) {
+        int best = -1;
+        for (int i = 0; i < outcomes.length; i++) {
+            Outcome o = outcomes[i];
+            if (o != null && Double.isFinite(o.value()) && (best < 0 || o.value() < outcomes[best].value())) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static ThreadFactory daemonFactory() {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "scalinglaws-fit-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Thrown when a multistart is interrupted; says how many starts had finished. */
+    public static final class CancellationExceptionWithPartial extends java.util.concurrent.CancellationException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param message  message
+         * @param finished starts finished
+         * @param total    starts requested
+         */
+        public CancellationExceptionWithPartial(String message, int finished, int total) {
+            super(message + " after " + finished + " of " + total + " starts");
+        }
+    }
+}

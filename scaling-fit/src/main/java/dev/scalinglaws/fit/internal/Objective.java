@@ -1,0 +1,348 @@
+package dev.scalinglaws.fit.internal;
+
+import dev.scalinglaws.core.Columns;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.Loss;
+import dev.scalinglaws.fit.ResidualSpace;
+
+/**
+ * The fit objective SUM_i w_i rho(r_i) (or the Huber negative log-likelihood with a fitted scale) as a function of
+ * the free, transformed parameters u: positive parameters enter as their logarithm, pinned parameters are held
+ * fixed, and with a likelihood loss the last coordinate of u is sigma = ln s.
+ *
+ * <p>Evaluation is chunked over rows and allocation-free: all buffers are owned by this instance, so an instance is
+ * NOT thread-safe; use {@link #copy()} for another thread (the data arrays are shared, read-only).
+ */
+public final class Objective {
+
+    private static final int CHUNK = 256;
+
+    private final ScalingLaw law;
+    private final Columns x;
+    private final double[] target;
+    private final double[] weights;
+    private final ResidualSpace space;
+    private final Loss loss;
+    private final double logNormaliser;
+    private final double[] baseTheta;
+    private final int[] free;
+    private final boolean[] logScale;
+    private final int p;
+    private final int dim;
+
+    private final double[] theta;
+    private final double[] gradTheta;
+    private final double[] value = new double[CHUNK];
+    private final double[][] jac;
+
+    /**
+     * @param law       the law
+     * @param x         covariates
+     * @param response  observed response (natural units)
+     * @param weights   row weights (non-negative), shared, not copied
+     * @param space     residual space
+     * @param loss      loss
+     * @param baseTheta full parameter vector holding the pinned values
+     * @param free      indices of the free parameters, in u order
+     */
+    public Objective(ScalingLaw law, Columns x, double[] response, double[] weights, ResidualSpace space, Loss loss,
+                     double[] baseTheta, int[] free) {
+        this.law = law;
+        this.x = x;
+        this.weights = weights;
+        this.space = space;
+        this.loss = loss;
+        this.baseTheta = baseTheta.clone();
+        this.free = free.clone();
+        this.p = law.parameterCount();
+        this.logScale = new boolean[free.length];
+        for (int k = 0; k < free.length; k++) {
+            logScale[k] = law.parameters().get(free[k]).positive();
+        }
+        this.dim = free.length + (loss.fitsScale() ? 1 : 0);
+        this.logNormaliser = loss instanceof Loss.HuberLikelihood h ? h.logNormaliser() : 0;
+        if (space == ResidualSpace.LOG) {
+            this.target = new double[response.length];
+            for (int i = 0; i < response.length; i++) {
+                target[i] = Math.log(response[i]);
+            }
+        } else {
+            this.target = response.clone();
+        }
+        this.theta = new double[p];
+        this.gradTheta = new double[p];
+        this.jac = new double[p][CHUNK];
+    }
+
+    private Objective(Objective o) {
+        this.law = o.law;
+        this.x = o.x;
+        this.target = o.target;
+        this.weights = o.weights;
+        this.space = o.space;
+        this.loss = o.loss;
+        this.logNormaliser = o.logNormaliser;
+        this.baseTheta = o.baseTheta;
+        this.free = o.free;
+        this.logScale = o.logScale;
+        this.p = o.p;
+        this.dim = o.dim;
+        this.theta = new double[p];
+        this.gradTheta = new double[p];
+        this.jac = new double[p][CHUNK];
+    }
+
+    /** An independent evaluator over the same (shared, read-only) data. */
+    public Objective copy() {
+        return new Objective(this);
+    }
+
+    /**
+     * The same objective with other row weights (shared, not copied): the basis of case and cluster bootstraps.
+     *
+     * @param newWeights row weights
+     * @return a new evaluator
+     */
+    public Objective withWeights(double[] newWeights) {
+        return new Objective(law, x, space == ResidualSpace.LOG ? expAll(target) : target, newWeights, space, loss,
+                baseTheta, free);
+    }
+
+    private static double[] expAll(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.exp(v[i]);
+        }
+        return out;
+    }
+
+    /** Number of optimisation coordinates. */
+    public int dimension() {
+        return dim;
+    }
+
+    /** The law. */
+    public ScalingLaw law() {
+        return law;
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return target.length;
+    }
+
+    /** Row weights (shared; do not modify). */
+    public double[] weights() {
+        return weights;
+    }
+
+    /** Free parameter indices (copy). */
+    public int[] free() {
+        return free.clone();
+    }
+
+    /** Whether free coordinate k is optimised in log space. */
+    public boolean isLogScale(int k) {
+        return logScale[k];
+    }
+
+    /** Whether the last coordinate is the likelihood scale sigma = ln s. */
+    public boolean fitsScale() {
+        return loss.fitsScale();
+    }
+
+    /**
+     * Maps optimisation coordinates to the full natural parameter vector.
+     *
+     * @param u   coordinates
+     * @param out full theta (length = parameter count)
+     */
+    public void toTheta(double[] u, double[] out) {
+        System.arraycopy(baseTheta, 0, out, 0, p);
+        for (int k = 0; k < free.length; k++) {
+            out[free[k]] = logScale[k] ? Math.exp(u[k]) : u[k];
+        }
+    }
+
+    /**
+     * Maps a full natural parameter vector to optimisation coordinates (sigma, if any, set to {@code sigma}).
+     *
+     * @param fullTheta natural parameters
+     * @param sigma     log scale for likelihood losses
+     * @return coordinates
+     */
+    public double[] toCoordinates(double[] fullTheta, double sigma) {
+        double[] u = new double[dim];
+        for (int k = 0; k < free.length; k++) {
+            double v = fullTheta[free[k]];
+            u[k] = logScale[k] ? Math.log(v) : v;
+        }
+        if (loss.fitsScale()) {
+            u[dim - 1] = sigma;
+        }
+        return u;
+    }
+
+    /**
+     * The objective at u, without gradient.
+     *
+     * @param u coordinates
+     * @return the objective, +Infinity where the law is undefined (e.g. a non-positive value in log space)
+     */
+    public double value(double[] u) {
+        return evaluate(u, null);
+    }
+
+    /**
+     * The objective and its gradient at u.
+     *
+     * @param u    coordinates
+     * @param grad output gradient with respect to u
+     * @return the objective (+Infinity or NaN signal an undefined point)
+     */
+    public double valueAndGradient(double[] u, double[] grad) {
+        return evaluate(u, grad);
+    }
+
+    private double evaluate(double[] u, double[] grad) {
+        toTheta(u, theta);
+        boolean scale = loss.fitsScale();
+        double s = scale ? Math.exp(u[dim - 1]) : 1;
+        double invS = 1 / s;
+        boolean wantGrad = grad != null;
+        double[][] j = wantGrad ? jac : null;
+        if (wantGrad) {
+            java.util.Arrays.fill(gradTheta, 0);
+        }
+        double sum = 0;
+        double sumW = 0;
+        double scaleGrad = 0;
+        int n = target.length;
+        boolean log = space == ResidualSpace.LOG;
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            if (log) {
+                law.evaluateLog(theta, x, from, to, value, j);
+            } else {
+                law.evaluate(theta, x, from, to, value, j);
+            }
+            for (int i = from; i < to; i++) {
+                int k = i - from;
+                double w = weights[i];
+                if (w == 0) {
+                    continue;
+                }
+                double r = value[k] - target[i];
+                double z = r * invS;
+                sum += w * loss.rho(z);
+                sumW += w;
+                if (wantGrad) {
+                    double ps = w * loss.psi(z);
+                    if (scale) {
+                        scaleGrad -= ps * z;
+                        ps *= invS;
+                    }
+                    for (int q = 0; q < p; q++) {
+                        gradTheta[q] += ps * jac[q][k];
+                    }
+                }
+            }
+        }
+        if (scale) {
+            sum += sumW * (logNormaliser + Math.log(s));
+            scaleGrad += sumW;
+        }
+        if (Double.isNaN(sum)) {
+            sum = Double.POSITIVE_INFINITY;
+        }
+        if (wantGrad) {
+            for (int k = 0; k < free.length; k++) {
+                double g = gradTheta[free[k]];
+                grad[k] = logScale[k] ? g * theta[free[k]] : g;
+            }
+            if (scale) {
+                grad[dim - 1] = scaleGrad;
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Residuals at a full natural parameter vector, in this objective's residual space.
+     *
+     * @param fullTheta natural parameters
+     * @return r_i = f_i - y_i (log or linear)
+     */
+    public double[] residuals(double[] fullTheta) {
+        int n = target.length;
+        double[] out = new double[n];
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            if (space == ResidualSpace.LOG) {
+                law.evaluateLog(fullTheta, x, from, to, value, null);
+            } else {
+                law.evaluate(fullTheta, x, from, to, value, null);
+            }
+            for (int i = from; i < to; i++) {
+                out[i] = value[i - from] - target[i];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Log residuals ln f_i - ln y_i at a full natural parameter vector, whatever the fitting space.
+     *
+     * @param fullTheta natural parameters
+     * @return log residuals (NaN where f or y is not positive)
+     */
+    public double[] logResiduals(double[] fullTheta) {
+        int n = target.length;
+        double[] out = new double[n];
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            law.evaluateLog(fullTheta, x, from, to, value, null);
+            for (int i = from; i < to; i++) {
+                double lnY = space == ResidualSpace.LOG ? target[i]
+                        : (target[i] > 0 ? Math.log(target[i]) : Double.NaN);
+                out[i] = value[i - from] - lnY;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The Jacobian of the residuals with respect to the natural parameters, rows x parameters.
+     *
+     * @param fullTheta natural parameters
+     * @return J[i][j] = d r_i / d theta_j
+     */
+    public double[][] residualJacobian(double[] fullTheta) {
+        int n = target.length;
+        double[][] out = new double[n][p];
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            if (space == ResidualSpace.LOG) {
+                law.evaluateLog(fullTheta, x, from, to, value, jac);
+            } else {
+                law.evaluate(fullTheta, x, from, to, value, jac);
+            }
+            for (int i = from; i < to; i++) {
+                for (int q = 0; q < p; q++) {
+                    out[i][q] = jac[q][i - from];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The loss. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The residual space. */
+    public ResidualSpace space() {
+        return space;
+    }
+}
