@@ -233,6 +233,10 @@ public final class DeepNarrow {
         /**
          * Validates the components.
          *
+         * @param measure see the record component
+         * @param limit see the record component
+         * @param inputLength see the record component
+         * @param targetLength see the record component
          * @throws IllegalArgumentException if the measure is null, the limit is not finite and positive, or the
          *     lengths do not fit the measure
          */
@@ -335,6 +339,14 @@ public final class DeepNarrow {
         /**
          * Validates the components.
          *
+         * @param label see the record component
+         * @param shape see the record component
+         * @param totalParameters see the record component
+         * @param nonEmbeddingParameters see the record component
+         * @param embeddingParameters see the record component
+         * @param cost see the record component
+         * @param budgetFraction see the record component
+         * @param sequentialDepth see the record component
          * @throws IllegalArgumentException if the label or shape is null or the counts disagree with the shape
          */
         public Candidate {

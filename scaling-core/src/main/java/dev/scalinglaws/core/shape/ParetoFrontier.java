@@ -69,6 +69,9 @@ public final class ParetoFrontier<T> {
         /**
          * Validates the components.
          *
+         * @param item see the record component
+         * @param cost see the record component
+         * @param quality see the record component
          * @throws IllegalArgumentException if the item is null, the cost is not finite and positive, or the
          *     quality is not finite
          */

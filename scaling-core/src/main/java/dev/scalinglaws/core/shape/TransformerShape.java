@@ -144,6 +144,21 @@ public record TransformerShape(
     /**
      * Validates the components.
      *
+     * @param architecture see the record component
+     * @param encoderLayers see the record component
+     * @param decoderLayers see the record component
+     * @param dModel see the record component
+     * @param dFf see the record component
+     * @param heads see the record component
+     * @param kvHeads see the record component
+     * @param dKv see the record component
+     * @param vocabularySize see the record component
+     * @param feedForward see the record component
+     * @param tiedEmbeddings see the record component
+     * @param normalization see the record component
+     * @param biases see the record component
+     * @param relativeAttentionBuckets see the record component
+     * @param learnedPositions see the record component
      * @throws IllegalArgumentException if a component is null, a size is not positive, the layer counts do not fit
      *     the architecture, or {@code kvHeads} does not divide {@code heads}
      */
