@@ -116,7 +116,7 @@ public final class EffectiveDataLaw extends AbstractScalingLaw {
 
     /**
      * The factor by which D_F must grow to raise D_T as much as multiplying N by {@code sizeFactor} does:
-     * sizeFactor^(beta / alpha). For text to Python, 10x N is worth 10^(0.38/0.18) = 128x fine-tuning data.
+     * sizeFactor^(beta / alpha). For text to Python, 10x N is worth 10^(0.38/0.18) = 129x fine-tuning data.
      *
      * @param theta      parameters (k, alpha, beta)
      * @param sizeFactor model-size factor, &gt; 0
