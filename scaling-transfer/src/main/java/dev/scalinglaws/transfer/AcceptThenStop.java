@@ -50,17 +50,27 @@ public final class AcceptThenStop {
         this.referenceCutoff = referenceCutoff;
     }
 
-    /** k = 3, delta = 5 (the paper's defaults). */
+    /**
+     * The paper's defaults.
+     *
+     * @return k = 3, delta = 5
+     */
     public static AcceptThenStop defaults() {
         return DEFAULTS;
     }
 
-    /** @param value points in the first fit, &gt;= 2 @return a new instance */
+    /**
+     * @param value points in the first fit, &gt;= 2
+     * @return a new instance
+     */
     public AcceptThenStop withK(int value) {
         return new AcceptThenStop(value, delta, referenceCutoff);
     }
 
-    /** @param value stopping threshold on the standardised residual, &gt; 0 @return a new instance */
+    /**
+     * @param value stopping threshold on the standardised residual, &gt; 0
+     * @return a new instance
+     */
     public AcceptThenStop withDelta(double value) {
         return new AcceptThenStop(k, value, referenceCutoff);
     }
@@ -73,12 +83,12 @@ public final class AcceptThenStop {
         return new AcceptThenStop(k, delta, value);
     }
 
-    /** Points in the first fit. */
+    /** @return points in the first fit */
     public int k() {
         return k;
     }
 
-    /** Stopping threshold. */
+    /** @return the stopping threshold */
     public double delta() {
         return delta;
     }

@@ -78,7 +78,7 @@ public final class EffectiveDataLossLaw extends AbstractScalingLaw {
         return new EffectiveDataLossLaw(inner, cov, params, n, d);
     }
 
-    /** The inner law L(N, D). */
+    /** @return the inner law L(N, D) */
     public ScalingLaw inner() {
         return inner;
     }

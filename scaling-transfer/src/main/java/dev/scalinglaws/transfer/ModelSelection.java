@@ -60,7 +60,14 @@ public final class ModelSelection {
      */
     public record Candidate(String model, double size, double[] sizes, double[] losses) {
 
-        /** Validates and copies. */
+        /**
+         * Validates and copies.
+         *
+         * @param model  name
+         * @param size   parameter count
+         * @param sizes  fine-tuning sizes
+         * @param losses losses
+         */
         public Candidate {
             Objects.requireNonNull(model, "model");
             if (sizes.length != losses.length) {
@@ -77,11 +84,13 @@ public final class ModelSelection {
             losses = losses.clone();
         }
 
+        /** @return a copy of the sizes */
         @Override
         public double[] sizes() {
             return sizes.clone();
         }
 
+        /** @return a copy of the losses */
         @Override
         public double[] losses() {
             return losses.clone();
@@ -131,11 +140,18 @@ public final class ModelSelection {
      */
     public record Selection(Method method, double[] scores, int selected) {
 
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param method   the method
+         * @param scores   scores
+         * @param selected selected index
+         */
         public Selection {
             scores = scores.clone();
         }
 
+        /** @return a copy of the scores */
         @Override
         public double[] scores() {
             return scores.clone();

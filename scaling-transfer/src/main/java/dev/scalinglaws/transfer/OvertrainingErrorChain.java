@@ -57,7 +57,11 @@ public final class OvertrainingErrorChain {
         this.errorSpec = Objects.requireNonNull(errorSpec, "errorSpec");
     }
 
-    /** The paper's protocol (see the class comment); one thread per fit. */
+    /**
+     * The paper's protocol (see the class comment); one thread per fit.
+     *
+     * @return the chain
+     */
     public static OvertrainingErrorChain defaults() {
         FitSpec base = FitSpec.defaults().withResidual(ResidualSpace.LINEAR).withLoss(Loss.squared()).withThreads(1);
         List<double[]> lossStarts = new ArrayList<>(Starts.sobol(128, 0).points(OvertrainingLaw.INSTANCE));
@@ -68,22 +72,28 @@ public final class OvertrainingErrorChain {
                 base.withStarts(Starts.of(errorStarts)));
     }
 
-    /** @param spec how to fit the loss law @return a new chain */
+    /**
+     * @param spec how to fit the loss law
+     * @return a new chain
+     */
     public OvertrainingErrorChain withLossSpec(FitSpec spec) {
         return new OvertrainingErrorChain(spec, errorSpec);
     }
 
-    /** @param spec how to fit the error law @return a new chain */
+    /**
+     * @param spec how to fit the error law
+     * @return a new chain
+     */
     public OvertrainingErrorChain withErrorSpec(FitSpec spec) {
         return new OvertrainingErrorChain(lossSpec, spec);
     }
 
-    /** The loss-law spec. */
+    /** @return the loss-law spec */
     public FitSpec lossSpec() {
         return lossSpec;
     }
 
-    /** The error-law spec. */
+    /** @return the error-law spec */
     public FitSpec errorSpec() {
         return errorSpec;
     }
@@ -118,7 +128,7 @@ public final class OvertrainingErrorChain {
             return error.predict(predictLoss(n, d));
         }
 
-        /** Whether both fits converged. */
+        /** @return whether both fits converged */
         public boolean converged() {
             return loss.converged() && error.converged();
         }
@@ -186,17 +196,27 @@ public final class OvertrainingErrorChain {
      */
     public record Bootstrap(long seed, int resamples, int failed, double[][] loss, double[][] error) {
 
-        /** Deep copies. */
+        /**
+         * Deep copies.
+         *
+         * @param seed      the seed
+         * @param resamples resamples requested
+         * @param failed    failed resamples
+         * @param loss      predicted losses by resample and point
+         * @param error     predicted errors by resample and point
+         */
         public Bootstrap {
             loss = deepCopy(loss);
             error = deepCopy(error);
         }
 
+        /** @return a copy of the predicted losses */
         @Override
         public double[][] loss() {
             return deepCopy(loss);
         }
 
+        /** @return a copy of the predicted errors */
         @Override
         public double[][] error() {
             return deepCopy(error);

@@ -26,7 +26,7 @@ import dev.scalinglaws.core.Parameter;
  *
  * <p>Covariate {@code D}. The registered instance {@link #INSTANCE} takes logarithms of D, so a row with D = 0 (the
  * zero-shot point) or a negative D is rejected with a {@link dev.scalinglaws.core.DataException}; exclude zero-shot
- * rows with {@link FineTuningData#withoutZeroShot} or fit them on purpose with {@link #INCLUDING_ZERO_SHOT}, which
+ * rows with {@link FineTuning#withoutZeroShot} or fit them on purpose with {@link #INCLUDING_ZERO_SHOT}, which
  * accepts D = 0 (there D^beta = 0 and L = B / Dl + E). Immutable and thread-safe.
  */
 public final class RectifiedLaw extends AbstractScalingLaw {

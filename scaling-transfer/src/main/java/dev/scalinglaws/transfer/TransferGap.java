@@ -43,7 +43,7 @@ public final class TransferGap {
      */
     public record Allocation(double pretrain, double finetune, double loss, double budget, double kktResidual) {
 
-        /** Fine-tuning data per unit of pre-training data, f / p. */
+        /** @return fine-tuning data per unit of pre-training data, f / p */
         public double finetunePerPretrain() {
             return finetune / pretrain;
         }
@@ -60,7 +60,10 @@ public final class TransferGap {
     public record MarginalValue(double lossPerPretrain, double lossPerFinetune, double gainPerPretrainCost,
                                 double gainPerFinetuneCost) {
 
-        /** Value of one more unit of cost on fine-tuning relative to pre-training; &gt; 1: buy fine-tuning data. */
+        /**
+         * @return the value of one more unit of cost spent on fine-tuning relative to pre-training (&gt; 1: buy
+         *         fine-tuning data)
+         */
         public double finetuneOverPretrain() {
             return gainPerFinetuneCost / gainPerPretrainCost;
         }
