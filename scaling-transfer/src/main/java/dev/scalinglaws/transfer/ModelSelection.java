@@ -20,8 +20,11 @@ import dev.scalinglaws.fit.FitSpec;
  *   <li>{@link Method#ZERO_SHOT}: the loss at D = 0;</li>
  *   <li>{@link Method#SUB_TUNING}: the loss at the largest size within the budget;</li>
  *   <li>{@link Method#MODEL_SIZE}: ln(parameters), larger is better;</li>
- *   <li>{@link Method#VANILLA_FIT}, {@link Method#RECTIFIED_FIT}: the fitted law's loss at the target, fitted on the
- *       non-zero sizes within the budget with {@link FineTuning#fit} (zero-shot excluded).</li>
+ *   <li>{@link Method#VANILLA_FIT}: the vanilla law's loss at the target, fitted on the non-zero sizes within the
+ *       budget with {@link FineTuning#fit};</li>
+ *   <li>{@link Method#RECTIFIED_FIT}: the rectified law's loss at the target, fitted on the sizes within the budget
+ *       <em>and the zero-shot point</em> when the curve has one ({@link FineTuning.ZeroShot#INCLUDE}), as the
+ *       authors' {@code our_fit_select} does: with few budget points the zero-shot loss is what pins down Dl.</li>
  * </ul>
  * Metrics against the true loss at the target: {@link #pearson} of the scores with the true losses, and
  * {@link #relativeAccuracy} = (worst true loss - true loss of the selected model) / (worst - best true loss), the
@@ -196,7 +199,8 @@ public final class ModelSelection {
                 }
                 case MODEL_SIZE -> Math.log(cand.size());
                 case VANILLA_FIT -> fitAndPredict(VanillaFinetuneLaw.INSTANCE, cand, within, target, fitSpec);
-                case RECTIFIED_FIT -> fitAndPredict(RectifiedLaw.INSTANCE, cand, within, target, fitSpec);
+                case RECTIFIED_FIT -> fitAndPredict(RectifiedLaw.INSTANCE, cand, withZeroShot(cand, within), target,
+                        fitSpec);
             };
         }
         boolean larger = method == Method.MODEL_SIZE;
@@ -209,11 +213,26 @@ public final class ModelSelection {
         return new Selection(method, scores, selected);
     }
 
+    private static double[][] withZeroShot(Candidate cand, double[][] within) {
+        for (int i = 0; i < cand.sizes.length; i++) {
+            if (cand.sizes[i] == 0) {
+                double[][] out = new double[2][within[0].length + 1];
+                out[0][0] = 0;
+                out[1][0] = cand.losses[i];
+                System.arraycopy(within[0], 0, out[0], 1, within[0].length);
+                System.arraycopy(within[1], 0, out[1], 1, within[1].length);
+                return out;
+            }
+        }
+        return within;
+    }
+
     private static double fitAndPredict(dev.scalinglaws.core.ScalingLaw law, Candidate cand, double[][] within,
                                         double target, FitSpec spec) {
         Dataset curve = Dataset.builder("model " + cand.model()).column("D", within[0]).column("loss", within[1])
                 .build();
-        FitResult fit = FineTuning.fit(law, curve, spec, FineTuning.ZeroShot.EXCLUDE);
+        FitResult fit = FineTuning.fit(law, curve, spec, law instanceof RectifiedLaw ? FineTuning.ZeroShot.INCLUDE
+                : FineTuning.ZeroShot.EXCLUDE);
         return fit.predict(target);
     }
 
