@@ -96,4 +96,12 @@ class FineTuningTest {
                 .hasMessageContaining("'D'").hasMessageContaining("-400");
         assertThatThrownBy(() -> FineTuning.withoutZeroShot(data)).isInstanceOf(DataException.class);
     }
+
+    @Test
+    void vanillaRejectsNonPositiveSizesThroughTheFitter() {
+        Dataset data = Dataset.builder("curve.csv").column("D", new double[] {200, 400, -800, 1600})
+                .column("loss", new double[] {2.9, 2.8, 2.7, 2.6}).build();
+        assertThatThrownBy(() -> Fitter.fit(VanillaFinetuneLaw.INSTANCE, data, FitSpec.defaults()))
+                .isInstanceOf(DataException.class).hasMessageContaining("row 3").hasMessageContaining("'D'");
+    }
 }

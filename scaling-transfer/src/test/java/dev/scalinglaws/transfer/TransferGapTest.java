@@ -116,6 +116,10 @@ class TransferGapTest {
     void badInput() {
         assertThatThrownBy(() -> TransferGap.optimalAllocation(THETA, -5, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("budget");
+        assertThatThrownBy(() -> TransferGap.optimalAllocation(new double[] {300, 2, 1.2, 0, 0.25}, 1e9, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alpha > 0");
+        assertThatThrownBy(() -> TransferGap.marginalValue(THETA, 1e8, 1e4, 0, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("c_p");
         assertThatThrownBy(() -> TransferGap.dataScarcityFloor(THETA, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fine-tuning data");
         // a fine-tuning row without its pre-training size
