@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
@@ -184,13 +183,5 @@ public final class FineTuning {
             b = Math.max(floor, (sxy - e * sx) / sxx);
         }
         return new double[] {b, e};
-    }
-
-    static String describe(double[] v) {
-        StringBuilder sb = new StringBuilder();
-        for (double x : v) {
-            sb.append(String.format(Locale.ROOT, " %.4g", x));
-        }
-        return sb.toString();
     }
 }

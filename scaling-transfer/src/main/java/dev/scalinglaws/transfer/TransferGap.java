@@ -70,6 +70,33 @@ public final class TransferGap {
     }
 
     /**
+     * The optimal share of a budget spent on fine-tuning data, c_f f / budget, as a function of theta (for intervals).
+     *
+     * @param budget       total budget, &gt; 0
+     * @param costPretrain c_p &gt; 0
+     * @param costFinetune c_f &gt; 0
+     * @return theta to the fine-tuning share of the optimal allocation
+     */
+    public static ToDoubleFunction<double[]> optimalFinetuneShare(double budget, double costPretrain,
+                                                                  double costFinetune) {
+        positive("budget", budget);
+        positive("pre-training cost c_p", costPretrain);
+        positive("fine-tuning cost c_f", costFinetune);
+        return theta -> costFinetune * optimalAllocation(theta, budget, costPretrain, costFinetune).finetune() / budget;
+    }
+
+    /**
+     * The data-scarcity floor at a fixed f as a function of theta (for intervals).
+     *
+     * @param finetune fine-tuning data f, &gt; 0
+     * @return theta to G f^-beta + E
+     */
+    public static ToDoubleFunction<double[]> dataScarcityFloorAt(double finetune) {
+        positive("fine-tuning data f", finetune);
+        return theta -> dataScarcityFloor(theta, finetune);
+    }
+
+    /**
      * The transfer gap G.
      *
      * @param theta parameters of {@link TransferGapLaw}
