@@ -10,6 +10,7 @@ import java.util.ServiceLoader;
 
 import dev.scalinglaws.core.dynamics.CriticalBatchLaw;
 import dev.scalinglaws.core.dynamics.KaplanStepsLaw;
+import dev.scalinglaws.core.dynamics.KaplanTrajectoryLaw;
 
 /**
  * The registry of named laws: the pre-training laws of this module plus every law contributed by a
@@ -46,7 +47,7 @@ public final class ScalingLaws {
     /** The laws defined in scaling-core, in documentation order. */
     public static List<ScalingLaw> builtIn() {
         return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, KaplanStepsLaw.INSTANCE,
-                CriticalBatchLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE);
+                CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE);
     }
 
     /** All registered law names. */

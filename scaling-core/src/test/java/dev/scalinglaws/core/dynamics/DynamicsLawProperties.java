@@ -37,6 +37,30 @@ class DynamicsLawProperties {
         checkJacobian(CriticalBatchLaw.INSTANCE, new double[] {Math.pow(10, log10Bstar), alphaB}, loss);
     }
 
+    @Property(tries = 200)
+    void trajectoryJacobianMatchesFiniteDifferencesAndDynamics(
+            @ForAll @DoubleRange(min = 6, max = 12) double log10N,
+            @ForAll @DoubleRange(min = 3, max = 8) double log10B,
+            @ForAll @DoubleRange(min = 0, max = 6) double log10S,
+            @ForAll @DoubleRange(min = 11, max = 15) double log10Nc,
+            @ForAll @DoubleRange(min = 2, max = 4) double log10Sc,
+            @ForAll @DoubleRange(min = 0.03, max = 0.2) double alphaN,
+            @ForAll @DoubleRange(min = 0.3, max = 1.5) double alphaS,
+            @ForAll @DoubleRange(min = 6, max = 10) double log10Bstar,
+            @ForAll @DoubleRange(min = 0.1, max = 0.5) double alphaB) {
+        double[] theta = {Math.pow(10, log10Nc), Math.pow(10, log10Sc), alphaN, alphaS, Math.pow(10, log10Bstar),
+                alphaB};
+        double n = Math.pow(10, log10N);
+        double b = Math.pow(10, log10B);
+        double s = Math.pow(10, log10S);
+        TrainingDynamics d = TrainingDynamics.ofTheta(theta);
+        double bcrit = d.criticalBatch(d.lossAtStep(n, b, s));
+        Statistics.label("batch vs critical").collect(b < 0.3 * bcrit ? "small" : b > 3 * bcrit ? "large" : "near");
+        assertThat(KaplanTrajectoryLaw.INSTANCE.value(theta, n, b, s))
+                .isCloseTo(d.lossAtStep(n, b, s), org.assertj.core.data.Percentage.withPercentage(1e-8));
+        checkJacobian(KaplanTrajectoryLaw.INSTANCE, theta, n, b, s);
+    }
+
     private static void checkJacobian(ScalingLaw law, double[] theta, double... point) {
         int p = theta.length;
         double[][] cols = new double[point.length][];
