@@ -104,7 +104,7 @@ public record ComputeEfficientFrontier(double parametersScale, double parameters
      * @param parameters           N
      * @param batch                B in tokens
      * @param minimumSteps         S_min (for a planned run without dynamics: its steps S)
-     * @param tokens               D in tokens
+     * @param tokens               D, tokens processed (on the frontier, at B = Bcrit, D = 2 E_min)
      */
     public record Allocation(double minimumComputePfDays, double parameters, double batch, double minimumSteps,
                              double tokens) {

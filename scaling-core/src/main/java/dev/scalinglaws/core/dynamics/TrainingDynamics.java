@@ -282,6 +282,95 @@ public final class TrainingDynamics {
         return new Trajectory(parameters, batch, steps, smin, loss, bcrit);
     }
 
+    /**
+     * The compute-efficient allocation implied by these laws (Kaplan et al. 2020, section 6.1 and appendix B.2):
+     * the N that minimises L(N, S_min) subject to C_min = 6 N E_min = 6 N S_min Bcrit(L), trained at B = Bcrit.
+     * For each N the constraint fixes S_min (S_min Bcrit(L(N, S_min)) increases in S_min: bisection); the loss is
+     * then minimised over ln N by golden-section search on [ln 1e3, ln 1e16] parameters.
+     *
+     * @param minimumComputeFlop C_min in FLOP
+     * @return N, B = Bcrit, S_min and the tokens D = 2 E_min processed at B = Bcrit (as in Kaplan's Table 6, where
+     *         D is one epoch at B = Bcrit), with C_min in PF-days
+     */
+    public ComputeEfficientFrontier.Allocation computeEfficient(double minimumComputeFlop) {
+        if (!(minimumComputeFlop > 0) || Double.isInfinite(minimumComputeFlop)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "C_min must be positive and finite (FLOP): %s", minimumComputeFlop));
+        }
+        double lnC = Math.log(minimumComputeFlop);
+        double lo = Math.log(1e3);
+        double hi = Math.log(1e16);
+        final double ratio = 0.6180339887498949;
+        double c = hi - ratio * (hi - lo);
+        double d = lo + ratio * (hi - lo);
+        double fc = lossAtFixedCompute(c, lnC);
+        double fd = lossAtFixedCompute(d, lnC);
+        for (int it = 0; it < 200 && hi - lo > 1e-10; it++) {
+            if (fc <= fd) {
+                hi = d;
+                d = c;
+                fd = fc;
+                c = hi - ratio * (hi - lo);
+                fc = lossAtFixedCompute(c, lnC);
+            } else {
+                lo = c;
+                c = d;
+                fc = fd;
+                d = lo + ratio * (hi - lo);
+                fd = lossAtFixedCompute(d, lnC);
+            }
+        }
+        double lnN = 0.5 * (lo + hi);
+        double lnSmin = minimumStepsAtFixedCompute(lnN, lnC);
+        double loss = Math.exp(logLoss(lnN, lnSmin));
+        double bcrit = criticalBatch(loss);
+        double smin = Math.exp(lnSmin);
+        return new ComputeEfficientFrontier.Allocation(StepTradeoff.toPfDays(minimumComputeFlop), Math.exp(lnN), bcrit,
+                smin, 2 * smin * bcrit);
+    }
+
+    /**
+     * How far a planned run (N, B, S) is from the compute-efficient allocation these laws imply at the run's own
+     * C_min = 6 N B S / (1 + B / Bcrit(L)), with the predicted loss of both.
+     *
+     * @param parameters N
+     * @param batch      B in tokens
+     * @param steps      S
+     * @return the comparison ({@code planned.minimumSteps()} is the run's S_min)
+     */
+    public ComputeEfficientFrontier.Gap frontierGap(double parameters, double batch, double steps) {
+        double smin = minimumSteps(parameters, batch, steps);
+        double loss = loss(parameters, smin);
+        double cmin = StepTradeoff.minimumCompute(StepTradeoff.compute(parameters, batch, steps), batch,
+                criticalBatch(loss));
+        ComputeEfficientFrontier.Allocation optimal = computeEfficient(cmin);
+        return new ComputeEfficientFrontier.Gap(new ComputeEfficientFrontier.Allocation(StepTradeoff.toPfDays(cmin),
+                parameters, batch, smin, batch * steps), optimal, loss, loss(optimal.parameters(),
+                optimal.minimumSteps()));
+    }
+
+    private double lossAtFixedCompute(double lnN, double lnC) {
+        return logLoss(lnN, minimumStepsAtFixedCompute(lnN, lnC));
+    }
+
+    /** ln S_min solving ln S_min + ln Bcrit(L(N, S_min)) = ln(C_min / 6N); the left side increases in S_min. */
+    private double minimumStepsAtFixedCompute(double lnN, double lnC) {
+        double lnEmin = lnC - Math.log(6) - lnN;
+        double lnBstar = Math.log(bstar);
+        double lo = -50;
+        double hi = lnEmin - lnBstar + 50;
+        for (int k = 0; k < 200 && hi - lo > 1e-13 * Math.max(1, Math.abs(hi)); k++) {
+            double mid = 0.5 * (lo + hi);
+            double g = mid + lnBstar - logLoss(lnN, mid) / alphaB - lnEmin;
+            if (g < 0) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
     private double logLoss(double lnN, double lnSmin) {
         double u1 = alphaN * (Math.log(nc) - lnN);
         double u2 = alphaS * (Math.log(sc) - lnSmin);

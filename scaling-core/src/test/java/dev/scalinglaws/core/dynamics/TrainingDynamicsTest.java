@@ -135,6 +135,39 @@ class TrainingDynamicsTest {
     }
 
     @Test
+    void computeEfficientAllocationMinimisesLossAtFixedCompute() {
+        double cmin = StepTradeoff.toFlop(10);
+        ComputeEfficientFrontier.Allocation best = KAPLAN.computeEfficient(cmin);
+        double bestLoss = KAPLAN.loss(best.parameters(), best.minimumSteps());
+        assertThat(6 * best.parameters() * best.tokens()).isCloseTo(2 * cmin, within(cmin * 1e-9));
+        assertThat(best.tokens()).isCloseTo(2 * best.minimumSteps() * KAPLAN.criticalBatch(bestLoss),
+                within(best.tokens() * 1e-9));
+        for (double factor : new double[] {0.8, 1.25}) {
+            double n = best.parameters() * factor;
+            // S_min at the same C_min for this N: E_min = C_min / 6N = S_min Bcrit(L(N, S_min))
+            double lo = 1;
+            double hi = 1e12;
+            for (int k = 0; k < 200; k++) {
+                double mid = Math.sqrt(lo * hi);
+                if (mid * KAPLAN.criticalBatch(KAPLAN.loss(n, mid)) < cmin / (6 * n)) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            assertThat(KAPLAN.loss(n, lo)).isGreaterThan(bestLoss);
+        }
+        // N_opt grows about as C_min^0.68 between 1 and 1000 PF-days (Kaplan's analytic estimate: 0.71)
+        double slope = Math.log10(KAPLAN.computeEfficient(StepTradeoff.toFlop(1e3)).parameters()
+                / KAPLAN.computeEfficient(StepTradeoff.toFlop(1)).parameters()) / 3;
+        assertThat(slope).isBetween(0.64, 0.74);
+        ComputeEfficientFrontier.Gap gap = KAPLAN.frontierGap(1e9, 524288, 2.5e5);
+        assertThat(gap.optimal().minimumComputePfDays()).isCloseTo(gap.planned().minimumComputePfDays(),
+                within(1e-12));
+        assertThat(gap.frontierLoss()).isLessThan(gap.plannedLoss());
+    }
+
+    @Test
     void checkpointsDropWarmupAndDeriveMinimumSteps() {
         Dataset data = Dataset.builder("test")
                 .textColumn("run", new String[] {"a", "a", "a", "b", "b"})
