@@ -86,6 +86,25 @@ class KaplanDynamicsGoldenTest {
             }
 
     @Test
+    void smallRunsPredictTheLargestRunsTrajectories() {
+        // Su et al.'s use: fit on the small models, predict the whole loss curve of a larger one (here 1e9, 3.3x
+        // beyond the largest fitted model) at every batch size
+        Dataset warm = Checkpoints.withoutWarmup(checkpoints, "tokens", WARMUP_TOKENS);
+        double[] sizes = warm.column("N");
+        Dataset small = warm.filter(i -> sizes[i] <= 3e8);
+        FitResult fit = Fitter.fit(KaplanTrajectoryLaw.INSTANCE, small, spec());
+        TrainingDynamics predicted = TrainingDynamics.ofTheta(fit.theta());
+        double worst = 0;
+        for (double b : new double[] {65536, 524288, 4194304}) {
+            for (double step = 1e3; step <= 2e5; step *= 2) {
+                double truth = TRUTH.lossAtStep(1e9, b, step);
+                worst = Math.max(worst, Math.abs(predicted.lossAtStep(1e9, b, step) / truth - 1));
+            }
+        }
+        assertThat(worst).isLessThan(0.01);
+    }
+
+    @Test
     void warmupBiasesTheFitWhenKept() {
         FitResult kept = Fitter.fit(KaplanTrajectoryLaw.INSTANCE, checkpoints, spec());
         FitResult dropped = Fitter.fit(KaplanTrajectoryLaw.INSTANCE,
