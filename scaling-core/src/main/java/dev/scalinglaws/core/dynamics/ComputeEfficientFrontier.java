@@ -26,7 +26,18 @@ public record ComputeEfficientFrontier(double parametersScale, double parameters
                                        double batchPower, double stepsScale, double stepsPower, double tokensScale,
                                        double tokensPower) {
 
-    /** Checks that scales are positive and powers finite. */
+    /**
+     * Checks that scales are positive and powers finite.
+     *
+     * @param parametersScale Ne
+     * @param parametersPower pN
+     * @param batchScale      Be (tokens)
+     * @param batchPower      pB
+     * @param stepsScale      Se (minimum steps)
+     * @param stepsPower      pS
+     * @param tokensScale     De (tokens)
+     * @param tokensPower     pD
+     */
     public ComputeEfficientFrontier {
         double[] scales = {parametersScale, batchScale, stepsScale, tokensScale};
         double[] powers = {parametersPower, batchPower, stepsPower, tokensPower};

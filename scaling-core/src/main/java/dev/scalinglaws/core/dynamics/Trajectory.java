@@ -14,7 +14,16 @@ package dev.scalinglaws.core.dynamics;
 public record Trajectory(double parameters, double batch, double[] steps, double[] minimumSteps, double[] loss,
                          double[] criticalBatch) {
 
-    /** Copies the arrays and checks their lengths. */
+    /**
+     * Copies the arrays and checks their lengths.
+     *
+     * @param parameters    N
+     * @param batch         B in tokens
+     * @param steps         S
+     * @param minimumSteps  S_min
+     * @param loss          L
+     * @param criticalBatch Bcrit(L)
+     */
     public Trajectory {
         steps = steps.clone();
         minimumSteps = minimumSteps.clone();

@@ -18,7 +18,18 @@ import java.util.Locale;
 public record NestedFit(String formula, List<String> names, double[] estimates, double rss, int n,
                         double logLikelihood, double aic, boolean onBound) {
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param formula       the model
+     * @param names         parameter names
+     * @param estimates     estimates in the order of {@code names}
+     * @param rss           residual sum of squares
+     * @param n             number of runs
+     * @param logLikelihood Gaussian log-likelihood
+     * @param aic           Akaike information criterion
+     * @param onBound       whether alpha ended on its search bound
+     */
     public NestedFit {
         names = List.copyOf(names);
         estimates = estimates.clone();

@@ -63,22 +63,34 @@ public final class ShapeEffectAnalysis {
         return new ShapeEffectAnalysis(SizeLaw.POWER_LAW, 999, 0L, 0.05);
     }
 
-    /** @param value the law in N @return new options */
+    /**
+     * @param value the law in N
+     * @return new options
+     */
     public ShapeEffectAnalysis withSizeLaw(SizeLaw value) {
         return new ShapeEffectAnalysis(value, resamples, seed, significance);
     }
 
-    /** @param value bootstrap resamples (0: Wilks only) @return new options */
+    /**
+     * @param value bootstrap resamples (0: Wilks only)
+     * @return new options
+     */
     public ShapeEffectAnalysis withResamples(int value) {
         return new ShapeEffectAnalysis(sizeLaw, value, seed, significance);
     }
 
-    /** @param value bootstrap seed @return new options */
+    /**
+     * @param value bootstrap seed
+     * @return new options
+     */
     public ShapeEffectAnalysis withSeed(long value) {
         return new ShapeEffectAnalysis(sizeLaw, resamples, value, significance);
     }
 
-    /** @param value significance level in (0, 1) @return new options */
+    /**
+     * @param value significance level in (0, 1)
+     * @return new options
+     */
     public ShapeEffectAnalysis withSignificance(double value) {
         return new ShapeEffectAnalysis(sizeLaw, resamples, seed, value);
     }
