@@ -15,7 +15,7 @@ import dev.scalinglaws.core.Parameter;
  *   ln Bcrit = ln Bstar - (ln L) / alphaB
  * </pre>
  *
- * Bcrit is in tokens when Bstar is. Published: Bstar 2e8 tokens, alphaB 0.21, so that Bcrit roughly doubles for
+ * Bcrit is in tokens when Bstar is. Published: Bstar 2e8 tokens (eq. 1.4; 2.1e8 in Table 5), alphaB 0.21, so that Bcrit roughly doubles for
  * every 13% decrease in loss ((1/0.87)^(1/0.21) = 1.94). Su et al. 2024 (arXiv:2403.06563) re-estimate both
  * constants for their set-up.
  *

@@ -82,7 +82,7 @@ public final class TrainingDynamics {
 
     /**
      * Kaplan et al.'s published constants: alphaN 0.077, alphaS 0.76, Nc 6.5e13, Sc 2.1e3 (eq. 1.6, Table 5) and
-     * Bstar 2e8 tokens, alphaB 0.21 (eq. 1.4).
+     * Bstar 2e8 tokens, alphaB 0.21 (eq. 1.4; Table 5 gives Bstar 2.1e8).
      *
      * @return the model
      */
