@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
+import dev.scalinglaws.core.dynamics.CriticalBatchLaw;
+import dev.scalinglaws.core.dynamics.KaplanStepsLaw;
+import dev.scalinglaws.core.dynamics.KaplanTrajectoryLaw;
+
 /**
  * The registry of named laws: the pre-training laws of this module plus every law contributed by a
  * {@link LawProvider} on the class path (for example the transfer and fine-tuning laws of
@@ -42,8 +46,8 @@ public final class ScalingLaws {
 
     /** The laws defined in scaling-core, in documentation order. */
     public static List<ScalingLaw> builtIn() {
-        return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, ChinchillaLaw.INSTANCE,
-                OvertrainingLaw.INSTANCE);
+        return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, KaplanStepsLaw.INSTANCE,
+                CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE);
     }
 
     /** All registered law names. */
