@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -331,9 +332,13 @@ public final class CsvReader {
         return ',';
     }
 
-    /** One column while reading: numbers in fixed-size blocks; text blocks only once a cell is not a number. */
+    /**
+     * One column while reading: numbers in blocks of 8,192 (the first one grows from 64, so small files stay small),
+     * text blocks only once a cell is not a number.
+     */
     private static final class ColumnBuffer {
         private static final int BLOCK = 1 << 13;
+        private static final int FIRST_BLOCK = 64;
         private static final int INTERN_LIMIT = 4096;
         private final List<double[]> blocks = new ArrayList<>();
         private List<String[]> textBlocks;
@@ -346,7 +351,9 @@ public final class CsvReader {
             int b = size / BLOCK;
             int i = size % BLOCK;
             if (i == 0) {
-                blocks.add(new double[BLOCK]);
+                blocks.add(new double[b == 0 ? FIRST_BLOCK : BLOCK]);
+            } else if (b == 0 && i == blocks.get(0).length) {
+                blocks.set(0, Arrays.copyOf(blocks.get(0), Math.min(BLOCK, 2 * i)));
             }
             blocks.get(b)[i] = v;
             boolean number = Dataset.isNumberCell(cell, v);
@@ -366,7 +373,9 @@ public final class CsvReader {
 
         private void setText(int r, String t) {
             if (r % BLOCK == 0) {
-                textBlocks.add(new String[BLOCK]);
+                textBlocks.add(new String[r == 0 ? FIRST_BLOCK : BLOCK]);
+            } else if (r < BLOCK && r == textBlocks.get(0).length) {
+                textBlocks.set(0, Arrays.copyOf(textBlocks.get(0), Math.min(BLOCK, 2 * r)));
             }
             String s = t;
             if (intern.size() < INTERN_LIMIT) {
