@@ -259,10 +259,15 @@ public final class Dataset {
                 from.equals(groupColumn) ? to : groupColumn);
     }
 
-    /** Adds D = C / (6 N) from columns {@code C} and {@code N} (Kaplan et al. 2020: C = 6ND). */
+    /**
+     * Adds D = C / (6 N) from columns {@code C} and {@code N} (Kaplan et al. 2020: C = 6ND).
+     *
+     * @return a new dataset
+     * @throws DataException naming the first cell of C or N that is not a finite positive number
+     */
     public Dataset withTokensFromCompute() {
-        double[] c = numbers("C");
-        double[] n = numbers("N");
+        double[] c = derivationInput("C", "D = C / (6 N)");
+        double[] n = derivationInput("N", "D = C / (6 N)");
         double[] d = new double[size];
         for (int i = 0; i < size; i++) {
             d[i] = c[i] / (6 * n[i]);
@@ -272,8 +277,8 @@ public final class Dataset {
 
     /** Adds C = 6 N D from columns {@code N} and {@code D}. */
     public Dataset withComputeFromTokens() {
-        double[] n = numbers("N");
-        double[] d = numbers("D");
+        double[] n = derivationInput("N", "C = 6 N D");
+        double[] d = derivationInput("D", "C = 6 N D");
         double[] c = new double[size];
         for (int i = 0; i < size; i++) {
             c[i] = 6 * n[i] * d[i];
@@ -283,8 +288,8 @@ public final class Dataset {
 
     /** Adds M = D / N (tokens per parameter) from columns {@code N} and {@code D}. */
     public Dataset withTokensPerParameter() {
-        double[] n = numbers("N");
-        double[] d = numbers("D");
+        double[] n = derivationInput("N", "M = D / N");
+        double[] d = derivationInput("D", "M = D / N");
         double[] m = new double[size];
         for (int i = 0; i < size; i++) {
             m[i] = d[i] / n[i];
@@ -317,8 +322,8 @@ public final class Dataset {
                 d = d.withTokensPerParameter();
                 note(messages, "derived M = D / N from columns N and D");
             } else if (cov.equals("N") && d.has("C") && d.has("D")) {
-                double[] c = d.numbers("C");
-                double[] dd = d.numbers("D");
+                double[] c = d.derivationInput("C", "N = C / (6 D)");
+                double[] dd = d.derivationInput("D", "N = C / (6 D)");
                 double[] n = new double[size];
                 for (int i = 0; i < size; i++) {
                     n[i] = c[i] / (6 * dd[i]);
@@ -337,6 +342,18 @@ public final class Dataset {
                     law.name(), law.response(), String.join(", ", columns.keySet()), law.response()));
         }
         return d;
+    }
+
+    /** A column a derivation divides by or multiplies: it must hold finite, positive numbers. */
+    private double[] derivationInput(String name, String formula) {
+        double[] v = numbers(name);
+        for (int i = 0; i < size; i++) {
+            if (!(v[i] > 0) || v[i] == Double.POSITIVE_INFINITY) {
+                throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), String.format(Locale.ROOT,
+                        "deriving %s needs finite, positive %s", formula, name));
+            }
+        }
+        return v;
     }
 
     private static void note(List<String> messages, String message) {

@@ -262,6 +262,44 @@ class CsvReaderHostileInputTest {
         assertThat(d.withGroups("model").groupIndices()).containsExactly(0, 1, 0);
     }
 
+    @Test
+    void aBadCellInAColumnADerivationUsesIsNamedInTheUsersTerms() {
+        Dataset d = read("N,C,loss\n1e9,1.2e20,3.5\n2e9,0,3.1\n");
+        List<String> notes = new ArrayList<>();
+        assertThatThrownBy(() -> d.withCovariatesFor(ChinchillaLaw.INSTANCE, notes)).isInstanceOf(DataException.class)
+                .hasMessage("data.csv: row 2, column 'C': value '0': deriving D = C / (6 N) needs finite, positive C");
+        Dataset n = read("N,C,loss\n-1,1.2e20,3.5\n");
+        assertThatThrownBy(n::withTokensFromCompute).isInstanceOf(DataException.class)
+                .hasMessage("data.csv: row 1, column 'N': value '-1': deriving D = C / (6 N) needs finite, positive N");
+        Dataset ok = read("N,C,loss\n1e9,1.2e20,3.5\n").withCovariatesFor(ChinchillaLaw.INSTANCE, notes);
+        assertThat(ok.column("D")).containsExactly(1.2e20 / 6e9);
+        assertThat(notes).containsExactly("derived D = C / (6 N) from columns C and N");
+    }
+
+    @Test
+    void unicodeHeadersAndLabelsSurvive() {
+        Dataset d = CsvReader.defaults().withColumn("N", "Größe (Parameter)").read(new StringReader(
+                "Größe (Parameter);Verlust;模型\n1e9;3.5;小😀\n"), "daten.csv");
+        assertThat(d.columnNames()).containsExactly("N", "Verlust", "模型");
+        assertThat(d.textColumn("模型")).containsExactly("小😀");
+    }
+
+    @Test
+    void datasetBuilderRejectsInconsistentColumns() {
+        assertThatThrownBy(() -> Dataset.builder("arrays").column("N", new double[] {1, 2})
+                .column("loss", new double[] {1}).build()).isInstanceOf(DataException.class)
+                .hasMessage("arrays: column 'loss': column has 1 values, earlier columns 2");
+        assertThatThrownBy(() -> Dataset.builder("arrays").column("N", new double[] {1})
+                .column("N", new double[] {2}).build()).isInstanceOf(DataException.class)
+                .hasMessage("arrays: column 'N': duplicate column");
+        assertThatThrownBy(() -> Dataset.builder("arrays").build()).isInstanceOf(DataException.class)
+                .hasMessage("arrays: no columns");
+        Dataset w = Dataset.builder("arrays").column("N", new double[] {1, 2}).column("w", new double[] {1, -1})
+                .weights("w").build();
+        assertThatThrownBy(w::weights).isInstanceOf(DataException.class)
+                .hasMessage("arrays: row 2, column 'w': value '-1': weights must be finite and non-negative");
+    }
+
     // ---- limits and memory
 
     @Test
