@@ -28,8 +28,16 @@ import org.apache.commons.csv.CSVRecord;
  * (detected from the header), quoted headers, a UTF-8 byte-order mark and CRLF line ends are all accepted. A column
  * mapping renames headers to the names laws use ({@code N="Model Size"}).
  *
- * <p>Errors are {@link DataException}s naming the file, row and column. Immutable and thread-safe; configure with
- * {@link #withColumn(String, String)} and friends.
+ * <p>Reading streams: cells are parsed as rows arrive, numbers into primitive blocks (8 bytes a cell), and text is
+ * kept only for columns that hold a cell that is not a number. Cells are decimal numbers, or {@code nan},
+ * {@code inf}, {@code infinity} in any case and with a sign; anything else (a decimal comma, hex, {@code 1d}, a
+ * number beyond the range of a double) is text, and using it as a number raises a {@link DataException} that says
+ * why. Two limits, {@link #withMaxRows(int)} (default 5,000,000 rows) and {@link #withMaxBytes(long)} (default
+ * 2 GiB), refuse huge inputs with a message instead of exhausting memory; a heap too small even for the numbers is
+ * reported the same way, never as an {@link OutOfMemoryError}.
+ *
+ * <p>Errors are {@link DataException}s naming the file, row and column (rows are 1-based data rows, header and
+ * blank lines excluded). Immutable and thread-safe; configure with {@link #withColumn(String, String)} and friends.
  */
 public final class CsvReader {
 
