@@ -1,14 +1,18 @@
 package dev.scalinglaws.core;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,25 +28,38 @@ import org.apache.commons.csv.CSVRecord;
  * (detected from the header), quoted headers, a UTF-8 byte-order mark and CRLF line ends are all accepted. A column
  * mapping renames headers to the names laws use ({@code N="Model Size"}).
  *
- * <p>Errors are {@link DataException}s naming the file, row and column. Immutable and thread-safe; configure with
- * {@link #withColumn(String, String)} and friends.
+ * <p>Reading streams: cells are parsed as rows arrive, numbers into primitive blocks (8 bytes a cell), and text is
+ * kept only for columns that hold a cell that is not a number. Cells are decimal numbers, or {@code nan},
+ * {@code inf}, {@code infinity} in any case and with a sign; anything else (a decimal comma, hex, {@code 1d}, a
+ * number beyond the range of a double) is text, and using it as a number raises a {@link DataException} that says
+ * why. Two limits, {@link #withMaxRows(int)} (default 5,000,000 rows) and {@link #withMaxBytes(long)} (default
+ * 2 GiB), refuse huge inputs with a message instead of exhausting memory; a heap too small even for the numbers is
+ * reported the same way, never as an {@link OutOfMemoryError}.
+ *
+ * <p>Errors are {@link DataException}s naming the file, row and column (rows are 1-based data rows, header and
+ * blank lines excluded). Immutable and thread-safe; configure with {@link #withColumn(String, String)} and friends.
  */
 public final class CsvReader {
 
     /** Default cap on the number of data rows read, so that a huge file fails fast instead of exhausting memory. */
     public static final int DEFAULT_MAX_ROWS = 5_000_000;
 
+    /** Default cap on the input size: 2 GiB. */
+    public static final long DEFAULT_MAX_BYTES = 1L << 31;
+
     private final Map<String, String> mapping;
     private final int maxRows;
+    private final long maxBytes;
 
-    private CsvReader(Map<String, String> mapping, int maxRows) {
+    private CsvReader(Map<String, String> mapping, int maxRows, long maxBytes) {
         this.mapping = mapping;
         this.maxRows = maxRows;
+        this.maxBytes = maxBytes;
     }
 
     /** A reader with no column mapping. */
     public static CsvReader defaults() {
-        return new CsvReader(Map.of(), DEFAULT_MAX_ROWS);
+        return new CsvReader(Map.of(), DEFAULT_MAX_ROWS, DEFAULT_MAX_BYTES);
     }
 
     /**
@@ -55,7 +72,7 @@ public final class CsvReader {
     public CsvReader withColumn(String key, String header) {
         Map<String, String> m = new LinkedHashMap<>(mapping);
         m.put(key, header);
-        return new CsvReader(Map.copyOf(m), maxRows);
+        return new CsvReader(Map.copyOf(m), maxRows, maxBytes);
     }
 
     /**
@@ -67,7 +84,7 @@ public final class CsvReader {
     public CsvReader withColumns(Map<String, String> keyToHeader) {
         Map<String, String> m = new LinkedHashMap<>(mapping);
         m.putAll(keyToHeader);
-        return new CsvReader(Map.copyOf(m), maxRows);
+        return new CsvReader(Map.copyOf(m), maxRows, maxBytes);
     }
 
     /**
@@ -80,101 +97,190 @@ public final class CsvReader {
         if (rows < 1) {
             throw new IllegalArgumentException("maxRows must be positive: " + rows);
         }
-        return new CsvReader(mapping, rows);
+        return new CsvReader(mapping, rows, maxBytes);
     }
 
     /**
-     * Reads a file.
+     * This reader with another limit on the size of the input.
+     *
+     * @param bytes maximum size of a file in bytes (for {@link #read(Reader, String)}: characters read)
+     * @return a new reader
+     */
+    public CsvReader withMaxBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive: " + bytes);
+        }
+        return new CsvReader(mapping, maxRows, bytes);
+    }
+
+    /** The limit on the number of data rows. */
+    public int maxRows() {
+        return maxRows;
+    }
+
+    /** The limit on the input size in bytes (characters for a {@link Reader}). */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Reads a file (UTF-8).
      *
      * @param file the CSV file
      * @return the dataset, with {@link Dataset#source()} the file name
-     * @throws DataException for a missing file, an empty file, duplicate or missing mapped columns, or rows of the
-     *                       wrong length
+     * @throws DataException for a missing or unreadable file, a file larger than {@link #maxBytes()}, text that is
+     *                       not UTF-8, an empty file, duplicate or missing mapped columns, rows of the wrong length,
+     *                       an unterminated quote, or more than {@link #maxRows()} rows
      */
     public Dataset read(Path file) {
         String name = file.toString();
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(r, name);
+        long size;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new DataException(name, -1, null, null, "is a directory, not a CSV file");
+            }
+            size = Files.size(file);
         } catch (NoSuchFileException e) {
             throw new DataException(name, -1, null, null, "no such file");
         } catch (IOException e) {
             throw new DataException(name, -1, null, null, "cannot read: " + e.getMessage());
         }
+        if (size > maxBytes) {
+            throw new DataException(name, -1, null, null, String.format(Locale.ROOT,
+                    "the file has %d bytes, more than the limit of %d; raise it with CsvReader.withMaxBytes or "
+                            + "split the file", size, maxBytes));
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader r = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            return read(r, name);
+        } catch (NoSuchFileException e) {
+            throw new DataException(name, -1, null, null, "no such file");
+        } catch (IOException e) {
+            throw new DataException(name, -1, null, null, "cannot read: " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw new DataException(name, -1, null, null,
+                        "the file is not UTF-8 text (malformed byte sequence); save it as UTF-8 CSV");
+            }
+            throw new DataException(name, -1, null, null, "cannot read: " + e.getCause().getMessage());
+        }
     }
 
     /**
-     * Reads CSV text.
+     * Reads CSV text, streaming: numbers are parsed as rows arrive into primitive arrays, and text is kept only
+     * for columns that hold a cell that is not a number (their numeric cells are kept in canonical form, e.g.
+     * {@code 1.0} reads back as {@code 1}). A numeric cell costs 8 bytes, so a file of n rows and k columns needs
+     * about 8nk bytes of heap; if even that is not available the read fails with a {@link DataException}, not an
+     * {@link OutOfMemoryError}.
      *
      * @param reader the text (not closed)
      * @param source a name for error messages
      * @return the dataset
+     * @throws DataException         for bad CSV (see {@link #read(Path)})
+     * @throws UncheckedIOException if {@code reader} itself fails
      */
     public Dataset read(Reader reader, String source) {
+        Input in = new Input(reader);
+        int[] progress = new int[1];
         try {
-            BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
-            in.mark(1 << 16);
-            String first = in.readLine();
-            if (first == null || first.isBlank()) {
-                throw new DataException(source, -1, null, null, "the file is empty (a header row is required)");
-            }
-            in.reset();
-            if (first.startsWith("\uFEFF")) {
-                in.skip(1);
-                first = first.substring(1);
-            }
-            char delimiter = detectDelimiter(first);
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
-                    .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
-                    .setAllowMissingColumnNames(true).setDuplicateHeaderMode(
-                            org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).build();
-            try (CSVParser parser = format.parse(in)) {
-                List<String> headers = new ArrayList<>(parser.getHeaderNames());
-                checkHeaders(headers, source);
-                List<List<String>> cells = new ArrayList<>();
-                for (int j = 0; j < headers.size(); j++) {
-                    cells.add(new ArrayList<>());
-                }
-                List<Integer> rowNumbers = new ArrayList<>();
-                int row = 0;
-                for (CSVRecord rec : parser) {
-                    row++;
-                    if (row > maxRows) {
-                        throw new DataException(source, row, null, null, String.format(Locale.ROOT,
-                                "more than %d data rows; raise the limit (CsvReader.withMaxRows) or split the file",
-                                maxRows));
-                    }
-                    if (rec.size() != headers.size()) {
-                        throw new DataException(source, row, null, null, String.format(Locale.ROOT,
-                                "row has %d cells, the header %d (delimiter '%s')", rec.size(), headers.size(),
-                                delimiter == '\t' ? "\\t" : String.valueOf(delimiter)));
-                    }
-                    for (int j = 0; j < headers.size(); j++) {
-                        cells.get(j).add(rec.get(j));
-                    }
-                    rowNumbers.add(row);
-                }
-                if (row == 0) {
-                    throw new DataException(source, -1, null, null, "the file has a header but no data rows");
-                }
-                Map<String, String> headerToKey = invertMapping(headers, source);
-                Dataset.Builder b = Dataset.builder(source);
-                for (int j = 0; j < headers.size(); j++) {
-                    String h = headers.get(j);
-                    String key = headerToKey.getOrDefault(h, h);
-                    b.textColumn(key, cells.get(j).toArray(new String[0]));
-                }
-                b.rowNumbers(rowNumbers.stream().mapToInt(Integer::intValue).toArray());
-                return b.build();
-            }
+            return parse(in, source, progress);
+        } catch (OutOfMemoryError e) {
+            // every partial column is garbage once we are here, so the heap is free again for the message
+            throw new DataException(source, progress[0], null, null, String.format(Locale.ROOT,
+                    "not enough memory to hold the data (heap limit %d MB, %d rows read); give the JVM more heap "
+                            + "(-Xmx) or read fewer rows (CsvReader.withMaxRows)",
+                    Runtime.getRuntime().maxMemory() >> 20, progress[0]));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw translate(e, in, source, progress[0] + 1);
+        } catch (UncheckedIOException e) {
+            throw translate(e.getCause(), in, source, progress[0] + 1);
         } catch (IllegalStateException | IllegalArgumentException e) {
             if (e instanceof DataException de) {
                 throw de;
             }
             throw new DataException(source, -1, null, null, "malformed CSV: " + e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
-            throw new DataException(source, -1, null, null, "malformed CSV: " + e.getMessage());
+        }
+    }
+
+    private RuntimeException translate(IOException e, Input in, String source, int row) {
+        if (in.failure != null) {
+            return new UncheckedIOException(in.failure);
+        }
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("EOF reached before encapsulated token finished")) {
+            return new DataException(source, row, null, null, String.format(Locale.ROOT,
+                    "unterminated quoted field: a quote (\") opened%s is never closed",
+                    m.startsWith("(startline ") ? " on line " + m.substring(11, m.indexOf(')')) : ""));
+        }
+        if (m.contains("Invalid character between encapsulated token and delimiter")) {
+            return new DataException(source, row, null, null,
+                    "text after a closing quote (" + m.substring(m.indexOf("at line")) + "); quote the whole cell "
+                            + "and double any quote inside it (\"\")");
+        }
+        return new DataException(source, row, null, null, "malformed CSV: " + m);
+    }
+
+    private Dataset parse(Input in, String source, int[] progress) throws IOException {
+        String first = in.readHead();
+        if (first.isBlank()) {
+            throw new DataException(source, -1, null, null, "the file is empty (a header row is required)");
+        }
+        char delimiter = detectDelimiter(first);
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader()
+                .setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(true).setDuplicateHeaderMode(
+                        org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL).build();
+        try (CSVParser parser = format.parse(in)) {
+            List<String> headers = new ArrayList<>(parser.getHeaderNames());
+            checkHeaders(headers, source);
+            Map<String, String> headerToKey = invertMapping(headers, source);
+            int k = headers.size();
+            ColumnBuffer[] cols = new ColumnBuffer[k];
+            for (int j = 0; j < k; j++) {
+                cols[j] = new ColumnBuffer();
+            }
+            int row = 0;
+            for (CSVRecord rec : parser) {
+                if (rec.size() == 1 && k > 1 && rec.get(0).isEmpty()) {
+                    continue; // a line of blanks, like an empty line
+                }
+                row++;
+                if (row > maxRows) {
+                    throw new DataException(source, row, null, null, String.format(Locale.ROOT,
+                            "more than %d data rows; raise the limit (CsvReader.withMaxRows) or split the file",
+                            maxRows));
+                }
+                if (in.count > maxBytes) {
+                    throw new DataException(source, row, null, null, String.format(Locale.ROOT,
+                            "more than %d characters; raise the limit (CsvReader.withMaxBytes) or split the file",
+                            maxBytes));
+                }
+                if (rec.size() != k) {
+                    throw new DataException(source, row, null, null, String.format(Locale.ROOT,
+                            "row has %d cells, the header %d (delimiter '%s')%s", rec.size(), k,
+                            delimiter == '\t' ? "\\t" : String.valueOf(delimiter), rec.size() > k && delimiter == ','
+                                    ? "; a decimal comma (3,5) or an unquoted comma inside a cell splits it" : ""));
+                }
+                for (int j = 0; j < k; j++) {
+                    cols[j].add(rec.get(j));
+                }
+                progress[0] = row;
+            }
+            progress[0] = row;
+            if (row == 0) {
+                throw new DataException(source, -1, null, null, "the file has a header but no data rows");
+            }
+            Dataset.Builder b = Dataset.builder(source);
+            for (int j = 0; j < k; j++) {
+                String h = headers.get(j);
+                ColumnBuffer c = cols[j];
+                cols[j] = null;
+                double[] numbers = c.numbers();
+                String[] text = c.text();
+                b.parsedColumn(headerToKey.getOrDefault(h, h), numbers, text, c.firstBad);
+            }
+            return b.build();
         }
     }
 
@@ -232,5 +338,162 @@ public final class CsvReader {
             return ';';
         }
         return ',';
+    }
+
+    /**
+     * One column while reading: numbers in blocks of 8,192 (the first one grows from 64, so small files stay small),
+     * text blocks only once a cell is not a number.
+     */
+    private static final class ColumnBuffer {
+        private static final int BLOCK = 1 << 13;
+        private static final int FIRST_BLOCK = 64;
+        private static final int INTERN_LIMIT = 4096;
+        private final List<double[]> blocks = new ArrayList<>();
+        private List<String[]> textBlocks;
+        private Map<String, String> intern;
+        private int size;
+        int firstBad = -1;
+
+        void add(String cell) {
+            double v = Dataset.parseCell(cell);
+            int b = size / BLOCK;
+            int i = size % BLOCK;
+            if (i == 0) {
+                blocks.add(new double[b == 0 ? FIRST_BLOCK : BLOCK]);
+            } else if (b == 0 && i == blocks.get(0).length) {
+                blocks.set(0, Arrays.copyOf(blocks.get(0), Math.min(BLOCK, 2 * i)));
+            }
+            blocks.get(b)[i] = v;
+            boolean number = Dataset.isNumberCell(cell, v);
+            if (!number && textBlocks == null) {
+                firstBad = size;
+                textBlocks = new ArrayList<>();
+                intern = new HashMap<>();
+                for (int r = 0; r < size; r++) {
+                    setText(r, Dataset.formatNumber(blocks.get(r / BLOCK)[r % BLOCK]));
+                }
+            }
+            if (textBlocks != null) {
+                setText(size, number ? Dataset.formatNumber(v) : cell);
+            }
+            size++;
+        }
+
+        private void setText(int r, String t) {
+            if (r % BLOCK == 0) {
+                textBlocks.add(new String[r == 0 ? FIRST_BLOCK : BLOCK]);
+            } else if (r < BLOCK && r == textBlocks.get(0).length) {
+                textBlocks.set(0, Arrays.copyOf(textBlocks.get(0), Math.min(BLOCK, 2 * r)));
+            }
+            String s = t;
+            if (intern.size() < INTERN_LIMIT) {
+                s = intern.computeIfAbsent(t, x -> x);
+            } else {
+                String known = intern.get(t);
+                s = known == null ? t : known;
+            }
+            textBlocks.get(r / BLOCK)[r % BLOCK] = s;
+        }
+
+        double[] numbers() {
+            double[] out = new double[size];
+            for (int b = 0; b < blocks.size(); b++) {
+                System.arraycopy(blocks.get(b), 0, out, b * BLOCK, Math.min(BLOCK, size - b * BLOCK));
+                blocks.set(b, null);
+            }
+            return out;
+        }
+
+        String[] text() {
+            if (textBlocks == null) {
+                return null;
+            }
+            String[] out = new String[size];
+            for (int b = 0; b < textBlocks.size(); b++) {
+                System.arraycopy(textBlocks.get(b), 0, out, b * BLOCK, Math.min(BLOCK, size - b * BLOCK));
+                textBlocks.set(b, null);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * The user's reader, counted, with the first line read ahead (to detect the delimiter) and a byte-order mark
+     * dropped. Remembers a failure of the underlying reader so that it is not mistaken for bad CSV.
+     */
+    private static final class Input extends Reader {
+        private static final int HEAD_LIMIT = 1 << 20;
+        private final Reader in;
+        private final StringBuilder head = new StringBuilder();
+        private int headPos;
+        long count;
+        IOException failure;
+
+        Input(Reader in) {
+            this.in = in;
+        }
+
+        /** Reads ahead to the end of the first non-blank line (at most 1M characters) and returns that line. */
+        String readHead() throws IOException {
+            int lineStart = 0;
+            while (head.length() < HEAD_LIMIT) {
+                int c = underlying();
+                if (c < 0) {
+                    break;
+                }
+                if (head.length() == 0 && c == '\uFEFF') {
+                    continue;
+                }
+                head.append((char) c);
+                if (c == '\n') {
+                    if (!head.substring(lineStart).isBlank()) {
+                        return head.substring(lineStart);
+                    }
+                    lineStart = head.length();
+                }
+            }
+            return head.substring(lineStart);
+        }
+
+        private int underlying() throws IOException {
+            try {
+                int c = in.read();
+                if (c >= 0) {
+                    count++;
+                }
+                return c;
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (headPos < head.length()) {
+                int n = Math.min(len, head.length() - headPos);
+                head.getChars(headPos, headPos + n, buf, off);
+                headPos += n;
+                return n;
+            }
+            try {
+                int n = in.read(buf, off, len);
+                if (n > 0) {
+                    count += n;
+                }
+                return n;
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            // the caller owns the underlying reader
+        }
     }
 }

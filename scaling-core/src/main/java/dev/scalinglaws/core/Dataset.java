@@ -259,10 +259,15 @@ public final class Dataset {
                 from.equals(groupColumn) ? to : groupColumn);
     }
 
-    /** Adds D = C / (6 N) from columns {@code C} and {@code N} (Kaplan et al. 2020: C = 6ND). */
+    /**
+     * Adds D = C / (6 N) from columns {@code C} and {@code N} (Kaplan et al. 2020: C = 6ND).
+     *
+     * @return a new dataset
+     * @throws DataException naming the first cell of C or N that is not a finite positive number
+     */
     public Dataset withTokensFromCompute() {
-        double[] c = numbers("C");
-        double[] n = numbers("N");
+        double[] c = derivationInput("C", "D = C / (6 N)");
+        double[] n = derivationInput("N", "D = C / (6 N)");
         double[] d = new double[size];
         for (int i = 0; i < size; i++) {
             d[i] = c[i] / (6 * n[i]);
@@ -272,8 +277,8 @@ public final class Dataset {
 
     /** Adds C = 6 N D from columns {@code N} and {@code D}. */
     public Dataset withComputeFromTokens() {
-        double[] n = numbers("N");
-        double[] d = numbers("D");
+        double[] n = derivationInput("N", "C = 6 N D");
+        double[] d = derivationInput("D", "C = 6 N D");
         double[] c = new double[size];
         for (int i = 0; i < size; i++) {
             c[i] = 6 * n[i] * d[i];
@@ -283,8 +288,8 @@ public final class Dataset {
 
     /** Adds M = D / N (tokens per parameter) from columns {@code N} and {@code D}. */
     public Dataset withTokensPerParameter() {
-        double[] n = numbers("N");
-        double[] d = numbers("D");
+        double[] n = derivationInput("N", "M = D / N");
+        double[] d = derivationInput("D", "M = D / N");
         double[] m = new double[size];
         for (int i = 0; i < size; i++) {
             m[i] = d[i] / n[i];
@@ -317,8 +322,8 @@ public final class Dataset {
                 d = d.withTokensPerParameter();
                 note(messages, "derived M = D / N from columns N and D");
             } else if (cov.equals("N") && d.has("C") && d.has("D")) {
-                double[] c = d.numbers("C");
-                double[] dd = d.numbers("D");
+                double[] c = d.derivationInput("C", "N = C / (6 D)");
+                double[] dd = d.derivationInput("D", "N = C / (6 D)");
                 double[] n = new double[size];
                 for (int i = 0; i < size; i++) {
                     n[i] = c[i] / (6 * dd[i]);
@@ -337,6 +342,18 @@ public final class Dataset {
                     law.name(), law.response(), String.join(", ", columns.keySet()), law.response()));
         }
         return d;
+    }
+
+    /** A column a derivation divides by or multiplies: it must hold finite, positive numbers. */
+    private double[] derivationInput(String name, String formula) {
+        double[] v = numbers(name);
+        for (int i = 0; i < size; i++) {
+            if (!(v[i] > 0) || v[i] == Double.POSITIVE_INFINITY) {
+                throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), String.format(Locale.ROOT,
+                        "deriving %s needs finite, positive %s", formula, name));
+            }
+        }
+        return v;
     }
 
     private static void note(List<String> messages, String message) {
@@ -362,7 +379,7 @@ public final class Dataset {
                 nums[k] = c.numbers[rows[k]];
                 if (text != null) {
                     text[k] = c.text[rows[k]];
-                    if (firstBad < 0 && Double.isNaN(nums[k]) && !isNanText(text[k])) {
+                    if (firstBad < 0 && !isNumberCell(text[k], nums[k])) {
                         firstBad = k;
                     }
                 }
@@ -487,17 +504,122 @@ public final class Dataset {
     }
 
     static String notANumberReason(String text) {
-        if (text != null && text.trim().matches("[-+]?\\d+,\\d+([eE][-+]?\\d+)?")) {
+        String t = text == null ? "" : text.trim();
+        if (t.isEmpty()) {
+            return "empty cell where a number is required";
+        }
+        if (t.matches("[-+]?\\d{1,3}(,\\d{3})+")) {
+            return "not a number (thousands separator or decimal comma? write 1000, not 1,000, and 3.5, not 3,5)";
+        }
+        if (t.matches("[-+]?\\d*,\\d+([eE][-+]?\\d+)?")) {
             return "not a number (decimal comma? write 3.5, not 3,5)";
         }
-        if (text == null || text.isBlank()) {
-            return "empty cell where a number is required";
+        if (isDecimal(t)) {
+            return "number out of the range of a double (its magnitude must lie between 4.9e-324 and 1.8e308)";
         }
         return "not a number";
     }
 
+    /**
+     * Parses one cell: a decimal number ({@code 12}, {@code -3.5}, {@code .5}, {@code 1e-3}, surrounding spaces
+     * allowed), or {@code nan}, {@code inf}, {@code infinity} in any case with an optional sign. Anything else (hex,
+     * Java's {@code 1d} / {@code 1f} suffixes, decimal commas, a number that overflows to infinity or underflows to
+     * zero) is not a number and gives NaN.
+     *
+     * @param cell the text (may be null)
+     * @return the value, NaN if the cell is not a number (see {@link #isNumberCell})
+     */
+    static double parseCell(String cell) {
+        if (cell == null) {
+            return Double.NaN;
+        }
+        String t = cell.trim();
+        if (t.isEmpty()) {
+            return Double.NaN;
+        }
+        String body = t.charAt(0) == '-' || t.charAt(0) == '+' ? t.substring(1) : t;
+        if (body.equalsIgnoreCase("inf") || body.equalsIgnoreCase("infinity")) {
+            return t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (body.equalsIgnoreCase("nan")) {
+            return Double.NaN;
+        }
+        if (!isDecimal(t)) {
+            return Double.NaN;
+        }
+        double v = Double.parseDouble(t);
+        if (Double.isInfinite(v) || (v == 0 && hasNonZeroDigit(t))) {
+            return Double.NaN;
+        }
+        return v;
+    }
+
+    /** Whether a cell holds a number in the sense of {@link #parseCell}, NaN spellings included. */
+    static boolean isNumberCell(String cell, double parsed) {
+        return !Double.isNaN(parsed) || (cell != null && isNanText(cell));
+    }
+
+    /** [+-] digits [. digits] [e [+-] digits], at least one digit in the mantissa; no hex, no type suffix. */
+    private static boolean isDecimal(String t) {
+        int i = 0;
+        int n = t.length();
+        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = 0;
+        while (i < n && isDigit(t.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (i < n && t.charAt(i) == '.') {
+            i++;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
+                i++;
+            }
+            int exp = 0;
+            while (i < n && isDigit(t.charAt(i))) {
+                i++;
+                exp++;
+            }
+            if (exp == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean hasNonZeroDigit(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
+            }
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isNanText(String text) {
         String t = text.trim();
+        if (t.startsWith("+") || t.startsWith("-")) {
+            t = t.substring(1);
+        }
         return t.equalsIgnoreCase("nan");
     }
 
@@ -564,12 +686,28 @@ public final class Dataset {
             double[] nums = new double[cells.length];
             int firstBad = -1;
             for (int i = 0; i < cells.length; i++) {
-                nums[i] = parse(cells[i]);
-                if (Double.isNaN(nums[i]) && !isNanText(cells[i] == null ? "" : cells[i]) && firstBad < 0) {
+                nums[i] = parseCell(cells[i]);
+                if (firstBad < 0 && !isNumberCell(cells[i], nums[i])) {
                     firstBad = i;
                 }
             }
             columns.put(name, new Column(nums, firstBad < 0 ? null : cells.clone(), firstBad));
+            return this;
+        }
+
+        /**
+         * Adds a column parsed elsewhere (by {@link CsvReader}), taking ownership of the arrays: no copy, so that a
+         * large file is held once.
+         *
+         * @param name     column name
+         * @param numbers  values, NaN where a cell is not a number
+         * @param text     the cells as text if any is not a number (numbers in canonical form), else null
+         * @param firstBad index of the first cell that is not a number, or -1
+         * @return this builder
+         */
+        Builder parsedColumn(String name, double[] numbers, String[] text, int firstBad) {
+            checkSize(name, numbers.length);
+            columns.put(name, new Column(numbers, firstBad < 0 ? null : text, firstBad));
             return this;
         }
 
@@ -633,21 +771,6 @@ public final class Dataset {
                 d = d.withGroups(groupColumn);
             }
             return d;
-        }
-
-        private static double parse(String cell) {
-            if (cell == null) {
-                return Double.NaN;
-            }
-            String t = cell.trim();
-            if (t.isEmpty()) {
-                return Double.NaN;
-            }
-            try {
-                return Double.parseDouble(t);
-            } catch (NumberFormatException e) {
-                return Double.NaN;
-            }
         }
     }
 }
