@@ -124,7 +124,11 @@ class FitterConcurrencyTest {
             double[] r = law.startRange(j);
             theta[j] = law.parameters().get(j).positive() ? Math.sqrt(r[0] * r[1]) : 0.5 * (r[0] + r[1]);
         }
-        Columns x = law.covariates().size() == 1 ? Columns.of(n) : Columns.of(n, d);
+        double[][] cols = new double[law.covariates().size()][];
+        for (int c = 0; c < cols.length; c++) {
+            cols[c] = c % 2 == 0 ? n : d;
+        }
+        Columns x = Columns.of(cols);
         double[] value = new double[n.length];
         double[][] jac = new double[p][n.length];
         law.evaluateLog(theta, x, 0, n.length, value, jac);

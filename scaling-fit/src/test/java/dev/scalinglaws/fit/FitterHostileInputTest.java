@@ -151,8 +151,8 @@ class FitterHostileInputTest {
     @Test
     void unknownLawAndParameterNames() {
         assertThatThrownBy(() -> ScalingLaws.byName("chinchila")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("unknown law 'chinchila'; known laws: kaplan-n, kaplan-d, kaplan-c, "
-                        + "kaplan-nd, chinchilla, overtraining");
+                .hasMessageStartingWith("unknown law 'chinchila'; known laws: kaplan-n, kaplan-d, kaplan-c, ")
+                .hasMessageContaining("chinchilla, overtraining");
         assertThatThrownBy(() -> Fitter.fit(LAW, chinchilla(), quick().withPin("gamma", 1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("law chinchilla has no parameter 'gamma'; it has [E, A, B, alpha, beta]");
