@@ -32,6 +32,6 @@ class CliException extends RuntimeException {
      * @return the exception
      */
     static CliException notAvailable(String what, String from) {
-        return new CliException(what + " is not available yet (it needs " + from + ")");
+        return new CliException(what + " is not available yet: it needs " + from);
     }
 }

@@ -114,6 +114,12 @@ final class FitCommand implements Callable<Integer> {
         if (plot != null) {
             Plots.checkExtension(plot);
         }
+        Output.guard(output, data.inputs());
+        Output.guard(plot, data.inputs());
+        if (output != null && plot != null && output.toAbsolutePath().normalize()
+                .equals(plot.toAbsolutePath().normalize())) {
+            throw new CliException("--output and --plot name the same file: " + output);
+        }
         ScalingLaw law = ScalingLaws.byName(lawName);
         FitSpec fitSpec = spec(law);
         List<String> notes = new ArrayList<>();

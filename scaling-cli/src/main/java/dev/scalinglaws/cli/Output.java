@@ -51,19 +51,9 @@ final class Output {
      * @param writer produces the content
      */
     static void write(Path target, Collection<Path> inputs, Writer writer) {
+        guard(target, inputs);
         Path abs = target.toAbsolutePath().normalize();
-        for (Path in : inputs) {
-            if (in != null && sameFile(abs, in.toAbsolutePath().normalize())) {
-                throw new CliException(target + ": refusing to overwrite the input file");
-            }
-        }
         Path dir = abs.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new CliException(target + ": the directory " + dir + " does not exist");
-        }
-        if (Files.isDirectory(abs)) {
-            throw new CliException(target + ": is a directory");
-        }
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
@@ -86,6 +76,32 @@ final class Output {
                     // best effort: the temporary file is hidden and named after the target
                 }
             }
+        }
+    }
+
+    /**
+     * Checks, before any work is done, that a target may be written: not an input, not a directory, in an existing
+     * directory.
+     *
+     * @param target the file (null: stdout, always fine)
+     * @param inputs files the command reads
+     */
+    static void guard(Path target, Collection<Path> inputs) {
+        if (target == null) {
+            return;
+        }
+        Path abs = target.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            if (in != null && sameFile(abs, in.toAbsolutePath().normalize())) {
+                throw new CliException(target + ": refusing to overwrite the input file");
+            }
+        }
+        Path dir = abs.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new CliException(target + ": the directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(abs)) {
+            throw new CliException(target + ": is a directory");
         }
     }
 

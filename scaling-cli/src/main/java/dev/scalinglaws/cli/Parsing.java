@@ -19,15 +19,18 @@ final class Parsing {
      * @return {key, value}
      */
     static String[] keyValue(String option, String text) {
+        String syntax = switch (option) {
+            case "--pin" -> "NAME=VALUE";
+            case "--bound" -> "NAME=LO:HI";
+            case "--column" -> "KEY=HEADER";
+            default -> "KEY=VALUE";
+        };
         int eq = text.indexOf('=');
-        if (eq <= 0) {
-            throw new CliException(String.format(Locale.ROOT, "%s expects KEY=VALUE, got '%s'", option, text));
-        }
-        String key = text.substring(0, eq).trim();
-        String value = text.substring(eq + 1).trim();
+        String key = eq <= 0 ? "" : text.substring(0, eq).trim();
         if (key.isEmpty()) {
-            throw new CliException(String.format(Locale.ROOT, "%s expects KEY=VALUE, got '%s'", option, text));
+            throw new CliException(String.format(Locale.ROOT, "%s expects %s, got '%s'", option, syntax, text));
         }
+        String value = text.substring(eq + 1).trim();
         return new String[] {key, unquote(value)};
     }
 

@@ -38,6 +38,7 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Plots.checkExtension(output);
+        Output.guard(output, file == null ? List.of(fit) : List.of(fit, file));
         FitFile f = FitFile.read(fit);
         Dataset raw;
         List<Path> inputs = new ArrayList<>(List.of(fit));

@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
  * 3 an internal error.
  */
 @Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = ScalingCommand.Version.class,
+        scope = ScopeType.INHERIT,
         description = "Fit, check and use neural scaling laws.",
         subcommands = {FitCommand.class, PredictCommand.class, OptimalCommand.class, BacktestCommand.class,
             SelectCommand.class, ShapeCommand.class, DatasetsCommand.class, PlotCommand.class,
