@@ -126,7 +126,7 @@ final class PredictCommand implements Callable<Integer> {
         if (level == null) {
             return null;
         }
-        throw CliException.notAvailable("prediction intervals (--level)", "the uncertainty module (fit.uncertainty)");
+        throw CliException.notAvailable("--level (prediction intervals)", "the uncertainty module (fit.uncertainty)");
     }
 
     private static void putInterval(ObjectNode n, String key, double[] b) {
