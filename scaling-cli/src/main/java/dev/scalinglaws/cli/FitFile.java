@@ -140,7 +140,7 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         List<String> where = new ArrayList<>();
         data.path("where").forEach(w -> where.add(w.asText()));
         Map<String, double[]> ranges = new LinkedHashMap<>();
-        data.path("ranges").fields().forEachRemaining(e -> {
+        data.path("ranges").properties().forEach(e -> {
             JsonNode r = e.getValue();
             if (r.path("min").isNumber() && r.path("max").isNumber()) {
                 ranges.put(e.getKey(), new double[] {r.get("min").asDouble(), r.get("max").asDouble()});

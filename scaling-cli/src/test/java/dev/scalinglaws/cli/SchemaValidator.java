@@ -1,7 +1,6 @@
 package dev.scalinglaws.cli;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -67,8 +66,7 @@ final class SchemaValidator {
                 }
             }
             JsonNode props = schema.path("properties");
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : v.properties()) {
                 String p = path + "/" + e.getKey();
                 if (props.has(e.getKey())) {
                     check(root, props.get(e.getKey()), e.getValue(), p, errors);
