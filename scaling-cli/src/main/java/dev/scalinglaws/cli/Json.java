@@ -3,6 +3,7 @@ package dev.scalinglaws.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,8 +35,10 @@ final class Json {
 
     /** Pretty-printed with two-space indentation and a trailing newline. */
     static String pretty(JsonNode node) {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER).withObjectEmptySeparator("")
+                .withArrayEmptySeparator("")).withObjectIndenter(indenter).withArrayIndenter(indenter);
         try {
             return MAPPER.writer(printer).writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {

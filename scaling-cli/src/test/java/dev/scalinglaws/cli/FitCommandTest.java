@@ -74,7 +74,7 @@ class FitCommandTest {
         assertThat(r.exit()).isIn(0, 1);
         assertThat(r.err()).contains("warning: derived D = C / (6 N)");
         assertThat(r.out()).doesNotContain("derived D");
-        assertThat(r.out()).contains("\"source\" : \"" + csv + "\"", "\"rows\" : 9", "\"dropTopLoss\" : 0");
+        assertThat(r.out()).contains("\"source\": \"" + csv + "\"", "\"rows\": 9", "\"dropTopLoss\": 0");
     }
 
     @Test
@@ -106,11 +106,11 @@ class FitCommandTest {
     }
 
     @Test
-    void whereOnTextColumns() {
+    void whereOnTextColumns() throws Exception {
         Cli.Result r = Cli.run("fit", "--dataset", "gadre-overtraining", "--where", "dataset_name=c4_original",
                 "--starts", "sobol:8", "--format", "json");
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
-        assertThat(r.out()).contains("\"where\" : [ \"dataset_name=c4_original\" ]");
+        assertThat(Json.MAPPER.readTree(r.out()).at("/data/where/0").asText()).isEqualTo("dataset_name=c4_original");
     }
 
     @Test
@@ -131,7 +131,7 @@ class FitCommandTest {
         Path grid = Fixtures.write(dir, "grid.csv", "E,A,B,alpha,beta\n1.8,400,2000,0.3,0.3\n1.5,100,100,0.5,0.5\n");
         Cli.Result r = Cli.run("fit", "--starts", "grid:" + grid, "--format", "json");
         assertThat(r.exit()).as(r.err()).isIn(0, 1);
-        assertThat(r.out()).contains("\"starts\" : 2");
+        assertThat(r.out()).contains("\"starts\": 2");
     }
 
     @Test

@@ -157,7 +157,7 @@ class OtherCommandsTest {
         Cli.Result fit = Cli.run("fit", "--data", out.toString(), "--drop-top-loss", "5", "--starts", "sobol:8",
                 "--format", "json");
         assertThat(fit.exit()).as(fit.err()).isIn(0, 1);
-        assertThat(fit.out()).contains("\"used\" : 240");
+        assertThat(fit.out()).contains("\"used\": 240");
 
         Cli.Result unknown = Cli.run("datasets", "show", "imagenet");
         assertThat(unknown.exit()).isEqualTo(2);
