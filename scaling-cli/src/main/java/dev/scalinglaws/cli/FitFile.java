@@ -79,7 +79,8 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
             String where = at == null ? "" : String.format(Locale.ROOT, " at line %d, column %d", at.getLineNr(),
                     at.getColumnNr());
             throw new CliException(path + ": malformed or truncated JSON" + where + ": "
-                    + ScalingCommand.oneLine(e.getOriginalMessage()), e);
+                    + ScalingCommand.oneLine(e.getOriginalMessage())
+                    .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2"), e);
         } catch (IOException | RuntimeException e) {
             throw new CliException(path + ": malformed JSON: " + ScalingCommand.oneLine(e.getMessage()), e);
         }
