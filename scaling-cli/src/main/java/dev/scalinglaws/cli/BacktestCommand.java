@@ -18,7 +18,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--law", paramLabel = "NAME", required = true, description = "Law to backtest.")
+    @Option(names = "--law", paramLabel = "NAME", required = true, completionCandidates = FitCommand.LawNames.class,
+            description = "Law to backtest: ${COMPLETION-CANDIDATES}.")
     String lawName;
 
     @Option(names = "--holdout-largest", paramLabel = "K",

@@ -48,9 +48,17 @@ final class FitCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--law", paramLabel = "NAME", defaultValue = "chinchilla",
-            description = "Law to fit (default: ${DEFAULT-VALUE}); see LAWS in 'scaling --help'.")
+    @Option(names = "--law", paramLabel = "NAME", defaultValue = "chinchilla", completionCandidates = LawNames.class,
+            description = "Law to fit (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String lawName;
+
+    /** The registered law names, for help and completion. */
+    static final class LawNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ScalingLaws.names().iterator();
+        }
+    }
 
     @Option(names = "--by", paramLabel = "COLUMN",
             description = "Fit each group of rows separately (one result per group; JSON lines with --format json).")

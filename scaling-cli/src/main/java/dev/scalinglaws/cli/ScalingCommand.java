@@ -70,9 +70,17 @@ public final class ScalingCommand implements Runnable {
         CommandLine cl = new CommandLine(new ScalingCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(false);
+        cl.setUsageHelpWidth(120);
+        configureHelp(cl);
         cl.setParameterExceptionHandler(ScalingCommand::usageError);
         cl.setExecutionExceptionHandler(ScalingCommand::executionError);
         return cl;
+    }
+
+    /** Options in declaration order (synopsis included) and 30 columns for long option names, recursively. */
+    private static void configureHelp(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false).longOptionsMaxWidth(30);
+        cl.getSubcommands().values().forEach(ScalingCommand::configureHelp);
     }
 
     @Override
