@@ -94,6 +94,16 @@ class FitCommandTest {
     }
 
     @Test
+    void byPrintsOneTablePerGroupAndDropsWithinEachGroup() {
+        Cli.Result r = Cli.run("fit", "--dataset", "gadre-overtraining", "--law", "overtraining", "--by",
+                "dataset_name", "--drop-top-loss", "2", "--starts", "sobol:8");
+        assertThat(r.exit()).as(r.err()).isIn(0, 1);
+        assertThat(r.out()).contains("(group dataset_name = c4_original)", "(group dataset_name = rpj)",
+                "(group dataset_name = rw_original)", "2 highest losses dropped");
+        assertThat(r.out()).contains("34 rows, 32 used");
+    }
+
+    @Test
     void whereFiltersRowsAndSeveralConditionsAreAnded() throws Exception {
         Cli.Result r = Cli.run("fit", "--where", "N>=1e8", "--where", "loss<4", "--drop-top-loss", "0",
                 "--starts", "sobol:8", "--format", "json");
