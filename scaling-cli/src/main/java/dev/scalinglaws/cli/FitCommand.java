@@ -1,0 +1,325 @@
+package dev.scalinglaws.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalinglaws.core.CsvReader;
+import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.ScalingLaws;
+import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.Loss;
+import dev.scalinglaws.fit.ResidualSpace;
+import dev.scalinglaws.fit.Starts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. */
+@Command(name = "fit", sortOptions = false,
+        description = {"Fit a scaling law to data.",
+                "Without --data or --dataset: the bundled Chinchilla runs with the Epoch AI protocol (drop the 5 "
+                        + "highest losses, Huber delta 1e-3 on log residuals, Hoffmann's 4,500 starts)."},
+        footer = {"", "Examples:",
+                "  scaling fit",
+                "  scaling fit --format json --output chinchilla.json --plot chinchilla.png",
+                "  scaling fit --data runs.csv --column N=params --column D=tokens --starts sobol:256",
+                "  scaling fit --dataset gadre-overtraining --law overtraining --by dataset_name --format json",
+                "",
+                "Exit status: 0 converged, 1 ran but did not converge (result still written), 2 bad input or usage."})
+final class FitCommand implements Callable<Integer> {
+
+    /** Default rows dropped for the bundled Chinchilla data (the Epoch protocol). */
+    static final int EPOCH_DROP = 5;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--law", paramLabel = "NAME", defaultValue = "chinchilla", completionCandidates = LawNames.class,
+            description = "Law to fit (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
+    String lawName;
+
+    /** The registered law names, for help and completion. */
+    static final class LawNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return ScalingLaws.names().iterator();
+        }
+    }
+
+    @Option(names = "--by", paramLabel = "COLUMN",
+            description = "Fit each group of rows separately (one result per group; JSON lines with --format json).")
+    String by;
+
+    @Option(names = "--drop-top-loss", paramLabel = "K",
+            description = "Drop the K rows with the highest response before fitting (default: 5 for the bundled "
+                    + "default data, 0 otherwise).")
+    Integer dropTopLoss;
+
+    @Option(names = "--residual", paramLabel = "log|linear", defaultValue = "log",
+            description = "Residual space (default: ${DEFAULT-VALUE}).")
+    String residual;
+
+    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "huber",
+            description = "huber, huber-mle, squared, soft-l1 or cauchy (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--delta", paramLabel = "X", defaultValue = "1e-3",
+            description = "Loss threshold delta (default: ${DEFAULT-VALUE}).")
+    double delta;
+
+    @Option(names = "--starts", paramLabel = "SPEC",
+            description = "hoffmann, sobol:N, lhs:N or grid:FILE (CSV with one column per parameter). Default: "
+                    + "hoffmann for chinchilla, sobol:128 otherwise.")
+    String starts;
+
+    @Option(names = "--pin", paramLabel = "NAME=VALUE", description = "Hold a parameter fixed. Repeatable.")
+    List<String> pins = new ArrayList<>();
+
+    @Option(names = "--bound", paramLabel = "NAME=LO:HI",
+            description = "Box bound for a parameter (use inf or leave empty for none). Repeatable.")
+    List<String> bounds = new ArrayList<>();
+
+    @Mixin
+    IntervalOptions interval = new IntervalOptions();
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed for every random choice (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
+    Path output;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
+            description = "Also render the fit: loss vs compute with fitted curves and the compute-optimal "
+                    + "frontier, and residuals vs fitted.")
+    Path plot;
+
+    @Override
+    public Integer call() {
+        interval.validate();
+        if (plot != null) {
+            Plots.checkExtension(plot);
+        }
+        Output.guard(output, data.inputs());
+        Output.guard(plot, data.inputs());
+        if (output != null && plot != null && output.toAbsolutePath().normalize()
+                .equals(plot.toAbsolutePath().normalize())) {
+            throw new CliException("--output and --plot name the same file: " + output);
+        }
+        ScalingLaw law = ScalingLaws.byName(lawName);
+        FitSpec fitSpec = spec(law);
+        List<String> notes = new ArrayList<>();
+        Dataset raw = data.read("chinchilla");
+        Dataset prepared = raw.withCovariatesFor(law, notes);
+        for (String n : notes) {
+            spec.commandLine().getErr().println("warning: " + n);
+        }
+        List<RowFilter> filters = data.filters();
+        Dataset filtered = RowFilter.apply(prepared, filters);
+        int drop = dropTopLoss != null ? dropTopLoss : data.isDefault() ? EPOCH_DROP : 0;
+        if (drop < 0) {
+            throw new CliException("--drop-top-loss must be non-negative: " + drop);
+        }
+
+        List<FitOutcome> outcomes = new ArrayList<>();
+        if (by == null) {
+            outcomes.add(fitOne(law, filtered, fitSpec, drop, raw.size(), null, filters));
+        } else {
+            if (!filtered.has(by)) {
+                throw new dev.scalinglaws.core.DataException(raw.source(), -1, by, null,
+                        "--by names no such column; columns are: " + String.join(", ", raw.columnNames()));
+            }
+            String[] labels = filtered.textColumn(by);
+            String[] allLabels = prepared.textColumn(by);
+            List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(labels)));
+            if (groups.isEmpty()) {
+                throw new CliException(raw.source() + ": no rows left after --where");
+            }
+            for (String g : groups) {
+                Dataset part = filtered.filter(i -> labels[i].equals(g));
+                int rows = 0;
+                for (String l : allLabels) {
+                    if (l.equals(g)) {
+                        rows++;
+                    }
+                }
+                outcomes.add(fitOne(law, part, fitSpec, drop, rows, g, filters));
+            }
+        }
+
+        String text = switch (format) {
+            case json -> {
+                List<ObjectNode> nodes = new ArrayList<>();
+                for (FitOutcome o : outcomes) {
+                    nodes.add(FitReport.json(o));
+                }
+                yield by == null ? Json.pretty(nodes.get(0)) : linesOf(nodes);
+            }
+            case csv -> {
+                StringBuilder sb = new StringBuilder(FitReport.csvHeader());
+                outcomes.forEach(o -> sb.append(FitReport.csvRows(o)));
+                yield sb.toString();
+            }
+            case table -> {
+                StringBuilder sb = new StringBuilder();
+                for (FitOutcome o : outcomes) {
+                    if (sb.length() > 0) {
+                        sb.append('\n');
+                    }
+                    sb.append(FitReport.table(o));
+                }
+                yield sb.toString();
+            }
+        };
+        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        if (plot != null) {
+            if (outcomes.size() != 1) {
+                throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");
+            }
+            FitOutcome o = outcomes.get(0);
+            Plots.render(PlotData.of(o, prepared), plot, data.inputs());
+        }
+        boolean allConverged = outcomes.stream().allMatch(o -> o.result().converged());
+        return allConverged ? 0 : 1;
+    }
+
+    private static String linesOf(List<ObjectNode> nodes) {
+        StringBuilder sb = new StringBuilder();
+        nodes.forEach(n -> sb.append(Json.line(n)));
+        return sb.toString();
+    }
+
+    private FitOutcome fitOne(ScalingLaw law, Dataset rows, FitSpec fitSpec, int drop, int sourceRows, String group,
+                              List<RowFilter> filters) {
+        String where = group == null ? "" : " in group " + by + "=" + group;
+        if (rows.size() == 0) {
+            throw new CliException(rows.source() + ": no rows left after --where" + where);
+        }
+        if (drop >= rows.size()) {
+            throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows%s)",
+                    rows.source(), drop, rows.size(), where));
+        }
+        Dataset used = drop > 0 ? rows.withoutLargest(law.response(), drop) : rows;
+        int max = fitSpec.starts().points(law).size();
+        FitResult result;
+        try (Progress progress = Progress.start(group == null ? "fit" : "fit " + group, max)) {
+            result = Fitter.fit(law, used, fitSpec, progress);
+        }
+        List<String> notes = new ArrayList<>();
+        List<FitOutcome.Derived> derived = FitOutcome.derive(law, result.theta(), notes);
+        for (String n : notes) {
+            spec.commandLine().getErr().println("warning: " + n);
+        }
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        for (String cov : law.covariates()) {
+            double[] v = used.column(cov);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (double x : v) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+            ranges.put(cov, new double[] {lo, hi});
+        }
+        FitOutcome.Intervals intervals = intervals(result, used, fitSpec);
+        List<String> whereText = filters.stream().map(RowFilter::toString).toList();
+        return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
+                ranges, derived, intervals);
+    }
+
+    /**
+     * Intervals for the parameters and derived quantities. The hook for the uncertainty module: fill in the
+     * asymptotic, bootstrap and profile methods here (the options are parsed and validated by
+     * {@link IntervalOptions}).
+     */
+    private FitOutcome.Intervals intervals(FitResult result, Dataset used, FitSpec fitSpec) {
+        if (interval.method == IntervalOptions.Method.none) {
+            return null;
+        }
+        throw interval.notAvailable();
+    }
+
+    private FitSpec spec(ScalingLaw law) {
+        FitSpec s = FitSpec.defaults();
+        s = s.withResidual(switch (residual.trim().toLowerCase(Locale.ROOT)) {
+            case "log" -> ResidualSpace.LOG;
+            case "linear" -> ResidualSpace.LINEAR;
+            default -> throw new CliException("--residual must be log or linear, got '" + residual + "'");
+        });
+        s = s.withLoss(Loss.byName(loss, delta));
+        s = s.withSeed(seed);
+        if (threads != null) {
+            if (threads < 1) {
+                throw new CliException("--threads must be at least 1: " + threads);
+            }
+            s = s.withThreads(threads);
+        }
+        String st = starts != null ? starts : law.name().equals("chinchilla") ? "hoffmann" : "sobol:128";
+        s = s.withStarts(parseStarts(st, law));
+        for (Map.Entry<String, String> e : Parsing.keyValues("--pin", pins).entrySet()) {
+            law.indexOf(e.getKey());
+            s = s.withPin(e.getKey(), Parsing.number("--pin " + e.getKey(), e.getValue()));
+        }
+        for (Map.Entry<String, String> e : Parsing.keyValues("--bound", bounds).entrySet()) {
+            law.indexOf(e.getKey());
+            String v = e.getValue();
+            int colon = v.indexOf(':');
+            if (colon < 0) {
+                throw new CliException("--bound expects NAME=LO:HI, got '" + e.getKey() + "=" + v + "'");
+            }
+            String lo = v.substring(0, colon).trim();
+            String hi = v.substring(colon + 1).trim();
+            s = s.withBound(e.getKey(), lo.isEmpty() ? Double.NEGATIVE_INFINITY : Parsing.number("--bound", lo),
+                    hi.isEmpty() ? Double.POSITIVE_INFINITY : Parsing.number("--bound", hi));
+        }
+        return s;
+    }
+
+    private Starts parseStarts(String text, ScalingLaw law) {
+        String t = text.trim();
+        if (t.toLowerCase(Locale.ROOT).startsWith("grid:")) {
+            Path file = Path.of(t.substring(5));
+            Dataset grid = CsvReader.defaults().read(file);
+            List<double[]> points = new ArrayList<>();
+            double[][] cols = new double[law.parameterCount()][];
+            for (int j = 0; j < cols.length; j++) {
+                cols[j] = grid.column(law.parameters().get(j).name());
+            }
+            for (int i = 0; i < grid.size(); i++) {
+                double[] p = new double[cols.length];
+                for (int j = 0; j < cols.length; j++) {
+                    p[j] = cols[j][i];
+                }
+                points.add(p);
+            }
+            return Starts.of(points);
+        }
+        if (t.equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")) {
+            throw new CliException("--starts hoffmann is the grid for chinchilla (E, A, B, alpha, beta); law "
+                    + law.name() + " needs sobol:N, lhs:N or grid:FILE");
+        }
+        return Starts.parse(t, seed);
+    }
+}

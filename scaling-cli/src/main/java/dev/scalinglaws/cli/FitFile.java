@@ -1,0 +1,156 @@
+package dev.scalinglaws.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import dev.scalinglaws.core.Parameter;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.ScalingLaws;
+
+/**
+ * A fit read back from the JSON that {@code scaling fit --format json} writes ({@code scalinglaws.fit/1}). Reading is
+ * strict and every problem (missing file, malformed or truncated JSON, wrong schema, unknown law, missing
+ * parameter) is a one-line {@link CliException} naming the file.
+ *
+ * @param path        the file
+ * @param law         the law
+ * @param theta       the estimates in the law's parameter order
+ * @param status      the fit's status
+ * @param source      the data source
+ * @param where       --where conditions of the fit
+ * @param groupColumn --by column or null
+ * @param group       group label or null
+ * @param dropTopLoss rows dropped
+ * @param ranges      covariate ranges of the fitted rows (may be empty)
+ */
+record FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
+               String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges) {
+
+    FitFile {
+        theta = theta.clone();
+        where = List.copyOf(where);
+        ranges = new LinkedHashMap<>(ranges);
+    }
+
+    @Override
+    public double[] theta() {
+        return theta.clone();
+    }
+
+    /**
+     * Reads and validates a fit file.
+     *
+     * @param path the file
+     * @return the fit
+     */
+    static FitFile read(Path path) {
+        String text;
+        try {
+            text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CliException(path + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(path + ": cannot read: " + e.getMessage(), e);
+        }
+        if (text.isBlank()) {
+            throw new CliException(path + ": empty file (expected the JSON of 'scaling fit --format json')");
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        try (JsonParser parser = Json.MAPPER.getFactory().createParser(text);
+             MappingIterator<JsonNode> it = Json.MAPPER.readValues(parser, JsonNode.class)) {
+            while (it.hasNextValue()) {
+                nodes.add(it.nextValue());
+            }
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : String.format(Locale.ROOT, " at line %d, column %d", at.getLineNr(),
+                    at.getColumnNr());
+            throw new CliException(path + ": malformed or truncated JSON" + where + ": "
+                    + ScalingCommand.oneLine(e.getOriginalMessage())
+                    .replaceAll("\\[Source: [^;]*; line: (\\d+), column: (\\d+)]", "line $1, column $2"), e);
+        } catch (IOException | RuntimeException e) {
+            throw new CliException(path + ": malformed JSON: " + ScalingCommand.oneLine(e.getMessage()), e);
+        }
+        if (nodes.size() != 1) {
+            throw new CliException(String.format(Locale.ROOT, "%s: holds %d fit results (JSON lines from --by); "
+                    + "put the one you want in a file of its own", path, nodes.size()));
+        }
+        return of(path, nodes.get(0));
+    }
+
+    private static FitFile of(Path path, JsonNode root) {
+        if (!root.isObject()) {
+            throw new CliException(path + ": expected a JSON object (the output of 'scaling fit --format json')");
+        }
+        String schema = root.path("schema").asText(null);
+        if (!FitReport.SCHEMA.equals(schema)) {
+            throw new CliException(String.format(Locale.ROOT, "%s: not a fit result (schema %s, expected \"%s\")",
+                    path, schema == null ? "missing" : "\"" + schema + "\"", FitReport.SCHEMA));
+        }
+        JsonNode lawNode = root.get("law");
+        if (lawNode == null || !lawNode.isTextual()) {
+            throw new CliException(path + ": field 'law' is missing or not text");
+        }
+        ScalingLaw law;
+        try {
+            law = ScalingLaws.byName(lawNode.asText());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(path + ": " + e.getMessage(), e);
+        }
+        JsonNode params = root.get("parameters");
+        if (params == null || !params.isArray()) {
+            throw new CliException(path + ": field 'parameters' is missing or not an array");
+        }
+        Map<String, Double> byName = new LinkedHashMap<>();
+        for (JsonNode p : params) {
+            JsonNode name = p.get("name");
+            JsonNode est = p.get("estimate");
+            if (name == null || !name.isTextual()) {
+                throw new CliException(path + ": a parameter has no 'name'");
+            }
+            if (est == null || !est.isNumber()) {
+                throw new CliException(String.format(Locale.ROOT, "%s: parameter '%s' has no numeric estimate",
+                        path, name.asText()));
+            }
+            byName.put(name.asText(), est.asDouble());
+        }
+        double[] theta = new double[law.parameterCount()];
+        for (int j = 0; j < theta.length; j++) {
+            Parameter par = law.parameters().get(j);
+            Double v = byName.get(par.name());
+            if (v == null || !Double.isFinite(v)) {
+                throw new CliException(String.format(Locale.ROOT, "%s: law %s needs parameter '%s', which is "
+                        + "missing", path, law.name(), par.name()));
+            }
+            theta[j] = v;
+        }
+        JsonNode data = root.path("data");
+        List<String> where = new ArrayList<>();
+        data.path("where").forEach(w -> where.add(w.asText()));
+        Map<String, double[]> ranges = new LinkedHashMap<>();
+        data.path("ranges").properties().forEach(e -> {
+            JsonNode r = e.getValue();
+            if (r.path("min").isNumber() && r.path("max").isNumber()) {
+                ranges.put(e.getKey(), new double[] {r.get("min").asDouble(), r.get("max").asDouble()});
+            }
+        });
+        String group = data.path("group").isTextual() ? data.get("group").asText() : null;
+        String groupColumn = data.path("groupColumn").isTextual() ? data.get("groupColumn").asText() : null;
+        return new FitFile(path, law, theta, root.path("status").asText("UNKNOWN"),
+                data.path("source").asText(null), where, groupColumn, group, data.path("dropTopLoss").asInt(0),
+                ranges);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.scalinglaws.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.scalinglaws.core.ChinchillaLaw;
+import dev.scalinglaws.core.ComputeOptimal;
+import dev.scalinglaws.core.OvertrainingLaw;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitResult;
+
+/**
+ * One fit as the command line reports it: the library's {@link FitResult} plus what the command knows about the data
+ * (source, rows read, group, filters, covariate ranges), derived quantities and, once available, intervals.
+ *
+ * @param result      the fit
+ * @param source      data source ({@code dataset:chinchilla} or a file name)
+ * @param rows        rows of the source (of the group, with --by) before filtering
+ * @param group       the --by group label, or null
+ * @param groupColumn the --by column, or null
+ * @param where       the --where conditions applied
+ * @param dropTopLoss rows with the largest response dropped
+ * @param ranges      min and max of each covariate over the rows fitted
+ * @param derived     derived quantities (a, b, G for Chinchilla-form laws)
+ * @param intervals   intervals, or null when none were asked for
+ */
+record FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
+                  int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals) {
+
+    FitOutcome {
+        where = List.copyOf(where);
+        ranges = new LinkedHashMap<>(ranges);
+        derived = List.copyOf(derived);
+    }
+
+    /**
+     * A quantity computed from the parameters.
+     *
+     * @param name        symbol ({@code a}, {@code b}, {@code G}, {@code Mstar})
+     * @param estimate    value
+     * @param description one line
+     */
+    record Derived(String name, double estimate, String description) {
+    }
+
+    /**
+     * Intervals for parameters and derived quantities (filled in by the uncertainty module once it lands).
+     *
+     * @param method    e.g. {@code bootstrap-percentile}
+     * @param level     confidence level
+     * @param resamples bootstrap resamples (0 for non-resampling methods)
+     * @param bounds    name to {lower, upper}
+     */
+    record Intervals(String method, double level, int resamples, Map<String, double[]> bounds) {
+        Intervals {
+            bounds = new LinkedHashMap<>(bounds);
+        }
+    }
+
+    /**
+     * The derived quantities of a law at theta: a, b, G (compute-optimal allocation) for Chinchilla, the optimal
+     * token multiplier M* for the over-training law, none otherwise.
+     *
+     * @param law      the law
+     * @param theta    parameters
+     * @param warnings receives a note if they cannot be computed
+     * @return the quantities
+     */
+    static List<Derived> derive(ScalingLaw law, double[] theta, List<String> warnings) {
+        List<Derived> out = new ArrayList<>();
+        try {
+            if (law instanceof ChinchillaLaw) {
+                ComputeOptimal.Exponents ex = ComputeOptimal.exponents(theta);
+                out.add(new Derived("a", ex.a(), "N_opt exponent beta/(alpha+beta): N_opt = G (C/6)^a"));
+                out.add(new Derived("b", ex.b(), "D_opt exponent alpha/(alpha+beta): D_opt = G^-1 (C/6)^b"));
+                out.add(new Derived("G", ex.G(), "allocation constant (alpha A/(beta B))^(1/(alpha+beta))"));
+            } else if (law instanceof OvertrainingLaw) {
+                double m = OvertrainingLaw.optimalMultiplier(theta);
+                if (Double.isFinite(m)) {
+                    out.add(new Derived("Mstar", m, "compute-optimal tokens per parameter (b/a)^(1/(2 eta))"));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            warnings.add("derived quantities not computed: " + e.getMessage());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.scalinglaws.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalinglaws.core.ComputeOptimal;
+import dev.scalinglaws.core.ScalingLaw;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scaling optimal}: compute-optimal allocation from a fit. */
+@Command(name = "optimal", sortOptions = false,
+        description = {"Compute-optimal allocation under C = 6ND from a fitted law in (N, D): the model size N, "
+                + "tokens D, tokens per parameter and loss for a compute budget, or the least compute reaching a "
+                + "target loss. Point estimates; intervals once the uncertainty module lands."},
+        footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
+            "  scaling optimal --fit fit.json --compute 5.88e23",
+            "  scaling optimal --fit fit.json --target-loss 2.0",
+            "  scaling optimal --fit fit.json --target-loss 2.2 --at N=7e9      # tokens needed at a fixed size"})
+final class OptimalCommand implements Callable<Integer> {
+
+    static final String SCHEMA = "scalinglaws.optimal/1";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
+            description = "A fit written by 'scaling fit --format json'.")
+    Path fit;
+
+    @Option(names = "--compute", paramLabel = "C", description = "Training compute budget in FLOPs.")
+    Double compute;
+
+    @Option(names = "--target-loss", paramLabel = "L", description = "The loss to reach.")
+    Double targetLoss;
+
+    @Option(names = "--at", paramLabel = "KEY=VALUE",
+            description = "With --target-loss: hold one covariate fixed (e.g. N=7e9) and solve for the other.")
+    String at;
+
+    @Option(names = "--budget", paramLabel = "X", description = "Transfer-gap budget c_p p + c_f f.")
+    Double budget;
+
+    @Option(names = "--cost-pretrain", paramLabel = "P", description = "Cost per pre-training token c_p.")
+    Double costPretrain;
+
+    @Option(names = "--cost-finetune", paramLabel = "F", description = "Cost per fine-tuning token c_f.")
+    Double costFinetune;
+
+    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
+    Path output;
+
+    @Override
+    public Integer call() {
+        int modes = (compute != null ? 1 : 0) + (targetLoss != null ? 1 : 0) + (budget != null ? 1 : 0);
+        if (modes != 1) {
+            throw new CliException("give exactly one of --compute C, --target-loss L and --budget X");
+        }
+        if (at != null && targetLoss == null) {
+            throw new CliException("--at goes with --target-loss");
+        }
+        if (budget != null) {
+            if (costPretrain == null || costFinetune == null) {
+                throw new CliException("--budget needs --cost-pretrain P and --cost-finetune F");
+            }
+            return transferAllocation();
+        }
+        FitFile f = FitFile.read(fit);
+        ScalingLaw law = f.law();
+        if (!law.covariates().equals(List.of("N", "D"))) {
+            throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law in (N, D); "
+                    + "%s takes %s", fit, law.name(), law.covariates()));
+        }
+        double[] theta = f.theta();
+        ComputeOptimal.Allocation a;
+        if (compute != null) {
+            if (!(compute > 0) || compute.isInfinite()) {
+                throw new CliException("--compute must be positive and finite: " + compute);
+            }
+            a = ComputeOptimal.of(law, theta, compute);
+        } else if (at == null) {
+            a = ComputeOptimal.computeForLoss(law, theta, targetLoss);
+        } else {
+            a = atFixed(law, theta, targetLoss, Parsing.point("--at", at));
+        }
+        ObjectNode n = Json.object();
+        n.put("schema", SCHEMA);
+        n.put("law", law.name());
+        if (targetLoss != null) {
+            Json.number(n, "targetLoss", targetLoss);
+        }
+        Json.number(n, "compute", a.compute());
+        estimate(n, "N", a.N());
+        estimate(n, "D", a.D());
+        estimate(n, "tokensPerParameter", a.tokensPerParameter());
+        estimate(n, "loss", a.loss());
+        n.put("fixed", at == null ? "C = 6ND, compute-optimal" : "held " + at);
+        String text = switch (format) {
+            case json -> Json.pretty(n);
+            case csv -> "compute,N,D,tokensPerParameter,loss\n" + String.join(",", FitReport.csvNumber(a.compute()),
+                    FitReport.csvNumber(a.N()), FitReport.csvNumber(a.D()),
+                    FitReport.csvNumber(a.tokensPerParameter()), FitReport.csvNumber(a.loss())) + "\n";
+            case table -> {
+                StringBuilder sb = new StringBuilder();
+                sb.append(String.format(Locale.ROOT, "law %s from %s%n", law.name(), fit));
+                if (targetLoss != null) {
+                    sb.append(String.format(Locale.ROOT, "target loss          %s%n", Parsing.human(targetLoss)));
+                }
+                sb.append(String.format(Locale.ROOT, "compute C            %s FLOPs%n", Parsing.human(a.compute())));
+                sb.append(String.format(Locale.ROOT, "parameters N         %s%n", Parsing.human(a.N())));
+                sb.append(String.format(Locale.ROOT, "tokens D             %s%n", Parsing.human(a.D())));
+                sb.append(String.format(Locale.ROOT, "tokens per parameter %s%n",
+                        Parsing.human(a.tokensPerParameter())));
+                sb.append(String.format(Locale.ROOT, "loss                 %s%n", Parsing.human(a.loss())));
+                sb.append(at == null ? "" : "(" + at + " held fixed; not the compute-optimal allocation)\n");
+                yield sb.toString();
+            }
+        };
+        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        return 0;
+    }
+
+    private static void estimate(ObjectNode n, String key, double v) {
+        Json.number(n.putObject(key), "estimate", v);
+    }
+
+    /** With N (or D) fixed, the D (or N) at which the law reaches the target loss (bisection in log space). */
+    static ComputeOptimal.Allocation atFixed(ScalingLaw law, double[] theta, double target,
+                                             Map<String, Double> fixed) {
+        if (fixed.size() != 1 || !(fixed.containsKey("N") || fixed.containsKey("D"))) {
+            throw new CliException("--at with --target-loss holds exactly one of N or D fixed, e.g. --at N=7e9");
+        }
+        boolean nFixed = fixed.containsKey("N");
+        double v = nFixed ? fixed.get("N") : fixed.get("D");
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new CliException("--at value must be positive and finite: " + v);
+        }
+        double lo = 0;
+        double hi = Math.log(1e40);
+        double atHi = nFixed ? law.value(theta, v, Math.exp(hi)) : law.value(theta, Math.exp(hi), v);
+        if (!(atHi <= target)) {
+            throw new CliException(String.format(Locale.ROOT, "target loss %s is not reached with %s fixed at %s "
+                    + "(the law's floor there is about %s)", Parsing.human(target), nFixed ? "N" : "D",
+                    Parsing.human(v), Parsing.human(atHi)));
+        }
+        for (int it = 0; it < 200; it++) {
+            double mid = 0.5 * (lo + hi);
+            double l = nFixed ? law.value(theta, v, Math.exp(mid)) : law.value(theta, Math.exp(mid), v);
+            if (l > target) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        double other = Math.exp(hi);
+        double n = nFixed ? v : other;
+        double d = nFixed ? other : v;
+        return new ComputeOptimal.Allocation(6 * n * d, n, d, law.value(theta, n, d));
+    }
+
+    /** The hook for the transfer-gap allocation (scaling-transfer, Barnett 2024). */
+    private int transferAllocation() {
+        throw CliException.notAvailable("the transfer-gap allocation (--budget)",
+                "the transfer module's transfer-gap law (scaling-transfer)");
+    }
+}

@@ -1,0 +1,62 @@
+package dev.scalinglaws.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import dev.scalinglaws.core.CsvReader;
+import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.datasets.Datasets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code scaling plot}: renders a saved fit with its data. */
+@Command(name = "plot", sortOptions = false,
+        description = {"Plot a fit: loss against compute on log axes with the data, fitted curves for several "
+                + "model sizes and the compute-optimal frontier; residuals against fitted values.",
+            "The data are the fit's own source (a bundled dataset or the CSV it read) unless --data is given; the "
+                + "fit's --where, --by group and --drop-top-loss are applied again."},
+        footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
+            "  scaling plot --fit fit.json --output fit.png",
+            "  scaling plot --fit fit.json --data runs.csv --column N=params --output fit.svg"})
+final class PlotCommand implements Callable<Integer> {
+
+    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
+            description = "A fit written by 'scaling fit --format json'.")
+    Path fit;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "The data (default: the fit's source).")
+    Path file;
+
+    @Option(names = "--column", paramLabel = "KEY=HEADER", description = "Column mapping for --data. Repeatable.")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "FILE.png|FILE.svg", required = true, description = "The image.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        Plots.checkExtension(output);
+        Output.guard(output, file == null ? List.of(fit) : List.of(fit, file));
+        FitFile f = FitFile.read(fit);
+        Dataset raw;
+        List<Path> inputs = new ArrayList<>(List.of(fit));
+        if (file != null) {
+            raw = CsvReader.defaults().withColumns(Parsing.keyValues("--column", columns)).read(file);
+            inputs.add(file);
+        } else if (f.source() != null && f.source().startsWith("dataset:")) {
+            raw = Datasets.byName(f.source().substring("dataset:".length()));
+        } else if (f.source() != null && java.nio.file.Files.isRegularFile(Path.of(f.source()))) {
+            raw = CsvReader.defaults().withColumns(Parsing.keyValues("--column", columns)).read(Path.of(f.source()));
+            inputs.add(Path.of(f.source()));
+        } else {
+            throw new CliException(fit + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
+        }
+        Dataset prepared = raw.withCovariatesFor(f.law(), null);
+        PlotData data = PlotData.select(f.law(), f.theta(), f.status(), raw.source(), prepared, f.where(),
+                f.groupColumn(), f.group(), f.dropTopLoss());
+        Plots.render(data, output, inputs);
+        return 0;
+    }
+}

@@ -1,0 +1,159 @@
+package dev.scalinglaws.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+
+import dev.scalinglaws.core.ScalingLaws;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code scaling} command: fit, check and use neural scaling laws from the command line. The contract (commands,
+ * flags, JSON schema, exit codes) is {@code shared/CLI.md}; the user documentation is {@code docs/cli.md}.
+ *
+ * <p>Exit status: 0 success, 1 a fit that ran but did not converge (the result is still written), 2 bad input or
+ * usage (one line on stderr naming file, row and column where they apply; {@code --debug} adds the stack trace),
+ * 3 an internal error.
+ */
+@Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = ScalingCommand.Version.class,
+        scope = ScopeType.INHERIT,
+        description = "Fit, check and use neural scaling laws.",
+        subcommands = {FitCommand.class, PredictCommand.class, OptimalCommand.class, BacktestCommand.class,
+            SelectCommand.class, ShapeCommand.class, DatasetsCommand.class, PlotCommand.class,
+            CommandLine.HelpCommand.class},
+        footer = {"", "Examples:",
+            "  scaling fit                                  # Chinchilla, Epoch AI protocol",
+            "  scaling fit --format json --output fit.json",
+            "  scaling optimal --fit fit.json --compute 5.88e23",
+            "  scaling shape --family t5 --config base",
+            "", "Exit status: 0 success, 1 fit did not converge, 2 bad input or usage, 3 internal error."})
+public final class ScalingCommand implements Runnable {
+
+    /** Exit status for bad input or usage. */
+    public static final int BAD_INPUT = 2;
+    /** Exit status for an internal error. */
+    public static final int INTERNAL_ERROR = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On error, print the stack trace as well as the one-line message.")
+    boolean debug;
+
+    /**
+     * Runs the command and exits with its status.
+     *
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The configured command line (handlers for usage and execution errors). Tests call
+     * {@code commandLine().setOut(..).setErr(..).execute(..)}.
+     *
+     * @return a new command line
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ScalingCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(false);
+        cl.setUsageHelpWidth(120);
+        configureHelp(cl);
+        cl.setParameterExceptionHandler(ScalingCommand::usageError);
+        cl.setExecutionExceptionHandler(ScalingCommand::executionError);
+        return cl;
+    }
+
+    /** Options in declaration order (synopsis included) and 30 columns for long option names, recursively. */
+    private static void configureHelp(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false).longOptionsMaxWidth(30);
+        cl.getSubcommands().values().forEach(ScalingCommand::configureHelp);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    private static int usageError(ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        if (java.util.Arrays.asList(args).contains("--debug")) {
+            ex.printStackTrace(err);
+        }
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + oneLine(ex.getMessage()) + " (see '"
+                + cl.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return BAD_INPUT;
+    }
+
+    private static int executionError(Exception ex, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        boolean debug = debugRequested(parsed);
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+        String name = cl.getCommandSpec().qualifiedName();
+        int status;
+        String message;
+        if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
+            status = BAD_INPUT;
+            message = ex.getMessage();
+        } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+            status = BAD_INPUT;
+            message = ex.getCause() != null ? String.valueOf(ex.getCause().getMessage()) : ex.getMessage();
+        } else {
+            status = INTERNAL_ERROR;
+            message = "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
+        }
+        err.println(name + ": " + oneLine(message));
+        err.flush();
+        return status;
+    }
+
+    private static boolean debugRequested(ParseResult parsed) {
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "error";
+        }
+        return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    /** Version from the build, plus the registered laws. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            Properties p = new Properties();
+            try (InputStream in = ScalingCommand.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // fall through to "unknown"
+            }
+            return new String[] {"scaling " + p.getProperty("version", "unknown") + " (dev.scalinglaws)",
+                "Java " + System.getProperty("java.version") + ", laws: " + String.join(", ", ScalingLaws.names())};
+        }
+    }
+}

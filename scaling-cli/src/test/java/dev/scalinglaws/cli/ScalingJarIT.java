@@ -1,0 +1,95 @@
+package dev.scalinglaws.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end: runs the shaded jar (and the launcher script) as processes, with stdout and stderr piped. Run by
+ * maven-failsafe in {@code verify}, after the shade plugin has built {@code target/scaling.jar}; skipped if the jar
+ * does not exist.
+ */
+class ScalingJarIT {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Path jar() {
+        Path jar = Path.of(System.getProperty("scaling.jar", "target/scaling.jar"));
+        assumeTrue(Files.isRegularFile(jar), "the shaded jar " + jar + " has not been built");
+        return jar;
+    }
+
+    private Run run(List<String> command) throws IOException, InterruptedException {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().put("SCALING_NO_BUILD", "1");
+        Process p = pb.start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("finished in time").isTrue();
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Run java(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toString()));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    @Test
+    void fitsTheBundledDataAsJsonWithNothingOnStderr() throws Exception {
+        Run r = java("fit", "--starts", "sobol:32", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).as("no progress bar or log noise when piped").isEmpty();
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertThat(n.get("schema").asText()).isEqualTo("scalinglaws.fit/1");
+        assertThat(n.at("/data/used").asInt()).isEqualTo(240);
+        assertThat(n.get("status").asText()).isEqualTo("CONVERGED");
+    }
+
+    @Test
+    void badInputExitsTwoWithOneLine() throws Exception {
+        Files.writeString(dir.resolve("bad.csv"), "N,D,loss\n1e8,2e9,3.5\n2e8,x,3.2\n");
+        Run r = java("fit", "--data", "bad.csv");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(1);
+        assertThat(r.err()).contains("bad.csv", "row 2", "column 'D'");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void versionAndShape() throws Exception {
+        Run v = java("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("scaling ");
+        Run s = java("shape", "--family", "t5", "--config", "base");
+        assertThat(s.out()).contains("222,903,552");
+    }
+
+    @Test
+    void launcherRunsFromAnyDirectory() throws Exception {
+        jar();
+        Path launcher = Path.of(System.getProperty("scaling.launcher", "../scaling")).toAbsolutePath().normalize();
+        assumeTrue(Files.isExecutable(launcher), "no launcher at " + launcher);
+        Run r = run(List.of(launcher.toString(), "shape", "--family", "t5", "--config", "base"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("222,903,552");
+    }
+}
