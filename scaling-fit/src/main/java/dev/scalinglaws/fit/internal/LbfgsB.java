@@ -19,7 +19,7 @@ import dev.scalinglaws.fit.FitStatus;
  * <p>Immutable; {@link #minimize} allocates its work arrays once per call and nothing per iteration, and is
  * thread-safe as long as each thread uses its own {@link Objective}.
  */
-public final class LbfgsB {
+public final class LbfgsB implements LocalOptimizer {
 
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
@@ -102,6 +102,7 @@ public final class LbfgsB {
      * @param upper upper bounds, or null for none
      * @return the result
      */
+    @Override
     public Result minimize(Objective f, double[] x0, double[] lower, double[] upper) {
         int n = x0.length;
         double[] x = x0.clone();
