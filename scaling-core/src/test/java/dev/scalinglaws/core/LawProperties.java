@@ -17,8 +17,8 @@ import net.jqwik.api.statistics.Statistics;
  * Properties of every built-in law ({@link ScalingLaws#builtIn()}): analytic Jacobians (of {@code evaluate} and
  * {@code evaluateLog}) equal central finite differences; log-space evaluation is finite for covariates up to 1e30 and
  * equals direct evaluation wherever the latter is representable; the over-training law is Chinchilla with
- * alpha = beta = 2 eta, A = a 6^-eta, B = b 6^-eta; compute-optimal allocation (closed form = numeric argmin,
- * C = 6 N D).
+ * alpha = beta = 2 eta, A = a 6^-eta, B = b 6^-eta; a {@link LinearStructure} reproduces its law; compute-optimal
+ * allocation (closed form = numeric argmin, C = 6 N D).
  */
 class LawProperties {
 
@@ -236,6 +236,25 @@ class LawProperties {
         double lnChin = ChinchillaLaw.INSTANCE.logValue(chinchilla, n, d);
         assertThat(lnOver).isCloseTo(lnChin, org.assertj.core.api.Assertions.within(1e-12 * Math.max(1,
                 Math.abs(lnChin))));
+    }
+
+    @Property(tries = 300)
+    void linearStructureReproducesTheLaw(@ForAll("cases") Case c) {
+        if (!(c.law() instanceof LinearStructure structure)) {
+            return;
+        }
+        int[] linear = structure.linearParameters();
+        long flagged = c.law().parameters().stream().filter(Parameter::linear).count();
+        assertThat(linear).hasSize((int) flagged);
+        double[][] basis = new double[linear.length][1];
+        structure.basis(c.theta(), columns(c.point()), 0, 1, basis);
+        double sum = 0;
+        for (int k = 0; k < linear.length; k++) {
+            assertThat(c.law().parameters().get(linear[k]).linear()).isTrue();
+            sum += c.theta()[linear[k]] * basis[k][0];
+        }
+        double value = c.law().value(c.theta(), c.point());
+        assertThat(sum).as("%s", c).isCloseTo(value, org.assertj.core.api.Assertions.within(1e-12 * value));
     }
 
     @Provide
