@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to fit: residual space, loss, starting points, pinned parameters, bounds, tolerances, threads and seed.
- * Immutable: every {@code withX} returns a new spec.
+ * How to fit: residual space, loss, starting points, pinned parameters, bounds, tolerances, threads, seed and the
+ * local {@link Optimizer}. Immutable: every {@code withX} returns a new spec.
  *
- * <p>{@link #defaults()}: log residuals, Huber loss with delta = 1e-3, 128 Sobol starts, all processors.
+ * <p>{@link #defaults()}: log residuals, Huber loss with delta = 1e-3, 128 Sobol starts, L-BFGS-B, all processors.
  * {@link #epoch()}: the "replicate exactly" protocol of Besiroglu et al. 2024 (arXiv:2404.10102): sum of Huber
  * losses (delta 1e-3) on log residuals from Hoffmann's 4,500-point grid with SciPy's L-BFGS-B tolerances.
  *
@@ -62,7 +62,8 @@ public final class FitSpec {
     /** Log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available processors, seed 0. */
     public static FitSpec defaults() {
         return new FitSpec(ResidualSpace.LOG, Loss.huber(1e-3), Starts.sobol(128, 0), Map.of(), Map.of(),
-                Runtime.getRuntime().availableProcessors(), 0L, 15000, 2.220446049250313e-09, 1e-5, true, Optimizer.LBFGSB);
+                Runtime.getRuntime().availableProcessors(), 0L, 15000, 2.220446049250313e-09, 1e-5, true,
+                Optimizer.LBFGSB);
     }
 
     /** Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid. */
@@ -72,17 +73,20 @@ public final class FitSpec {
 
     /** @param value residual space @return a new spec */
     public FitSpec withResidual(ResidualSpace value) {
-        return new FitSpec(value, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish, optimizer);
+        return new FitSpec(value, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value loss @return a new spec */
     public FitSpec withLoss(Loss value) {
-        return new FitSpec(residual, value, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish, optimizer);
+        return new FitSpec(residual, value, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value start strategy @return a new spec */
     public FitSpec withStarts(Starts value) {
-        return new FitSpec(residual, loss, value, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish, optimizer);
+        return new FitSpec(residual, loss, value, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /**
@@ -95,7 +99,8 @@ public final class FitSpec {
     public FitSpec withPin(String name, double value) {
         Map<String, Double> p = new LinkedHashMap<>(pins);
         p.put(name, value);
-        return new FitSpec(residual, loss, starts, p, bounds, threads, seed, maxIterations, ftol, gtol, polish, optimizer);
+        return new FitSpec(residual, loss, starts, p, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /**
@@ -113,17 +118,20 @@ public final class FitSpec {
         }
         Map<String, double[]> b = new LinkedHashMap<>(bounds);
         b.put(name, new double[] {lower, upper});
-        return new FitSpec(residual, loss, starts, pins, b, threads, seed, maxIterations, ftol, gtol, polish, optimizer);
+        return new FitSpec(residual, loss, starts, pins, b, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value worker threads for multistart, &gt;= 1 @return a new spec */
     public FitSpec withThreads(int value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, value, seed, maxIterations, ftol, gtol, polish, optimizer);
+        return new FitSpec(residual, loss, starts, pins, bounds, value, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value seed for every random choice @return a new spec */
     public FitSpec withSeed(long value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, value, maxIterations, ftol, gtol, polish, optimizer);
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, value, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value iteration limit per start @return a new spec */
@@ -143,7 +151,8 @@ public final class FitSpec {
 
     /** @param value whether to polish the best start with tight tolerances @return a new spec */
     public FitSpec withPolish(boolean value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, value, optimizer);
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, value,
+                optimizer);
     }
 
     /**

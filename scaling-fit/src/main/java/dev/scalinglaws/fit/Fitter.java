@@ -25,9 +25,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Fits a {@link ScalingLaw} to a {@link Dataset}: minimises SUM_i w_i rho(r_i) (or the Huber negative
- * log-likelihood) over the free parameters with L-BFGS-B (analytic gradient) from every start of the spec's
- * {@link Starts}, in parallel; keeps the lowest objective (earliest start on ties, so the answer does not depend on
- * the thread count); polishes it with tight tolerances; and reports convergence, identifiability and goodness of fit.
+ * log-likelihood) over the free parameters with the spec's {@link Optimizer} (L-BFGS-B with the analytic gradient
+ * by default; Levenberg-Marquardt with IRLS weights; or variable projection, which replaces the spec's starts by a
+ * reduced grid over the nonlinear parameters) from every start, in parallel; keeps the lowest objective (earliest
+ * start on ties, so the answer does not depend on the thread count); polishes it with tight tolerances (L-BFGS-B, or
+ * Levenberg-Marquardt when that is the optimiser); and reports convergence, identifiability and goodness of fit.
  *
  * <p>Positive parameters are optimised as logarithms; pinned parameters are held fixed; bounds are boxes in natural
  * units. The covariates a law needs are derived by the documented rules (D = C / 6N, ...) with a warning.

@@ -128,7 +128,8 @@ class GadreOvertrainingGoldenTest {
     void everyOptimiserAndLogHuberAgree() {
         StringBuilder table = new StringBuilder(
                 "Gadre over-training, relative error of predicted C4 loss\n"
-                        + "set          method                             1.4Bx640   6.9Bx20    E       a        b        eta\n");
+                        + "set          method                             1.4Bx640   6.9Bx20    "
+                        + "E       a        b        eta\n");
         for (String set : new String[] {"c4_original", "rpj", "rw_original"}) {
             Dataset fitSet = fittingSet(set);
             FitResult reference = Fitter.fit(OvertrainingLaw.INSTANCE, fitSet, paperMethod());

@@ -74,7 +74,9 @@ class SyntheticRecoveryTest {
     @EnumSource(value = Optimizer.class, names = {"LBFGSB", "LEVENBERG_MARQUARDT"})
     void kaplanNdIsRecovered(Optimizer optimizer) {
         Dataset data = synthetic(KaplanNDLaw.INSTANCE, KAPLAN_ND, 12L);
-        FitResult fit = Fitter.fit(KaplanNDLaw.INSTANCE, data, leastSquaresOnLogs().withOptimizer(optimizer));
+        // Sobol starts span Nc, Dc in [1, 1e30]: far starts crawl along the flat ridge, so cap their iterations
+        FitResult fit = Fitter.fit(KaplanNDLaw.INSTANCE, data, leastSquaresOnLogs().withOptimizer(optimizer)
+                .withStarts(Starts.sobol(32, 0)).withMaxIterations(1000));
         assertWithinThreeStandardErrors(fit, data, KAPLAN_ND);
     }
 
@@ -97,7 +99,8 @@ class SyntheticRecoveryTest {
     @Test
     void comparisonRefusesIncomparableFits() {
         Dataset data = synthetic(ChinchillaLaw.INSTANCE, CHINCHILLA, 13L);
-        FitResult squared = Fitter.fit(ChinchillaLaw.INSTANCE, data, leastSquaresOnLogs().withStarts(Starts.sobol(8, 0)));
+        FitResult squared = Fitter.fit(ChinchillaLaw.INSTANCE, data,
+                leastSquaresOnLogs().withStarts(Starts.sobol(8, 0)));
         FitResult huber = Fitter.fit(ChinchillaLaw.INSTANCE, data, FitSpec.defaults().withStarts(Starts.sobol(8, 0)));
         org.assertj.core.api.Assertions.assertThatThrownBy(
                 () -> ModelComparison.of(ModelComparison.Criterion.AIC, List.of(squared, huber)))

@@ -18,9 +18,9 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * </pre>
  *
  * by Cholesky (EJML, failure checked; a failed factorisation raises lambda). D is Moré's scaling, the running maximum
- * of diag(J' Omega J) (Moré 1978, "The Levenberg-Marquardt algorithm: implementation and theory"). The step is projected
- * onto the bounds; it is accepted when the gain ratio rho = (F(u) - F(u + d)) / (predicted decrease) is positive,
- * and lambda is updated as in Nielsen (1999, "Damping parameter in Marquardt's method", IMM-REP-1999-05):
+ * of diag(J' Omega J) (Moré 1978, "The Levenberg-Marquardt algorithm: implementation and theory"). The step is
+ * projected onto the bounds; it is accepted when the gain ratio rho = (F(u) - F(u + d)) / (predicted decrease) is
+ * positive, and lambda is updated as in Nielsen (1999, "Damping parameter in Marquardt's method", IMM-REP-1999-05):
  * lambda *= max(1/3, 1 - (2 rho - 1)^3) on success, lambda *= nu, nu *= 2 on failure. For squared loss Omega = W and
  * this is classical weighted Levenberg-Marquardt; for Huber, soft-L1 and Cauchy it is IRLS with a trust region,
  * whose fixed points are the stationary points of F (Holland and Welsch 1977).

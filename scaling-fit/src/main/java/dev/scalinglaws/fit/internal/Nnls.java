@@ -1,5 +1,8 @@
 package dev.scalinglaws.fit.internal;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -26,14 +29,12 @@ public final class Nnls {
     private final boolean[] passive;
     private final int[] index;
     private final double[] residual;
-    @SuppressWarnings("unchecked")
-    private final LinearSolverDense<DMatrixRMaj>[] solvers;
+    private final List<LinearSolverDense<DMatrixRMaj>> solvers;
 
     /**
      * @param maxRows largest number of rows
      * @param maxCols largest number of coefficients
      */
-    @SuppressWarnings("unchecked")
     public Nnls(int maxRows, int maxCols) {
         this.maxRows = maxRows;
         this.maxCols = maxCols;
@@ -46,7 +47,10 @@ public final class Nnls {
         this.passive = new boolean[maxCols];
         this.index = new int[maxCols];
         this.residual = new double[maxRows];
-        this.solvers = new LinearSolverDense[maxCols + 1];
+        this.solvers = new ArrayList<>();
+        for (int p = 0; p <= maxCols; p++) {
+            solvers.add(null);
+        }
     }
 
     /**
@@ -148,7 +152,7 @@ public final class Nnls {
     }
 
     /** Least squares on the passive columns; result (unscaled) in z. */
-    private boolean leastSquares(double[] [] a, double[] b, int rows, int cols) {
+    private boolean leastSquares(double[][] a, double[] b, int rows, int cols) {
         int p = 0;
         for (int k = 0; k < cols; k++) {
             z[k] = 0;
@@ -172,10 +176,10 @@ public final class Nnls {
             }
             rhs.data[i] = b[i];
         }
-        LinearSolverDense<DMatrixRMaj> solver = solvers[p];
+        LinearSolverDense<DMatrixRMaj> solver = solvers.get(p);
         if (solver == null) {
             solver = LinearSolverFactory_DDRM.leastSquares(maxRows, p);
-            solvers[p] = solver;
+            solvers.set(p, solver);
         }
         if (!solver.setA(sub)) {
             return false;
