@@ -91,6 +91,8 @@ public final class LevenbergMarquardt implements LocalOptimizer {
         double[] d = new double[m];
         double[] previous = new double[m];
         double fPrevious = Double.NaN;
+        double lambdaPrevious = Double.NaN;
+        double nuPrevious = Double.NaN;
         LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(m);
 
         double fx = f.value(u);
@@ -112,10 +114,13 @@ public final class LevenbergMarquardt implements LocalOptimizer {
                     // the accepted point has no finite Jacobian: go back and damp more
                     System.arraycopy(previous, 0, u, 0, m);
                     fx = fPrevious;
-                    lambda *= nu;
-                    nu *= 2;
+                    lambda = lambdaPrevious * nuPrevious;
+                    nu = 2 * nuPrevious;
                     if (!f.residualsAndJacobian(u, r, jac.data)) {
                         return new LbfgsB.Result(u, fx, FitStatus.NON_FINITE, iter, evals, Double.NaN);
+                    }
+                    if (lambda > 1e300) {
+                        return new LbfgsB.Result(u, fx, FitStatus.LINE_SEARCH_FAILED, iter, evals, Double.NaN);
                     }
                 }
                 for (int i = 0; i < n; i++) {
@@ -210,6 +215,8 @@ public final class LevenbergMarquardt implements LocalOptimizer {
             if (Double.isFinite(ft) && actual > 0 && gain > 0) {
                 System.arraycopy(u, 0, previous, 0, m);
                 fPrevious = fx;
+                lambdaPrevious = lambda;
+                nuPrevious = nu;
                 System.arraycopy(trial, 0, u, 0, m);
                 double fOld = fx;
                 fx = ft;
