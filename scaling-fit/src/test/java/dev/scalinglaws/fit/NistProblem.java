@@ -11,6 +11,7 @@ import java.util.Locale;
 import dev.scalinglaws.core.AbstractScalingLaw;
 import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.LinearStructure;
 import dev.scalinglaws.core.Parameter;
 
 /**
@@ -94,14 +95,19 @@ final class NistProblem {
 
     /** A NIST model in x with parameters b1..bp, response y of any sign. */
     abstract static class NistLaw extends AbstractScalingLaw {
-        NistLaw(String name, String formula, int p) {
-            super(name, formula, "NIST StRD nonlinear regression", "y", List.of("x"), parameters(p));
+        NistLaw(String name, String formula, int p, int... linear) {
+            super(name, formula, "NIST StRD nonlinear regression", "y", List.of("x"), parameters(p, linear));
         }
 
-        private static List<Parameter> parameters(int p) {
+        private static List<Parameter> parameters(int p, int[] linear) {
             List<Parameter> out = new ArrayList<>();
-            for (int j = 1; j <= p; j++) {
-                out.add(Parameter.free("b" + j, "NIST parameter b" + j));
+            for (int j = 0; j < p; j++) {
+                boolean isLinear = false;
+                for (int k : linear) {
+                    isLinear |= k == j;
+                }
+                out.add(new Parameter("b" + (j + 1), Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, false,
+                        isLinear, "NIST parameter b" + (j + 1)));
             }
             return out;
         }
@@ -122,6 +128,11 @@ final class NistProblem {
             for (int i = from; i < to; i++) {
                 value[i - from] = at(b, xs[i], jacobian, i - from);
             }
+        }
+
+        /** The parameters in a canonical order (models with interchangeable terms override this). */
+        double[] canonical(double[] b) {
+            return b.clone();
         }
 
         /** f(x; b), writing d f / d b_j into jacobian[j][k] when jacobian is not null. */
@@ -170,10 +181,46 @@ final class NistProblem {
         }
     }
 
-    /** Lanczos1: b1 exp(-b2 x) + b3 exp(-b4 x) + b5 exp(-b6 x). */
-    static final class Exponentials extends NistLaw {
+    /**
+     * Lanczos1: b1 exp(-b2 x) + b3 exp(-b4 x) + b5 exp(-b6 x); linear in b1, b3, b5. Decay rates are searched in
+     * [0, 8] (x lies in [0, 1.15]).
+     */
+    static final class Exponentials extends NistLaw implements LinearStructure {
         Exponentials() {
-            super("lanczos", "y = b1 exp(-b2 x) + b3 exp(-b4 x) + b5 exp(-b6 x)", 6);
+            super("lanczos", "y = b1 exp(-b2 x) + b3 exp(-b4 x) + b5 exp(-b6 x)", 6, 0, 2, 4);
+        }
+
+        @Override
+        public double[] startRange(int j) {
+            return new double[] {0, 8};
+        }
+
+        @Override
+        public int[] linearParameters() {
+            return new int[] {0, 2, 4};
+        }
+
+        /** The three terms are interchangeable: order them by decay rate. */
+        @Override
+        double[] canonical(double[] b) {
+            Integer[] order = {0, 1, 2};
+            java.util.Arrays.sort(order, (p, q) -> Double.compare(b[2 * p + 1], b[2 * q + 1]));
+            double[] out = new double[6];
+            for (int t = 0; t < 3; t++) {
+                out[2 * t] = b[2 * order[t]];
+                out[2 * t + 1] = b[2 * order[t] + 1];
+            }
+            return out;
+        }
+
+        @Override
+        public void basis(double[] b, Columns x, int from, int to, double[][] basis) {
+            double[] xs = x.rawColumn(0);
+            for (int i = from; i < to; i++) {
+                for (int t = 0; t < 3; t++) {
+                    basis[t][i - from] = Math.exp(-b[2 * t + 1] * xs[i]);
+                }
+            }
         }
 
         @Override
@@ -191,10 +238,39 @@ final class NistProblem {
         }
     }
 
-    /** MGH17: b1 + b2 exp(-x b4) + b3 exp(-x b5). */
-    static final class Mgh17 extends NistLaw {
+    /**
+     * MGH17: b1 + b2 exp(-x b4) + b3 exp(-x b5); linear in b1, b2, b3 (b3 is negative: unconstrained). Decay rates
+     * are searched in [0, 0.1]: x runs to 320, so faster decays are invisible in the data.
+     */
+    static final class Mgh17 extends NistLaw implements LinearStructure {
         Mgh17() {
-            super("mgh17", "y = b1 + b2 exp(-x b4) + b3 exp(-x b5)", 5);
+            super("mgh17", "y = b1 + b2 exp(-x b4) + b3 exp(-x b5)", 5, 0, 1, 2);
+        }
+
+        @Override
+        public double[] startRange(int j) {
+            return new double[] {0, 0.1};
+        }
+
+        @Override
+        public int[] linearParameters() {
+            return new int[] {0, 1, 2};
+        }
+
+        /** The two exponential terms are interchangeable: the slower decay (smaller rate) first. */
+        @Override
+        double[] canonical(double[] b) {
+            return b[3] <= b[4] ? b.clone() : new double[] {b[0], b[2], b[1], b[4], b[3]};
+        }
+
+        @Override
+        public void basis(double[] b, Columns x, int from, int to, double[][] basis) {
+            double[] xs = x.rawColumn(0);
+            for (int i = from; i < to; i++) {
+                basis[0][i - from] = 1;
+                basis[1][i - from] = Math.exp(-xs[i] * b[3]);
+                basis[2][i - from] = Math.exp(-xs[i] * b[4]);
+            }
         }
 
         @Override
