@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code nist-strd/}) from both certified starting points: least squares on linear residuals, one start each.
  * Passes when every parameter and the residual sum of squares agree with the certified values to 6 significant
  * digits (Lanczos1's RSS: 2 digits, see below); where a solver is known not to get there from a start, the fit must
- * at least not report {@link FitStatus#CONVERGED}. One abstract test, one subclass per solver (the Hipparchus pattern).
+ * report its failure or stop at a genuine other stationary point, never claim {@link FitStatus#CONVERGED} elsewhere. One abstract test, one subclass per solver (the Hipparchus pattern).
  */
 abstract class AbstractNistStrdTest {
 
@@ -58,8 +58,13 @@ abstract class AbstractNistStrdTest {
                 .withStarts(Starts.of(List.of(problem.starts[start - 1]))).withThreads(1));
         FitResult fit = Fitter.fit(problem.law, problem.data, spec);
         if (!solves(problem.name, start)) {
-            assertThat(fit.status()).as("%s from start %d: %s", problem.name, start, fit)
-                    .isNotEqualTo(FitStatus.CONVERGED);
+            // either the failure is reported, or the fit sits at a genuine other stationary point (MGH17's start 1
+            // leads to a well-known local minimum with a fast-decaying third term)
+            if (fit.status() == FitStatus.CONVERGED) {
+                assertThat(2 * fit.objective()).as("%s", fit).isGreaterThan(problem.certifiedRss * 10);
+                assertThat(fit.convergence().gradientNorm()).as("%s", fit)
+                        .isLessThanOrEqualTo(1e-6 * Math.max(1, fit.objective()));
+            }
             return;
         }
         assertThat(acceptableAtOptimum(fit.status())).as("status of %s", fit).isTrue();

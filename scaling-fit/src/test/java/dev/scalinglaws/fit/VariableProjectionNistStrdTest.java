@@ -19,9 +19,4 @@ class VariableProjectionNistStrdTest extends AbstractNistStrdTest {
     boolean applies(NistProblem problem) {
         return problem.law instanceof LinearStructure;
     }
-
-    @Override
-    boolean acceptableAtOptimum(FitStatus status) {
-        return status == FitStatus.CONVERGED || status == FitStatus.LINE_SEARCH_FAILED;
-    }
 }
