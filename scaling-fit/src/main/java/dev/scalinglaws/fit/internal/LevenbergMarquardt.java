@@ -47,7 +47,9 @@ public final class LevenbergMarquardt implements LocalOptimizer {
      */
     public LevenbergMarquardt(int maxIterations, double ftol, double xtol) {
         if (maxIterations < 1 || !(ftol >= 0) || !(xtol >= 0)) {
-            throw new IllegalArgumentException("invalid Levenberg-Marquardt settings");
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "Levenberg-Marquardt needs maxIterations >= 1 and tolerances >= 0; got maxIterations=%d, "
+                            + "ftol=%s, xtol=%s", maxIterations, ftol, xtol));
         }
         this.maxIterations = maxIterations;
         this.ftol = ftol;
