@@ -96,6 +96,11 @@ public final class Fitter {
                 }
                 starts.addAll(VariableProjection.starts(problem.objective.copy(), structure, problem.baseTheta,
                         problem.free, problem.naturalLower, problem.naturalUpper, VARPRO_STARTS, VARPRO_GRID));
+                // few starts: run each to the polish tolerances (SciPy's ftol stops a Huber sum of 1e-3 early)
+                double scale = starts.isEmpty() ? 1 : Math.max(1, Math.abs(problem.objective.copy()
+                        .value(starts.get(0))));
+                local = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100), 0,
+                        Math.min(spec.gtol(), 1e-11 * scale));
             }
             default -> throw new IllegalStateException("unknown optimizer " + spec.optimizer());
         }

@@ -60,6 +60,8 @@ class EpochOptimizersGoldenTest {
                 FitSpec.epoch().withOptimizer(Optimizer.VARIABLE_PROJECTION));
         System.out.println("VP " + fit + " " + fit.convergence() + " s " + fit.seconds());
         assertThat(fit.convergence().starts()).isLessThanOrEqualTo(25);
+        // the optimum is not a lucky polish: most reduced-grid starts reach it on their own
+        assertThat(fit.convergence().atBest()).isGreaterThanOrEqualTo(fit.convergence().starts() / 2);
         assertSameOptimum(fit, 1e-3);
         assertThat(fit.objective()).isCloseTo(reference.objective(), within(reference.objective() * 1e-9));
     }
