@@ -52,6 +52,23 @@ public final class Multistart {
      */
     public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
                                 LbfgsB optimizer, int threads, IntConsumer progress) {
+        return run(prototype, starts, lower, upper, (LocalOptimizer) optimizer, threads, progress);
+    }
+
+    /**
+     * Runs every start with any local optimiser.
+     *
+     * @param prototype objective (copied per worker)
+     * @param starts    starting coordinates
+     * @param lower     lower bounds in coordinates (or null)
+     * @param upper     upper bounds in coordinates (or null)
+     * @param optimizer the local optimiser
+     * @param threads   worker threads (1 = the calling thread)
+     * @param progress  called with the number of finished starts (may be null)
+     * @return outcomes in start order
+     */
+    public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
+                                LocalOptimizer optimizer, int threads, IntConsumer progress) {
         int n = starts.size();
         Outcome[] out = new Outcome[n];
         AtomicInteger next = new AtomicInteger();
