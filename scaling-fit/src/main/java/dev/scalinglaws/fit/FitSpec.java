@@ -116,6 +116,10 @@ public final class FitSpec {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "bound for %s: [%s, %s] is not an interval (lower must not exceed upper)", name, lower, upper));
         }
+        if (lower == Double.POSITIVE_INFINITY || upper == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "bound for %s: [%s, %s] contains no finite value", name, lower, upper));
+        }
         Map<String, double[]> b = new LinkedHashMap<>(bounds);
         b.put(name, new double[] {lower, upper});
         return new FitSpec(residual, loss, starts, pins, b, threads, seed, maxIterations, ftol, gtol, polish,

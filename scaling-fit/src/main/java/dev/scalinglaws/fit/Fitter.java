@@ -50,6 +50,7 @@ public final class Fitter {
      * @return the result; check {@link FitResult#status()}
      * @throws DataException            for bad data (naming row, column and value)
      * @throws IllegalArgumentException for an invalid spec (unknown parameter, pin outside bounds, too few rows)
+     * @throws FitCancelledException    if the calling thread is interrupted (workers stop promptly)
      */
     public static FitResult fit(ScalingLaw law, Dataset data, FitSpec spec) {
         return fit(law, data, spec, null);
@@ -312,8 +313,9 @@ public final class Fitter {
                 double[] theta = baseTheta.clone();
                 List<ParameterEstimate> est = new ArrayList<>();
                 for (int j = 0; j < p; j++) {
-                    est.add(new ParameterEstimate(law.parameters().get(j).name(), Double.NaN, Double.NaN,
-                            !contains(free, j), false));
+                    boolean isFree = contains(free, j);
+                    est.add(new ParameterEstimate(law.parameters().get(j).name(), isFree ? Double.NaN : theta[j],
+                            isFree ? Double.NaN : 0, !isFree, false));
                 }
                 notes.add("no start reached a finite objective");
                 return new FitResult(law, est, Double.NaN, FitStatus.NON_FINITE,
@@ -345,10 +347,13 @@ public final class Fitter {
                     }
                 }
             }
+            // "at best" compares the starts with each other (the best start's value), as SciPy users count it;
+            // the polish may move the optimum below every start's loosely converged value
             int atBest = 0;
-            double tol = 1e-6 * Math.max(Math.abs(value), Double.MIN_NORMAL);
+            double bestStart = best.value();
+            double tol = 1e-6 * Math.max(Math.abs(bestStart), Double.MIN_NORMAL);
             for (Multistart.Outcome o : outcomes) {
-                if (Double.isFinite(o.value()) && o.value() - value <= tol) {
+                if (Double.isFinite(o.value()) && o.value() - bestStart <= tol) {
                     atBest++;
                 }
             }
@@ -376,8 +381,15 @@ public final class Fitter {
                         + " flat direction(s); condition number " + String.format(Locale.ROOT, "%.3g",
                         ident.conditionNumber()) + ")");
             }
-            if (!Double.isFinite(value)) {
+            boolean finiteEstimates = true;
+            for (double t : theta) {
+                finiteEstimates &= Double.isFinite(t);
+            }
+            if (!Double.isFinite(value) || !finiteEstimates) {
                 status = FitStatus.NON_FINITE;
+                if (!finiteEstimates) {
+                    notes.add("an estimate is not finite");
+                }
             }
             double[] residuals = objective.residuals(theta);
             double[] logResiduals = objective.logResiduals(theta);

@@ -144,6 +144,9 @@ public final class LbfgsB implements LocalOptimizer {
         int head = 0;
         int iter = 0;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Result(x, fx, FitStatus.MAX_ITERATIONS, iter, evals, Double.NaN);
+            }
             double pgNorm = projectedGradientNorm(x, g, lo, hi);
             if (pgNorm <= gtol) {
                 return new Result(x, fx, FitStatus.CONVERGED, iter, evals, pgNorm);

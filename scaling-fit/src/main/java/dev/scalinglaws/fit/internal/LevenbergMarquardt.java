@@ -108,6 +108,9 @@ public final class LevenbergMarquardt implements LocalOptimizer {
         double gnorm = Double.NaN;
         int iter = 0;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new LbfgsB.Result(u, fx, FitStatus.MAX_ITERATIONS, iter, evals, Double.NaN);
+            }
             if (refresh) {
                 if (!f.residualsAndJacobian(u, r, jac.data)) {
                     if (iter == 0) {
