@@ -90,7 +90,7 @@ class CsvReaderTest {
     @Test
     void rowsOfTheWrongLengthAndEmptyFilesAreRejected() {
         assertThatThrownBy(() -> read("N,loss\n1e9,2.5,7\n")).isInstanceOf(DataException.class)
-                .hasMessage("test.csv: row 1: row has 3 cells, the header 2 (delimiter ',')");
+                .hasMessageStartingWith("test.csv: row 1: row has 3 cells, the header 2 (delimiter ',')");
         assertThatThrownBy(() -> read("")).isInstanceOf(DataException.class)
                 .hasMessage("test.csv: the file is empty (a header row is required)");
         assertThatThrownBy(() -> read("N,loss\n")).isInstanceOf(DataException.class)

@@ -216,6 +216,13 @@ class LawProperties {
                 double m = x[1] / x[0];
                 return t[0] + (t[1] * Math.pow(m, t[3]) + t[2] * Math.pow(m, -t[3])) * Math.pow(c, -t[3]);
             }
+            case "kaplan-ns":
+                return Math.pow(t[0] / x[0], t[2]) + Math.pow(t[1] / x[1], t[3]);
+            case "critical-batch":
+                return t[0] / Math.pow(x[0], 1 / t[1]);
+            case "kaplan-trajectory":
+                // implicit in S_min: no closed form to compare with (its own properties live in DynamicsLawProperties)
+                return Double.NaN;
             default:
                 throw new IllegalArgumentException(law.name());
         }
