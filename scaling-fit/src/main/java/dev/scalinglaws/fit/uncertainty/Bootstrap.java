@@ -59,6 +59,7 @@ public final class Bootstrap {
     public static BootstrapResult run(FitResult fit, Dataset data, BootstrapOptions options,
                                       List<DerivedQuantity> quantities) {
         long t0 = System.nanoTime();
+        options.checkStarts();
         FitContext c = new FitContext(fit, data);
         List<DerivedQuantity> all = new ArrayList<>();
         for (var par : c.law.parameters()) {
@@ -188,7 +189,7 @@ public final class Bootstrap {
             this.options = options;
             FitSpec spec = c.fit.spec();
             this.optimizer = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100),
-                    spec.ftol(), spec.gtol());
+                    0, spec.gtol());
             this.lower = c.problem.lower();
             this.upper = c.problem.upper();
             this.starts = starts(c, options, spec);

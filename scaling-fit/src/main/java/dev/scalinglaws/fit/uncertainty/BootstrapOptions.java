@@ -13,6 +13,10 @@ import java.util.Objects;
  * started from the full-data optimum and from the 4 best starts of the fit's own multistart (ranked by the
  * objective their local optimisation reached on the full data), failed-resample tolerance 5%.
  *
+ * <p>Refits use L-BFGS-B with the fit spec's iteration limit and projected-gradient tolerance (SciPy's 1e-5 by
+ * default) and no relative-decrease rule: that rule compares decreases with max(|f|, 1), which stops refits of
+ * objectives of order 1e-3 (Hoffmann's Huber sum) almost at once.
+ *
  * <p>Randomness: resample i uses {@code new SplittableRandom(mix(seed, i))} with {@code mix} the SplitMix64
  * finaliser of {@code seed + (i + 1) * 0x9E3779B97F4A7C15}, so every resample is a function of (seed, i) alone and
  * results do not depend on the number of threads.
@@ -63,7 +67,11 @@ public final class BootstrapOptions {
         }
         this.extraStarts = List.copyOf(copy);
         this.maxFailureFraction = maxFailureFraction;
-        if (!startFromOptimum && bestStarts == 0 && this.extraStarts.isEmpty()) {
+    }
+
+    /** Throws if no start is configured (checked when a bootstrap runs, so withers may be chained freely). */
+    void checkStarts() {
+        if (!startFromOptimum && bestStarts == 0 && extraStarts.isEmpty()) {
             throw new IllegalArgumentException("a bootstrap refit needs at least one start: enable the optimum, "
                     + "best starts or extra starts");
         }

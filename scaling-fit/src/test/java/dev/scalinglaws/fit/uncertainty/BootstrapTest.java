@@ -88,7 +88,8 @@ class BootstrapTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BootstrapOptions.defaults().withLevel(1.0))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> BootstrapOptions.defaults().withStartFromOptimum(false).withBestStarts(0))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Bootstrap.run(EpochFixtures.fit(), EpochFixtures.data(),
+                BootstrapOptions.defaults().withStartFromOptimum(false).withBestStarts(0), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start");
     }
 }
