@@ -65,9 +65,11 @@ public final class AsymptoticCovariance {
     private final double[][] covariance;
     private final int degreesOfFreedom;
     private final boolean finite;
+    private final double[][] curvatureInverse;
 
     private AsymptoticCovariance(FitResult fit, Form form, double[][] coordinateCovariance, double[][] covariance,
-                                 int degreesOfFreedom, boolean finite) {
+                                 int degreesOfFreedom, boolean finite, double[][] curvatureInverse) {
+        this.curvatureInverse = curvatureInverse;
         this.fit = fit;
         this.form = form;
         this.coordinateCovariance = coordinateCovariance;
@@ -146,6 +148,12 @@ public final class AsymptoticCovariance {
                 CommonOps_DDRM.scale((double) c.n / dof, v);
             }
         }
+        double[][] ci = new double[q][q];
+        for (int a = 0; a < q; a++) {
+            for (int k = 0; k < q; k++) {
+                ci[a][k] = ok ? inv.get(a, k) : Double.NaN;
+            }
+        }
         double[][] vu = new double[q][q];
         double[][] vt = new double[p][p];
         boolean finite = ok;
@@ -160,7 +168,7 @@ public final class AsymptoticCovariance {
             }
             finite &= !ok || v.get(a, a) >= 0;
         }
-        return new AsymptoticCovariance(c.fit, form, vu, vt, dof, finite);
+        return new AsymptoticCovariance(c.fit, form, vu, vt, dof, finite, ci);
     }
 
     /** Silverman's rule of thumb on the scaled residuals of the used rows. */
@@ -197,6 +205,14 @@ public final class AsymptoticCovariance {
                 m.set(k, a, m.get(a, k));
             }
         }
+    }
+
+    /**
+     * The inverse of the objective's curvature B in coordinates (the bread; J'WJ for Gauss-Newton), so that
+     * F(u) ~ F^ + (u - u^)' B (u - u^) / 2 near the optimum. Package-private: used to scale profile statistics.
+     */
+    double[][] curvatureInverse() {
+        return copy(curvatureInverse);
     }
 
     /** The estimator used. */
