@@ -20,6 +20,8 @@ class AsymptoticCovarianceTest {
         FitResult fit = EpochFixtures.fit();
         assertThat(fit.status()).isEqualTo(FitStatus.CONVERGED);
         System.out.println(fit);
+        System.out.println("correlations " + fit.identifiability().parameters() + " "
+                + java.util.Arrays.deepToString(fit.identifiability().correlation()));
         for (AsymptoticCovariance.Form form : AsymptoticCovariance.Form.values()) {
             AsymptoticCovariance cov = AsymptoticCovariance.of(fit, EpochFixtures.data(), form);
             List<ParameterEstimate> se = cov.standardErrors();
@@ -32,7 +34,7 @@ class AsymptoticCovarianceTest {
             System.out.println(cov.interval(DerivedQuantity.allocationExponentA(), 0.95));
         }
         // The smoothed sandwich matches Epoch's bootstrap SEs of E, A and alpha within 20%. B and beta are the
-        // weakly identified pair (correlation ~0.98): their bootstrap distributions are right-skewed, so the
+        // weakly identified pair (correlation of ln B and beta 0.999): their bootstrap distributions are right-skewed, so the
         // bootstrap SD exceeds the curvature-based SE; compared on a robust scale (IQR / 1.349 of the bootstrap
         // replicates, which the normal approximation targets) they agree within 25%.
         AsymptoticCovariance smoothed = AsymptoticCovariance.of(fit, EpochFixtures.data(),
