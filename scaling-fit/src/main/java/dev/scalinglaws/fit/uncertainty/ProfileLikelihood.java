@@ -15,7 +15,9 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  *
  * <p>The constrained minimum is found by an augmented Lagrangian, F(u) + lambda (g - v) + mu/2 (g - v)^2 with
  * mu = 100 / (grad g' B^-1 grad g) and lambda updated until |g - v| is below 1e-7 of the asymptotic standard error,
- * each inner problem by dense BFGS warm-started from the previous profile point.
+ * each inner problem by dense BFGS warm-started from the previous profile point; where the inner solves stall on
+ * a kinked objective, feasibility is restored by Newton steps along the coordinate that moves g most (so P(v) is
+ * then a slight over-estimate and the interval slightly conservative).
  *
  * <p>Scaling c: for the Huber likelihood with fitted scale (a true negative log-likelihood) c = 1. For every other
  * loss F is not a log-likelihood, and 2 (P - F^) has the distribution of c chi2_1 with
@@ -192,6 +194,23 @@ public final class ProfileLikelihood {
             }
             f.toTheta(u, theta);
             double gap = q.value(theta) - v;
+            // on kinked objectives (Huber) the inner solves stall short of feasibility: restore g = v exactly by
+            // Newton steps along the coordinate that moves g most (exact in one step for a parameter)
+            for (int it = 0; it < 30 && Double.isFinite(gap) && Math.abs(gap) > tol; it++) {
+                double[] gu = coordinateGradient(q, theta);
+                int best = 0;
+                for (int k = 1; k < gu.length; k++) {
+                    if (Math.abs(gu[k]) > Math.abs(gu[best])) {
+                        best = k;
+                    }
+                }
+                if (gu[best] == 0) {
+                    break;
+                }
+                u[best] -= gap / gu[best];
+                f.toTheta(u, theta);
+                gap = q.value(theta) - v;
+            }
             if (!(Math.abs(gap) <= 1e3 * tol)) {
                 return Double.NaN;
             }

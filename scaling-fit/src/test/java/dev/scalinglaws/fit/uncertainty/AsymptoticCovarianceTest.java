@@ -34,9 +34,9 @@ class AsymptoticCovarianceTest {
             System.out.println(cov.interval(DerivedQuantity.allocationExponentA(), 0.95));
         }
         // The smoothed sandwich matches Epoch's bootstrap SEs of E, A and alpha within 20%. B and beta are the
-        // weakly identified pair (correlation of ln B and beta 0.999): their bootstrap distributions are right-skewed, so the
-        // bootstrap SD exceeds the curvature-based SE; compared on a robust scale (IQR / 1.349 of the bootstrap
-        // replicates, which the normal approximation targets) they agree within 25%.
+        // weakly identified pair (correlation of ln B and beta 0.999): their bootstrap distributions are
+        // right-skewed, so the bootstrap SD exceeds the curvature-based SE; compared on a robust scale
+        // (IQR / 1.349 of the bootstrap replicates, which the normal approximation targets) they agree within 25%.
         AsymptoticCovariance smoothed = AsymptoticCovariance.of(fit, EpochFixtures.data(),
                 AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
         List<ParameterEstimate> se = smoothed.standardErrors();
