@@ -90,6 +90,18 @@ public final class AsymptoticCovariance {
         return of(new FitContext(fit, data), form);
     }
 
+    /**
+     * The fit's parameter estimates with smoothed-sandwich standard errors (the recommended asymptotic form; a new
+     * list, the fit is unchanged).
+     *
+     * @param fit  a fit
+     * @param data the data it was fitted to
+     * @return estimates with standard errors (NaN where the covariance is not finite)
+     */
+    public static List<ParameterEstimate> standardErrors(FitResult fit, Dataset data) {
+        return of(fit, data, Form.SMOOTHED_SANDWICH).standardErrors();
+    }
+
     static AsymptoticCovariance of(FitContext c, Form form) {
         int q = c.free.length;
         int p = c.law.parameterCount();

@@ -40,6 +40,7 @@ class AsymptoticCovarianceTest {
         AsymptoticCovariance smoothed = AsymptoticCovariance.of(fit, EpochFixtures.data(),
                 AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
         List<ParameterEstimate> se = smoothed.standardErrors();
+        assertThat(AsymptoticCovariance.standardErrors(fit, EpochFixtures.data())).isEqualTo(se);
         for (int j : new int[] {ChinchillaLaw.E, ChinchillaLaw.A, ChinchillaLaw.ALPHA}) {
             assertThat(se.get(j).stdError() / EPOCH_SE[j]).as(se.get(j).name()).isBetween(0.8, 1.2);
         }
