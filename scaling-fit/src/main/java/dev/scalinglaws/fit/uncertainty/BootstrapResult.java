@@ -111,7 +111,8 @@ public final class BootstrapResult {
     }
 
     /**
-     * Finite replicates of a quantity that are not counted as failures (in index order).
+     * How many converged refits gave a non-finite value of this quantity (e.g. a target loss below a resample's
+     * floor); they are excluded from this quantity's quantiles and counted against the failure tolerance.
      *
      * @param name quantity name
      * @return the count of non-finite values among converged refits
