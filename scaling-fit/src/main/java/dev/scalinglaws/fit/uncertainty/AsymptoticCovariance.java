@@ -104,6 +104,10 @@ public final class AsymptoticCovariance {
 
     static AsymptoticCovariance of(FitContext c, Form form) {
         int q = c.free.length;
+        if (q == 0) {
+            throw new IllegalArgumentException("every parameter of " + c.law.name()
+                    + " is pinned: there is no covariance to estimate");
+        }
         int p = c.law.parameterCount();
         int dofParams = c.dim;
         int dof = c.n - dofParams;
