@@ -189,6 +189,9 @@ public final class Race {
         out.field("threads", o.threads);
         out.field("warmup_resamples", o.bootWarmup);
         out.field("failed", boot.failed);
+        out.field("local_runs_not_converged", boot.notConverged);
+        out.field("total_iterations", boot.iterations);
+        out.field("total_evaluations", boot.evaluations);
         out.field("wall_s", wall);
         out.field("wall_per_refit_s", wall / o.resamples);
         out.open("ci95");
@@ -219,7 +222,7 @@ public final class Race {
         return law.indexOf(name);
     }
 
-    private record Boot(double[][] theta, int failed) {
+    private record Boot(double[][] theta, int failed, long iterations, long evaluations, int notConverged) {
     }
 
     private static Boot run(Objective full, List<double[]> starts, double[] lower, double[] upper, LbfgsB optimizer,
@@ -232,6 +235,9 @@ public final class Race {
         }
         double[][] theta = new double[resamples][];
         AtomicInteger next = new AtomicInteger();
+        java.util.concurrent.atomic.LongAdder iterations = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder evaluations = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder notConverged = new java.util.concurrent.atomic.LongAdder();
         int p = full.law().parameterCount();
         Runnable worker = () -> {
             int i;
@@ -246,6 +252,11 @@ public final class Race {
                 double[] bestX = null;
                 for (double[] s : starts) {
                     LbfgsB.Result r = optimizer.minimize(f, s, lower, upper);
+                    iterations.add(r.iterations());
+                    evaluations.add(r.evaluations());
+                    if (r.status() != dev.scalinglaws.fit.FitStatus.CONVERGED) {
+                        notConverged.increment();
+                    }
                     if (Double.isFinite(r.value()) && r.value() < bestValue) {
                         bestValue = r.value();
                         bestX = r.x();
@@ -277,7 +288,7 @@ public final class Race {
                 failed++;
             }
         }
-        return new Boot(theta, failed);
+        return new Boot(theta, failed, iterations.sum(), evaluations.sum(), notConverged.intValue());
     }
 
     /** numpy's default ("linear") percentile of sorted values. */
