@@ -36,11 +36,18 @@ for n in (240, 10000, 1000000):
     probe = get("ProbeBenchmark.expLogBound", n=n)
     if obj and probe:
         extra = f", value only {val / n:.2f} ns/point ({val / probe:.2f}x)" if val else ""
+        fused = get("ProbeBenchmark.fusedValueAndGradient", n=n)
+        two = get("ProbeBenchmark.twoExpLogBound", n=n)
+        if fused:
+            extra += f"; fused kernel {fused / n:.2f} ns/point ({fused / probe:.2f}x)"
+        if two:
+            extra += f"; 2-exp bound {two / n:.2f} ns/point ({two / probe:.2f}x)"
         print(f"  n={n:>7}: objective {obj / n:.2f} ns/point, probe {probe / n:.2f} ns/point, "
               f"ratio {obj / probe:.2f}x (target <= 2x){extra}")
 
 print("\nlarge fit, one start, time vs n (slope of log time / log n; 1.0 = linear):")
-for m in ("LargeFitBenchmark.fitterSingleStart", "LargeFitBenchmark.lbfgsOnly"):
+for m in ("LargeFitBenchmark.fitterSingleStart", "LargeFitBenchmark.fitterSingleStartNoPolish",
+          "LargeFitBenchmark.lbfgsOnly"):
     t = {n: get(m, n=n) for n in (10000, 100000, 1000000)}
     if t[10000] and t[1000000]:
         slope = math.log(t[1000000] / t[10000]) / math.log(100)

@@ -39,6 +39,7 @@ public class FitBenchmark {
 
     private Dataset data;
     private FitSpec spec;
+    private FitSpec specNoPolish;
     private Objective objective;
     private double[] start;
     private double[] lower;
@@ -50,6 +51,7 @@ public class FitBenchmark {
     public void setUp() {
         data = EpochData.bundled240();
         spec = FitSpec.epoch().withStarts(Starts.of(List.of(EpochData.HOFFMANN_START.clone()))).withThreads(1);
+        specNoPolish = spec.withPolish(false);
         Fitter.Problem problem = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, spec);
         objective = problem.objective().copy();
         start = problem.startCoordinates(EpochData.HOFFMANN_START);
@@ -66,6 +68,18 @@ public class FitBenchmark {
     @Benchmark
     public FitResult fitterSingleStart() {
         return Fitter.fit(ChinchillaLaw.INSTANCE, data, spec);
+    }
+
+    /**
+     * The public fit from one start without the polishing run ({@code FitSpec.withPolish(false)}): the difference
+     * to {@code fitterSingleStart} is the cost of the polish, the difference to {@code lbfgsOnly} the cost of the
+     * reports (identifiability, residuals, goodness of fit).
+     *
+     * @return the result
+     */
+    @Benchmark
+    public FitResult fitterSingleStartNoPolish() {
+        return Fitter.fit(ChinchillaLaw.INSTANCE, data, specNoPolish);
     }
 
     /**

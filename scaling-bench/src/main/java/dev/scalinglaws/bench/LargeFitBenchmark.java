@@ -46,6 +46,7 @@ public class LargeFitBenchmark {
 
     private Dataset data;
     private FitSpec spec;
+    private FitSpec specNoPolish;
     private Objective objective;
     private double[] start;
     private double[] lower;
@@ -59,6 +60,7 @@ public class LargeFitBenchmark {
     public void setUp() {
         data = Synthetic.chinchilla(n);
         spec = FitSpec.epoch().withStarts(Starts.of(List.of(EpochData.HOFFMANN_START.clone()))).withThreads(1);
+        specNoPolish = spec.withPolish(false);
         Fitter.Problem problem = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, spec);
         objective = problem.objective().copy();
         start = problem.startCoordinates(EpochData.HOFFMANN_START);
@@ -91,6 +93,18 @@ public class LargeFitBenchmark {
     public FitResult fitterSingleStart() {
         lastFit = Fitter.fit(ChinchillaLaw.INSTANCE, data, spec);
         return lastFit;
+    }
+
+    /**
+     * The public fit from one start without the polishing run ({@code FitSpec.withPolish(false)}): the difference
+     * to {@code fitterSingleStart} is the cost of the polish, the difference to {@code lbfgsOnly} the cost of the
+     * reports (identifiability, residuals, goodness of fit).
+     *
+     * @return the result
+     */
+    @Benchmark
+    public FitResult fitterSingleStartNoPolish() {
+        return Fitter.fit(ChinchillaLaw.INSTANCE, data, specNoPolish);
     }
 
     /**
