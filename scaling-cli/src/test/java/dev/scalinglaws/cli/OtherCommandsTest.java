@@ -166,7 +166,7 @@ class OtherCommandsTest {
     }
 
     @Test
-    void backtestAndSelectParseTheirFlagsAndSayNotAvailableYet() {
+    void backtestParsesItsFlagsAndSaysNotAvailableYet() {
         Cli.Result b = Cli.run("backtest", "--law", "chinchilla", "--holdout-largest", "20");
         assertThat(b.exit()).isEqualTo(2);
         assertThat(b.errLines()).hasSize(1);
@@ -176,8 +176,7 @@ class OtherCommandsTest {
 
         Cli.Result s = Cli.run("select", "--data", "x.csv", "--budget-ratio", "0.125", "--k", "3", "--delta", "5");
         assertThat(s.exit()).isEqualTo(2);
-        assertThat(s.err()).contains("not available yet");
-        assertThat(Cli.run("select", "--data", "x.csv", "--budget-ratio", "2").err()).contains("--budget-ratio");
+        assertThat(s.err()).contains("x.csv");
     }
 
     @Test
