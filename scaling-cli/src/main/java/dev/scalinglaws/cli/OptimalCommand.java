@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,11 +19,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "optimal", sortOptions = false,
         description = {"Compute-optimal allocation under C = 6ND from a fitted law in (N, D): the model size N, "
                 + "tokens D, tokens per parameter and loss for a compute budget, or the least compute reaching a "
-                + "target loss. Point estimates; intervals once the uncertainty module lands."},
+                + "target loss; or, from a transfer-gap fit, the split of a data budget between pre-training and "
+                + "fine-tuning data (--budget). Point estimates; intervals once the uncertainty module lands."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling optimal --fit fit.json --compute 5.88e23",
             "  scaling optimal --fit fit.json --target-loss 2.0",
-            "  scaling optimal --fit fit.json --target-loss 2.2 --at N=7e9      # tokens needed at a fixed size"})
+            "  scaling optimal --fit fit.json --target-loss 2.2 --at N=7e9      # tokens needed at a fixed size",
+            "  scaling fit --law transfer-gap --data runs.csv --format json --output tg.json",
+            "  scaling optimal --fit tg.json --budget 1e10 --cost-pretrain 1 --cost-finetune 10"})
 final class OptimalCommand implements Callable<Integer> {
 
     static final String SCHEMA = "scalinglaws.optimal/1";
@@ -168,9 +172,84 @@ final class OptimalCommand implements Callable<Integer> {
         return new ComputeOptimal.Allocation(6 * n * d, n, d, law.value(theta, n, d));
     }
 
-    /** The hook for the transfer-gap allocation (scaling-transfer, Barnett 2024). */
+    static final String ALLOCATION_SCHEMA = "scalinglaws.allocation/1";
+
+    /**
+     * The split of a data budget c_p p + c_f f between pre-training data p and fine-tuning data f that minimises a
+     * fitted transfer-gap law L = (A p^-alpha + G) f^-beta + E (Barnett 2024), with the data-scarcity floor
+     * G f^-beta + E at that f and the marginal value of each kind of data there.
+     */
     private int transferAllocation() {
-        throw CliException.notAvailable("the transfer-gap allocation (--budget)",
-                "the transfer module's transfer-gap law (scaling-transfer)");
+        FitFile f = FitFile.read(fit);
+        if (!f.law().name().equals("transfer-gap")) {
+            throw new CliException(String.format(Locale.ROOT, "%s: --budget splits a budget between pre-training "
+                    + "and fine-tuning data and needs a transfer-gap fit (scaling fit --law transfer-gap); this fit "
+                    + "is law %s", fit, f.law().name()));
+        }
+        for (Map.Entry<String, Double> e : Map.of("--budget", budget, "--cost-pretrain", costPretrain,
+                "--cost-finetune", costFinetune).entrySet()) {
+            if (!(e.getValue() > 0) || e.getValue().isInfinite()) {
+                throw new CliException(e.getKey() + " must be positive and finite: " + e.getValue());
+            }
+        }
+        double[] theta = f.theta();
+        TransferGap.Allocation a = TransferGap.optimalAllocation(theta, budget, costPretrain, costFinetune);
+        double floor = TransferGap.dataScarcityFloor(theta, a.finetune());
+        TransferGap.MarginalValue mv = TransferGap.marginalValue(theta, a.pretrain(), a.finetune(), costPretrain,
+                costFinetune);
+        double pretrainShare = costPretrain * a.pretrain() / budget;
+        ObjectNode n = Json.object();
+        n.put("schema", ALLOCATION_SCHEMA);
+        n.put("law", f.law().name());
+        Json.number(n, "budget", budget);
+        Json.number(n, "costPretrain", costPretrain);
+        Json.number(n, "costFinetune", costFinetune);
+        estimate(n, "pretrain", a.pretrain());
+        estimate(n, "finetune", a.finetune());
+        Json.number(n, "finetunePerPretrain", a.finetunePerPretrain());
+        Json.number(n, "pretrainBudgetShare", pretrainShare);
+        estimate(n, "loss", a.loss());
+        estimate(n, "dataScarcityFloor", floor);
+        Json.number(n, "gap", TransferGap.gap(theta));
+        ObjectNode m = n.putObject("marginal");
+        Json.number(m, "lossPerPretrain", mv.lossPerPretrain());
+        Json.number(m, "lossPerFinetune", mv.lossPerFinetune());
+        Json.number(m, "gainPerPretrainCost", mv.gainPerPretrainCost());
+        Json.number(m, "gainPerFinetuneCost", mv.gainPerFinetuneCost());
+        Json.number(m, "finetuneOverPretrain", mv.finetuneOverPretrain());
+        Json.number(n, "kktResidual", a.kktResidual());
+        String text = switch (format) {
+            case json -> Json.pretty(n);
+            case csv -> "budget,costPretrain,costFinetune,pretrain,finetune,loss,dataScarcityFloor,"
+                    + "gainPerPretrainCost,gainPerFinetuneCost,kktResidual\n" + String.join(",",
+                    FitReport.csvNumber(budget), FitReport.csvNumber(costPretrain),
+                    FitReport.csvNumber(costFinetune), FitReport.csvNumber(a.pretrain()),
+                    FitReport.csvNumber(a.finetune()), FitReport.csvNumber(a.loss()), FitReport.csvNumber(floor),
+                    FitReport.csvNumber(mv.gainPerPretrainCost()), FitReport.csvNumber(mv.gainPerFinetuneCost()),
+                    FitReport.csvNumber(a.kktResidual())) + "\n";
+            case table -> {
+                StringBuilder sb = new StringBuilder();
+                sb.append(String.format(Locale.ROOT, "law %s (%s) from %s%n", f.law().name(), f.law().formula(),
+                        fit));
+                sb.append(String.format(Locale.ROOT, "budget               %s = c_p p + c_f f (c_p %s, c_f %s)%n",
+                        Parsing.human(budget), Parsing.human(costPretrain), Parsing.human(costFinetune)));
+                sb.append(String.format(Locale.ROOT, "pre-training data p  %s (%.1f%% of the budget)%n",
+                        Parsing.human(a.pretrain()), 100 * pretrainShare));
+                sb.append(String.format(Locale.ROOT, "fine-tuning data f   %s (%.1f%% of the budget; f/p = %s)%n",
+                        Parsing.human(a.finetune()), 100 * (1 - pretrainShare),
+                        Parsing.human(a.finetunePerPretrain())));
+                sb.append(String.format(Locale.ROOT, "loss at the optimum  %s%n", Parsing.human(a.loss())));
+                sb.append(String.format(Locale.ROOT, "data-scarcity floor  %s (G f^-beta + E: the loss with "
+                        + "unlimited pre-training at this f; G = %s)%n", Parsing.human(floor),
+                        Parsing.human(TransferGap.gap(theta))));
+                sb.append(String.format(Locale.ROOT, "marginal value       -dL/dp / c_p = %s, -dL/df / c_f = %s "
+                                + "(ratio %s; equal at the optimum)%n", Parsing.human(mv.gainPerPretrainCost()),
+                        Parsing.human(mv.gainPerFinetuneCost()), Parsing.human(mv.finetuneOverPretrain())));
+                sb.append(String.format(Locale.ROOT, "KKT residual         %s%n", Parsing.human(a.kktResidual())));
+                yield sb.toString();
+            }
+        };
+        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        return 0;
     }
 }
