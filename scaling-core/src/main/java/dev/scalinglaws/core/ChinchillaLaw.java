@@ -16,10 +16,12 @@ import java.util.List;
  * (Besiroglu et al. 2024, arXiv:2404.10102) A 482.01, B 2085.43, E 1.82, alpha 0.3478, beta 0.3658.
  * Compute-optimal allocation: {@link ComputeOptimal#chinchilla}.
  *
+ * <p>{@link LinearStructure}: L = E * 1 + A * N^-alpha + B * D^-beta, coefficients (E, A, B).
+ *
  * <p>Parameters {@code E, A, B} (positive, linear) and {@code alpha, beta} (exponents, unbounded by default so that
  * Hoffmann's grid of starts, which includes 0, can be used). Immutable and thread-safe.
  */
-public final class ChinchillaLaw extends AbstractScalingLaw {
+public final class ChinchillaLaw extends AbstractScalingLaw implements LinearStructure {
 
     /** The shared instance. */
     public static final ChinchillaLaw INSTANCE = new ChinchillaLaw();
@@ -100,6 +102,30 @@ public final class ChinchillaLaw extends AbstractScalingLaw {
             jB[k] = w2 * invB;
             jAlpha[k] = -w1 * lnN[i];
             jBeta[k] = -w2 * lnD[i];
+        }
+    }
+
+    /** (E, A, B). */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {E, A, B};
+    }
+
+    /** phi = (1, N^-alpha, D^-beta). */
+    @Override
+    public void basis(double[] theta, Columns x, int from, int to, double[][] basis) {
+        double alpha = theta[ALPHA];
+        double beta = theta[BETA];
+        double[] lnN = x.logColumn(0);
+        double[] lnD = x.logColumn(1);
+        double[] b0 = basis[0];
+        double[] b1 = basis[1];
+        double[] b2 = basis[2];
+        for (int i = from; i < to; i++) {
+            int k = i - from;
+            b0[k] = 1;
+            b1[k] = Math.exp(-alpha * lnN[i]);
+            b2[k] = Math.exp(-beta * lnD[i]);
         }
     }
 }

@@ -16,10 +16,12 @@ import java.util.List;
  * pure power law in C; the compute-optimal multiplier is M* = (b/a)^(1/(2 eta)). Published (C4): E 1.51, a 141,
  * b 190, eta 0.121.
  *
+ * <p>{@link LinearStructure}: L = E * 1 + a * M^eta C^-eta + b * M^-eta C^-eta, coefficients (E, a, b).
+ *
  * <p>Covariates are N and D (C and M are computed from them). Parameters {@code E, a, b, eta}. Immutable and
  * thread-safe.
  */
-public final class OvertrainingLaw extends AbstractScalingLaw {
+public final class OvertrainingLaw extends AbstractScalingLaw implements LinearStructure {
 
     /** The shared instance. */
     public static final OvertrainingLaw INSTANCE = new OvertrainingLaw();
@@ -85,6 +87,28 @@ public final class OvertrainingLaw extends AbstractScalingLaw {
                 jacobian[2][k] = w2 / theta[2];
                 jacobian[3][k] = w1 * (lnM - lnC) - w2 * (lnM + lnC);
             }
+        }
+    }
+
+    /** (E, a, b). */
+    @Override
+    public int[] linearParameters() {
+        return new int[] {0, 1, 2};
+    }
+
+    /** phi = (1, M^eta C^-eta, M^-eta C^-eta) with C = 6ND, M = D/N. */
+    @Override
+    public void basis(double[] theta, Columns x, int from, int to, double[][] basis) {
+        double eta = theta[3];
+        double[] lnN = x.logColumn(0);
+        double[] lnD = x.logColumn(1);
+        for (int i = from; i < to; i++) {
+            int k = i - from;
+            double lnM = lnD[i] - lnN[i];
+            double lnC = LN6 + lnN[i] + lnD[i];
+            basis[0][k] = 1;
+            basis[1][k] = Math.exp(eta * (lnM - lnC));
+            basis[2][k] = Math.exp(-eta * (lnM + lnC));
         }
     }
 }

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to fit: residual space, loss, starting points, pinned parameters, bounds, tolerances, threads and seed.
- * Immutable: every {@code withX} returns a new spec.
+ * How to fit: residual space, loss, starting points, pinned parameters, bounds, tolerances, threads, seed and the
+ * local {@link Optimizer}. Immutable: every {@code withX} returns a new spec.
  *
- * <p>{@link #defaults()}: log residuals, Huber loss with delta = 1e-3, 128 Sobol starts, all processors.
+ * <p>{@link #defaults()}: log residuals, Huber loss with delta = 1e-3, 128 Sobol starts, L-BFGS-B, all processors.
  * {@link #epoch()}: the "replicate exactly" protocol of Besiroglu et al. 2024 (arXiv:2404.10102): sum of Huber
  * losses (delta 1e-3) on log residuals from Hoffmann's 4,500-point grid with SciPy's L-BFGS-B tolerances.
  *
@@ -29,10 +29,12 @@ public final class FitSpec {
     private final double ftol;
     private final double gtol;
     private final boolean polish;
+    private final Optimizer optimizer;
 
     private FitSpec(ResidualSpace residual, Loss loss, Starts starts, Map<String, Double> pins,
                     Map<String, double[]> bounds, int threads, long seed, int maxIterations, double ftol, double gtol,
-                    boolean polish) {
+                    boolean polish, Optimizer optimizer) {
+        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.residual = Objects.requireNonNull(residual, "residual");
         this.loss = Objects.requireNonNull(loss, "loss");
         this.starts = Objects.requireNonNull(starts, "starts");
@@ -60,7 +62,8 @@ public final class FitSpec {
     /** Log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available processors, seed 0. */
     public static FitSpec defaults() {
         return new FitSpec(ResidualSpace.LOG, Loss.huber(1e-3), Starts.sobol(128, 0), Map.of(), Map.of(),
-                Runtime.getRuntime().availableProcessors(), 0L, 15000, 2.220446049250313e-09, 1e-5, true);
+                Runtime.getRuntime().availableProcessors(), 0L, 15000, 2.220446049250313e-09, 1e-5, true,
+                Optimizer.LBFGSB);
     }
 
     /** Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid. */
@@ -70,17 +73,20 @@ public final class FitSpec {
 
     /** @param value residual space @return a new spec */
     public FitSpec withResidual(ResidualSpace value) {
-        return new FitSpec(value, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+        return new FitSpec(value, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value loss @return a new spec */
     public FitSpec withLoss(Loss value) {
-        return new FitSpec(residual, value, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+        return new FitSpec(residual, value, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value start strategy @return a new spec */
     public FitSpec withStarts(Starts value) {
-        return new FitSpec(residual, loss, value, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+        return new FitSpec(residual, loss, value, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /**
@@ -93,7 +99,8 @@ public final class FitSpec {
     public FitSpec withPin(String name, double value) {
         Map<String, Double> p = new LinkedHashMap<>(pins);
         p.put(name, value);
-        return new FitSpec(residual, loss, starts, p, bounds, threads, seed, maxIterations, ftol, gtol, polish);
+        return new FitSpec(residual, loss, starts, p, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /**
@@ -109,24 +116,31 @@ public final class FitSpec {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "bound for %s: [%s, %s] is not an interval (lower must not exceed upper)", name, lower, upper));
         }
+        if (lower == Double.POSITIVE_INFINITY || upper == Double.NEGATIVE_INFINITY) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "bound for %s: [%s, %s] contains no finite value", name, lower, upper));
+        }
         Map<String, double[]> b = new LinkedHashMap<>(bounds);
         b.put(name, new double[] {lower, upper});
-        return new FitSpec(residual, loss, starts, pins, b, threads, seed, maxIterations, ftol, gtol, polish);
+        return new FitSpec(residual, loss, starts, pins, b, threads, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value worker threads for multistart, &gt;= 1 @return a new spec */
     public FitSpec withThreads(int value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, value, seed, maxIterations, ftol, gtol, polish);
+        return new FitSpec(residual, loss, starts, pins, bounds, value, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value seed for every random choice @return a new spec */
     public FitSpec withSeed(long value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, value, maxIterations, ftol, gtol, polish);
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, value, maxIterations, ftol, gtol, polish,
+                optimizer);
     }
 
     /** @param value iteration limit per start @return a new spec */
     public FitSpec withMaxIterations(int value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, value, ftol, gtol, polish);
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, value, ftol, gtol, polish, optimizer);
     }
 
     /**
@@ -136,12 +150,29 @@ public final class FitSpec {
      */
     public FitSpec withTolerances(double newFtol, double newGtol) {
         return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, newFtol, newGtol,
-                polish);
+                polish, optimizer);
     }
 
     /** @param value whether to polish the best start with tight tolerances @return a new spec */
     public FitSpec withPolish(boolean value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, value);
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, value,
+                optimizer);
+    }
+
+    /**
+     * The local optimiser ({@link Optimizer#LBFGSB} by default).
+     *
+     * @param value the optimiser
+     * @return a new spec
+     */
+    public FitSpec withOptimizer(Optimizer value) {
+        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
+                value);
+    }
+
+    /** The local optimiser. */
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     /** Residual space. */
@@ -204,6 +235,7 @@ public final class FitSpec {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "FitSpec[residual=%s, loss=%s, delta=%s, starts=%s, pins=%s, threads=%d, "
-                + "seed=%d]", residual, loss.name(), loss.delta(), starts.describe(), pins, threads, seed);
+                + "seed=%d, optimizer=%s]", residual, loss.name(), loss.delta(), starts.describe(), pins, threads, seed,
+                optimizer);
     }
 }

@@ -11,9 +11,13 @@ import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.LinearStructure;
 import dev.scalinglaws.fit.internal.LbfgsB;
+import dev.scalinglaws.fit.internal.LevenbergMarquardt;
+import dev.scalinglaws.fit.internal.LocalOptimizer;
 import dev.scalinglaws.fit.internal.Multistart;
 import dev.scalinglaws.fit.internal.Objective;
+import dev.scalinglaws.fit.internal.VariableProjection;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
@@ -21,9 +25,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * Fits a {@link ScalingLaw} to a {@link Dataset}: minimises SUM_i w_i rho(r_i) (or the Huber negative
- * log-likelihood) over the free parameters with L-BFGS-B (analytic gradient) from every start of the spec's
- * {@link Starts}, in parallel; keeps the lowest objective (earliest start on ties, so the answer does not depend on
- * the thread count); polishes it with tight tolerances; and reports convergence, identifiability and goodness of fit.
+ * log-likelihood) over the free parameters with the spec's {@link Optimizer} (L-BFGS-B with the analytic gradient
+ * by default; Levenberg-Marquardt with IRLS weights; or variable projection, which replaces the spec's starts by a
+ * reduced grid over the nonlinear parameters) from every start, in parallel; keeps the lowest objective (earliest
+ * start on ties, so the answer does not depend on the thread count); polishes it with tight tolerances (L-BFGS-B, or
+ * Levenberg-Marquardt when that is the optimiser); and reports convergence, identifiability and goodness of fit.
  *
  * <p>Positive parameters are optimised as logarithms; pinned parameters are held fixed; bounds are boxes in natural
  * units. The covariates a law needs are derived by the documented rules (D = C / 6N, ...) with a warning.
@@ -44,6 +50,7 @@ public final class Fitter {
      * @return the result; check {@link FitResult#status()}
      * @throws DataException            for bad data (naming row, column and value)
      * @throws IllegalArgumentException for an invalid spec (unknown parameter, pin outside bounds, too few rows)
+     * @throws FitCancelledException    if the calling thread is interrupted (workers stop promptly)
      */
     public static FitResult fit(ScalingLaw law, Dataset data, FitSpec spec) {
         return fit(law, data, spec, null);
@@ -61,16 +68,54 @@ public final class Fitter {
     public static FitResult fit(ScalingLaw law, Dataset data, FitSpec spec, IntConsumer progress) {
         long t0 = System.nanoTime();
         Problem problem = Problem.compile(law, data, spec);
-        List<double[]> starts = new ArrayList<>();
-        for (double[] theta : spec.starts().points(law)) {
-            starts.add(problem.startCoordinates(theta));
-        }
-        LbfgsB optimizer = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100),
+        LbfgsB lbfgsb = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100),
                 spec.ftol(), spec.gtol());
+        List<double[]> starts = new ArrayList<>();
+        LocalOptimizer local = lbfgsb;
+        switch (spec.optimizer()) {
+            case LBFGSB -> {
+                for (double[] theta : spec.starts().points(law)) {
+                    starts.add(problem.startCoordinates(theta));
+                }
+            }
+            case LEVENBERG_MARQUARDT -> {
+                if (spec.loss().fitsScale()) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "optimizer LEVENBERG_MARQUARDT cannot fit the scale of loss %s; use LBFGSB",
+                            spec.loss().name()));
+                }
+                for (double[] theta : spec.starts().points(law)) {
+                    starts.add(problem.startCoordinates(theta));
+                }
+                local = new LevenbergMarquardt(spec.maxIterations(), spec.ftol(), LM_XTOL);
+            }
+            case VARIABLE_PROJECTION -> {
+                if (!(law instanceof LinearStructure structure)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "optimizer VARIABLE_PROJECTION needs a law with linear parameters (LinearStructure); "
+                                    + "law %s has none; use LBFGSB or LEVENBERG_MARQUARDT", law.name()));
+                }
+                starts.addAll(VariableProjection.starts(problem.objective.copy(), structure, problem.baseTheta,
+                        problem.free, problem.naturalLower, problem.naturalUpper, VARPRO_STARTS, VARPRO_GRID));
+                // few starts: run each to the polish tolerances (SciPy's ftol stops a Huber sum of 1e-3 early)
+                double scale = starts.isEmpty() ? 1 : Math.max(1, Math.abs(problem.objective.copy()
+                        .value(starts.get(0))));
+                local = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100), 0,
+                        Math.min(spec.gtol(), 1e-11 * scale));
+            }
+            default -> throw new IllegalStateException("unknown optimizer " + spec.optimizer());
+        }
         Multistart.Outcome[] outcomes = Multistart.run(problem.objective, starts, problem.lower, problem.upper,
-                optimizer, spec.threads(), progress);
-        return problem.finish(outcomes, optimizer, spec.polish(), (System.nanoTime() - t0) * 1e-9);
+                local, spec.threads(), progress);
+        return problem.finish(outcomes, lbfgsb, spec.polish(), (System.nanoTime() - t0) * 1e-9);
     }
+
+    /** Levenberg-Marquardt's relative scaled-step tolerance (MINPACK's default is 1.49e-8). */
+    static final double LM_XTOL = 1e-10;
+    /** Variable projection: full optimisations run from the best grid points. */
+    static final int VARPRO_STARTS = 10;
+    /** Variable projection: grid points over the nonlinear parameters. */
+    static final int VARPRO_GRID = 576;
 
     /**
      * A fit problem compiled for the optimiser: the objective in optimisation coordinates, the bounds there, and
@@ -88,9 +133,14 @@ public final class Fitter {
         final List<String> warnings;
         final String source;
         final int usedRows;
+        final double[] naturalLower;
+        final double[] naturalUpper;
 
         private Problem(ScalingLaw law, FitSpec spec, Objective objective, double[] lower, double[] upper,
-                        double[] baseTheta, int[] free, List<String> warnings, String source, int usedRows) {
+                        double[] baseTheta, int[] free, List<String> warnings, String source, int usedRows,
+                        double[] naturalLower, double[] naturalUpper) {
+            this.naturalLower = naturalLower;
+            this.naturalUpper = naturalUpper;
             this.law = law;
             this.spec = spec;
             this.objective = objective;
@@ -193,7 +243,7 @@ public final class Fitter {
                     hu[k] = Double.POSITIVE_INFINITY;
                 }
             }
-            return new Problem(law, spec, objective, lu, hu, base, free, warnings, d.source(), used);
+            return new Problem(law, spec, objective, lu, hu, base, free, warnings, d.source(), used, lo, hi);
         }
 
         /** The objective prototype (copy it per thread). */
@@ -263,8 +313,9 @@ public final class Fitter {
                 double[] theta = baseTheta.clone();
                 List<ParameterEstimate> est = new ArrayList<>();
                 for (int j = 0; j < p; j++) {
-                    est.add(new ParameterEstimate(law.parameters().get(j).name(), Double.NaN, Double.NaN,
-                            !contains(free, j), false));
+                    boolean isFree = contains(free, j);
+                    est.add(new ParameterEstimate(law.parameters().get(j).name(), isFree ? Double.NaN : theta[j],
+                            isFree ? Double.NaN : 0, !isFree, false));
                 }
                 notes.add("no start reached a finite objective");
                 return new FitResult(law, est, Double.NaN, FitStatus.NON_FINITE,
@@ -280,7 +331,9 @@ public final class Fitter {
             FitStatus status = best.status();
             double gradientNorm = best.gradientNorm();
             if (polish) {
-                LbfgsB tight = new LbfgsB(10, 5000, 10000, 0, 1e-11 * Math.max(1, Math.abs(value)));
+                LocalOptimizer tight = spec.optimizer() == Optimizer.LEVENBERG_MARQUARDT
+                        ? new LevenbergMarquardt(5000, 1e-15, 1e-15)
+                        : new LbfgsB(10, 5000, 10000, 0, 1e-11 * Math.max(1, Math.abs(value)));
                 Objective f = objective.copy();
                 LbfgsB.Result r = tight.minimize(f, u, lower, upper);
                 iterations += r.iterations();
@@ -294,10 +347,13 @@ public final class Fitter {
                     }
                 }
             }
+            // "at best" compares the starts with each other (the best start's value), as SciPy users count it;
+            // the polish may move the optimum below every start's loosely converged value
             int atBest = 0;
-            double tol = 1e-6 * Math.max(Math.abs(value), Double.MIN_NORMAL);
+            double bestStart = best.value();
+            double tol = 1e-6 * Math.max(Math.abs(bestStart), Double.MIN_NORMAL);
             for (Multistart.Outcome o : outcomes) {
-                if (Double.isFinite(o.value()) && o.value() - value <= tol) {
+                if (Double.isFinite(o.value()) && o.value() - bestStart <= tol) {
                     atBest++;
                 }
             }
@@ -325,8 +381,15 @@ public final class Fitter {
                         + " flat direction(s); condition number " + String.format(Locale.ROOT, "%.3g",
                         ident.conditionNumber()) + ")");
             }
-            if (!Double.isFinite(value)) {
+            boolean finiteEstimates = true;
+            for (double t : theta) {
+                finiteEstimates &= Double.isFinite(t);
+            }
+            if (!Double.isFinite(value) || !finiteEstimates) {
                 status = FitStatus.NON_FINITE;
+                if (!finiteEstimates) {
+                    notes.add("an estimate is not finite");
+                }
             }
             double[] residuals = objective.residuals(theta);
             double[] logResiduals = objective.logResiduals(theta);

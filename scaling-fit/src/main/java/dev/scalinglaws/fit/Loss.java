@@ -33,6 +33,17 @@ public sealed interface Loss permits Loss.Squared, Loss.Huber, Loss.HuberLikelih
     /** The tuning constant delta, or NaN for squared loss. */
     double delta();
 
+    /**
+     * The IRLS weight psi(r) / r (its limit rho''(0) = 1 at r = 0): iteratively reweighted least squares with these
+     * weights has the same stationary points as SUM rho(r_i) (Holland and Welsch 1977).
+     *
+     * @param r residual
+     * @return psi(r) / r
+     */
+    default double irlsWeight(double r) {
+        return r == 0 ? 1 : psi(r) / r;
+    }
+
     /** Whether the loss is a likelihood with a fitted scale parameter. */
     default boolean fitsScale() {
         return false;

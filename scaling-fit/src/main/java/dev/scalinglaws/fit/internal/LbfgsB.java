@@ -19,7 +19,7 @@ import dev.scalinglaws.fit.FitStatus;
  * <p>Immutable; {@link #minimize} allocates its work arrays once per call and nothing per iteration, and is
  * thread-safe as long as each thread uses its own {@link Objective}.
  */
-public final class LbfgsB {
+public final class LbfgsB implements LocalOptimizer {
 
     private static final double C1 = 1e-4;
     private static final double C2 = 0.9;
@@ -102,6 +102,7 @@ public final class LbfgsB {
      * @param upper upper bounds, or null for none
      * @return the result
      */
+    @Override
     public Result minimize(Objective f, double[] x0, double[] lower, double[] upper) {
         int n = x0.length;
         double[] x = x0.clone();
@@ -143,6 +144,9 @@ public final class LbfgsB {
         int head = 0;
         int iter = 0;
         while (true) {
+            if (Thread.currentThread().isInterrupted()) {
+                return new Result(x, fx, FitStatus.MAX_ITERATIONS, iter, evals, Double.NaN);
+            }
             double pgNorm = projectedGradientNorm(x, g, lo, hi);
             if (pgNorm <= gtol) {
                 return new Result(x, fx, FitStatus.CONVERGED, iter, evals, pgNorm);
@@ -206,7 +210,12 @@ public final class LbfgsB {
                     continue;
                 }
                 double pg = projectedGradientNorm(x, g, lo, hi);
-                FitStatus st = pg <= 1e3 * gtol ? FitStatus.CONVERGED : FitStatus.LINE_SEARCH_FAILED;
+                FitStatus st = FitStatus.CONVERGED;
+                if (pg > 1e3 * gtol) {
+                    evals++;
+                    st = stationaryToWorkingPrecision(f, x, fx, d, dg, lo, hi, xNew) ? FitStatus.CONVERGED
+                            : FitStatus.LINE_SEARCH_FAILED;
+                }
                 return new Result(x, fx, st, iter, evals, pg);
             }
             double fNew = ls.value;
@@ -293,6 +302,27 @@ public final class LbfgsB {
         for (int i = 0; i < n; i++) {
             d[i] = fixed[i] ? 0 : -q[i];
         }
+    }
+
+    /**
+     * After a failed steepest-descent line search: whether f is stationary at x to working precision. The probe
+     * step t is the one along which the linear model predicts a decrease of 1e3 ulps of f; if f does not decrease
+     * there by more than 1e2 ulps, no step can make progress in floating point and x is an optimum as far as the
+     * arithmetic can tell (the absolute gradient tolerance is then simply below what rounding allows). Otherwise the
+     * line search failed on a function that could still decrease.
+     */
+    private static boolean stationaryToWorkingPrecision(Objective f, double[] x, double fx, double[] d, double dg,
+                                                        double[] lo, double[] hi, double[] work) {
+        double ulp = 2.220446049250313e-16 * Math.max(Math.abs(fx), Double.MIN_NORMAL);
+        if (!(dg < 0)) {
+            return true;
+        }
+        double t = 1e3 * ulp / -dg;
+        for (int i = 0; i < x.length; i++) {
+            work[i] = Math.min(hi[i], Math.max(lo[i], x[i] + t * d[i]));
+        }
+        double ft = f.value(work);
+        return !(ft < fx - 1e2 * ulp);
     }
 
     static double projectedGradientNorm(double[] x, double[] g, double[] lo, double[] hi) {

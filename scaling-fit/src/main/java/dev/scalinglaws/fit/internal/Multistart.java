@@ -52,7 +52,27 @@ public final class Multistart {
      */
     public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
                                 LbfgsB optimizer, int threads, IntConsumer progress) {
+        return run(prototype, starts, lower, upper, (LocalOptimizer) optimizer, threads, progress);
+    }
+
+    /**
+     * Runs every start with any local optimiser.
+     *
+     * @param prototype objective (copied per worker)
+     * @param starts    starting coordinates
+     * @param lower     lower bounds in coordinates (or null)
+     * @param upper     upper bounds in coordinates (or null)
+     * @param optimizer the local optimiser
+     * @param threads   worker threads (1 = the calling thread)
+     * @param progress  called with the number of finished starts (may be null)
+     * @return outcomes in start order
+     */
+    public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
+                                LocalOptimizer optimizer, int threads, IntConsumer progress) {
         int n = starts.size();
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationExceptionWithPartial("multistart interrupted", 0, n);
+        }
         Outcome[] out = new Outcome[n];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -65,6 +85,9 @@ public final class Multistart {
                     return;
                 }
                 LbfgsB.Result r = optimizer.minimize(f, starts.get(i), lower, upper);
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
                 double v = Double.isFinite(r.value()) ? r.value() : Double.POSITIVE_INFINITY;
                 FitStatus st = Double.isFinite(r.value()) ? r.status() : FitStatus.NON_FINITE;
                 out[i] = new Outcome(i, r.x(), v, st, r.iterations(), r.evaluations(), r.gradientNorm());
@@ -137,7 +160,7 @@ public final class Multistart {
     }
 
     /** Thrown when a multistart is interrupted; says how many starts had finished. */
-    public static final class CancellationExceptionWithPartial extends java.util.concurrent.CancellationException {
+    public static final class CancellationExceptionWithPartial extends dev.scalinglaws.fit.FitCancelledException {
         private static final long serialVersionUID = 1L;
 
         /**
@@ -146,7 +169,7 @@ public final class Multistart {
          * @param total    starts requested
          */
         public CancellationExceptionWithPartial(String message, int finished, int total) {
-            super(message + " after " + finished + " of " + total + " starts");
+            super(message + " after " + finished + " of " + total + " starts", finished, total);
         }
     }
 }

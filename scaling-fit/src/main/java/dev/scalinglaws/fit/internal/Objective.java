@@ -268,6 +268,71 @@ public final class Objective {
     }
 
     /**
+     * Residuals r_i = f_i - y_i in this objective's space (not divided by a likelihood scale) and, optionally, their
+     * Jacobian with respect to the free coordinates u (logarithms of positive parameters), row-major
+     * {@code jacobian[i * nFree + k] = d r_i / d u_k}, nFree = {@code free().length}. Allocation-free; the scale
+     * coordinate of a likelihood loss, if present in u, is ignored.
+     *
+     * @param u        coordinates
+     * @param r        output residuals, length {@link #rows()}
+     * @param jacobian output Jacobian (length rows x nFree) or null
+     * @return whether every residual (and Jacobian entry) with positive weight is finite
+     */
+    public boolean residualsAndJacobian(double[] u, double[] r, double[] jacobian) {
+        toTheta(u, theta);
+        int n = target.length;
+        int m = free.length;
+        boolean finite = true;
+        double[][] j = jacobian == null ? null : jac;
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            if (space == ResidualSpace.LOG) {
+                law.evaluateLog(theta, x, from, to, value, j);
+            } else {
+                law.evaluate(theta, x, from, to, value, j);
+            }
+            for (int i = from; i < to; i++) {
+                int k = i - from;
+                double ri = value[k] - target[i];
+                r[i] = ri;
+                if (weights[i] != 0 && !Double.isFinite(ri)) {
+                    finite = false;
+                }
+                if (jacobian != null) {
+                    int row = i * m;
+                    for (int q = 0; q < m; q++) {
+                        double d = jac[free[q]][k];
+                        if (logScale[q]) {
+                            double th = theta[free[q]];
+                            // an underflowed positive parameter: its term vanishes, and so does d r / d ln theta
+                            d = th == 0 ? 0 : d * th;
+                        }
+                        jacobian[row + q] = d;
+                        if (weights[i] != 0 && !Double.isFinite(d)) {
+                            finite = false;
+                        }
+                    }
+                }
+            }
+        }
+        return finite;
+    }
+
+    /** The covariates (shared, read-only). */
+    public Columns covariates() {
+        return x;
+    }
+
+    /**
+     * The fitting target per row: ln y in log space, y in linear space (shared; do not modify).
+     *
+     * @return the targets
+     */
+    public double[] targets() {
+        return target;
+    }
+
+    /**
      * Residuals at a full natural parameter vector, in this objective's residual space.
      *
      * @param fullTheta natural parameters

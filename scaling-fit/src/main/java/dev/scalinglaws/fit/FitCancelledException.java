@@ -1,0 +1,39 @@
+package dev.scalinglaws.fit;
+
+import java.util.concurrent.CancellationException;
+
+/**
+ * Thrown when the thread running a fit (or a multistart or bootstrap inside it) is interrupted: the work stops
+ * promptly, worker threads are released, and no partial result is returned as if it were complete. The message says
+ * how much had finished.
+ *
+ * <p>Unchecked; the interrupt flag of the calling thread is left set.
+ */
+public class FitCancelledException extends CancellationException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int finished;
+    private final int total;
+
+    /**
+     * @param message  the whole message, saying what was cancelled and how far it got
+     * @param finished units of work (starts, resamples) finished
+     * @param total    units of work requested
+     */
+    public FitCancelledException(String message, int finished, int total) {
+        super(message);
+        this.finished = finished;
+        this.total = total;
+    }
+
+    /** Units of work finished before the cancellation. */
+    public int finished() {
+        return finished;
+    }
+
+    /** Units of work requested. */
+    public int total() {
+        return total;
+    }
+}
