@@ -13,6 +13,7 @@ import dev.scalinglaws.core.CsvReader;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.ScalingLaws;
+import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
@@ -41,6 +42,9 @@ final class FitCommand implements Callable<Integer> {
 
     /** Default rows dropped for the bundled Chinchilla data (the Epoch protocol). */
     static final int EPOCH_DROP = 5;
+    /** Kaplan et al. 2020's critical batch, eq. 1.4: Bstar in tokens and alphaB. */
+    static final double KAPLAN_BSTAR = 2e8;
+    static final double KAPLAN_ALPHA_B = 0.21;
 
     @Spec
     CommandSpec spec;
@@ -63,6 +67,16 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "COLUMN",
             description = "Fit each group of rows separately (one result per group; JSON lines with --format json).")
     String by;
+
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "The column naming the run (model) of each row: checkpoints of one run are correlated, "
+                    + "so --resample cluster resamples runs, and --warmup-tokens applies per run.")
+    String group;
+
+    @Option(names = "--warmup-tokens", paramLabel = "X",
+            description = "Drop the warm-up checkpoints: rows with fewer than X tokens processed (needs a tokens "
+                    + "column; map it with --column tokens=HEADER).")
+    Double warmupTokens;
 
     @Option(names = "--drop-top-loss", paramLabel = "K",
             description = "Drop the K rows with the highest response before fitting (default: 5 for the bundled "
@@ -132,12 +146,37 @@ final class FitCommand implements Callable<Integer> {
         FitSpec fitSpec = spec(law);
         List<String> notes = new ArrayList<>();
         Dataset raw = data.read("chinchilla");
+        if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
+                && raw.has(Checkpoints.BATCH)) {
+            raw = Checkpoints.withMinimumSteps(raw, Checkpoints.STEP, Checkpoints.BATCH,
+                    KAPLAN_BSTAR, KAPLAN_ALPHA_B);
+            spec.commandLine().getErr().println("warning: derived S = S_min = step / (1 + Bcrit(loss) / batch) "
+                    + "with Kaplan et al. 2020's critical batch (Bstar 2e8 tokens, alphaB 0.21)");
+        }
         Dataset prepared = raw.withCovariatesFor(law, notes);
         for (String n : notes) {
             spec.commandLine().getErr().println("warning: " + n);
         }
+        if (group != null) {
+            if (!prepared.has(group)) {
+                throw new dev.scalinglaws.core.DataException(raw.source(), -1, group, null,
+                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
+            }
+            prepared = Checkpoints.byRun(prepared, group);
+        }
         List<RowFilter> filters = data.filters();
         Dataset filtered = RowFilter.apply(prepared, filters);
+        if (warmupTokens != null) {
+            if (!(warmupTokens >= 0) || warmupTokens.isInfinite()) {
+                throw new CliException("--warmup-tokens must be non-negative and finite: " + warmupTokens);
+            }
+            if (!filtered.has(Checkpoints.TOKENS)) {
+                throw new dev.scalinglaws.core.DataException(raw.source(), -1, Checkpoints.TOKENS, null,
+                        "--warmup-tokens needs a tokens column (tokens processed at each checkpoint); map it with "
+                                + "--column tokens=HEADER");
+            }
+            filtered = Checkpoints.withoutWarmup(filtered, Checkpoints.TOKENS, warmupTokens);
+        }
         int drop = dropTopLoss != null ? dropTopLoss : data.isDefault() ? EPOCH_DROP : 0;
         if (drop < 0) {
             throw new CliException("--drop-top-loss must be non-negative: " + drop);
@@ -245,8 +284,13 @@ final class FitCommand implements Callable<Integer> {
         }
         FitOutcome.Intervals intervals = intervals(result, used, fitSpec);
         List<String> whereText = filters.stream().map(RowFilter::toString).toList();
+        FitOutcome.Runs runs = null;
+        if (this.group != null) {
+            runs = new FitOutcome.Runs(this.group, new java.util.HashSet<>(List.of(used.textColumn(this.group)))
+                    .size());
+        }
         return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
-                ranges, derived, intervals);
+                ranges, derived, intervals, runs, warmupTokens);
     }
 
     /**

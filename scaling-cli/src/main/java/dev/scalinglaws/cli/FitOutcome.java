@@ -25,9 +25,21 @@ import dev.scalinglaws.fit.FitResult;
  * @param ranges      min and max of each covariate over the rows fitted
  * @param derived     derived quantities (a, b, G for Chinchilla-form laws)
  * @param intervals   intervals, or null when none were asked for
+ * @param runs        the --group column and its number of runs among the fitted rows, or null
+ * @param warmupTokens the --warmup-tokens threshold, or null
  */
 record FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
-                  int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals) {
+                  int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
+                  Runs runs, Double warmupTokens) {
+
+    /**
+     * The run (cluster) column set by --group: the rows of one run are correlated.
+     *
+     * @param column the column
+     * @param count  distinct runs among the fitted rows
+     */
+    record Runs(String column, int count) {
+    }
 
     FitOutcome {
         where = List.copyOf(where);

@@ -50,6 +50,14 @@ final class FitReport {
         ArrayNode where = data.putArray("where");
         o.where().forEach(where::add);
         data.put("dropTopLoss", o.dropTopLoss());
+        if (o.runs() != null) {
+            ObjectNode runs = data.putObject("runs");
+            runs.put("column", o.runs().column());
+            runs.put("count", o.runs().count());
+        }
+        if (o.warmupTokens() != null) {
+            Json.number(data, "warmupTokens", o.warmupTokens());
+        }
         ObjectNode ranges = data.putObject("ranges");
         for (Map.Entry<String, double[]> e : o.ranges().entrySet()) {
             ObjectNode range = ranges.putObject(e.getKey());
@@ -156,6 +164,12 @@ final class FitReport {
         }
         if (o.dropTopLoss() > 0) {
             data += String.format(Locale.ROOT, ", %d highest losses dropped", o.dropTopLoss());
+        }
+        if (o.warmupTokens() != null) {
+            data += ", warm-up before " + Parsing.human(o.warmupTokens()) + " tokens dropped";
+        }
+        if (o.runs() != null) {
+            data += String.format(Locale.ROOT, ", %d runs (%s)", o.runs().count(), o.runs().column());
         }
         row(sb, "data", data);
         String loss = spec.loss().name() + " loss" + (Double.isNaN(spec.loss().delta()) ? ""

@@ -61,7 +61,7 @@ class OtherCommandsTest {
         Cli.Result transfer = Cli.run("optimal", "--fit", fit, "--budget", "1e6", "--cost-pretrain", "1",
                 "--cost-finetune", "3");
         assertThat(transfer.exit()).isEqualTo(2);
-        assertThat(transfer.err()).contains("not available yet");
+        assertThat(transfer.err()).contains("needs a transfer-gap fit");
     }
 
     @Test
