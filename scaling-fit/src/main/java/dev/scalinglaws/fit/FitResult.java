@@ -73,6 +73,22 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
         return law.value(theta(), point);
     }
 
+    /**
+     * This result with other parameter estimates (for example with standard errors attached); everything else is
+     * unchanged.
+     *
+     * @param estimates one estimate per law parameter, in the law's order
+     * @return a new result
+     */
+    public FitResult withParameters(List<ParameterEstimate> estimates) {
+        if (estimates.size() != parameters.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "expected %d parameter estimates, got %d", parameters.size(), estimates.size()));
+        }
+        return new FitResult(law, estimates, objective, status, convergence, identifiability, goodness, residuals,
+                scale, warnings, dataSource, spec, seconds);
+    }
+
     /** Whether the fit converged. */
     public boolean converged() {
         return status.isSuccess();

@@ -107,7 +107,26 @@ public final class Fitter {
         }
         Multistart.Outcome[] outcomes = Multistart.run(problem.objective, starts, problem.lower, problem.upper,
                 local, spec.threads(), progress);
-        return problem.finish(outcomes, lbfgsb, spec.polish(), (System.nanoTime() - t0) * 1e-9);
+        FitResult result = problem.finish(outcomes, lbfgsb, spec.polish(), (System.nanoTime() - t0) * 1e-9);
+        return withStandardErrors(result, data);
+    }
+
+    /**
+     * Attaches asymptotic standard errors (the smoothed sandwich of {@code fit.uncertainty.AsymptoticCovariance},
+     * which is the Gauss-Newton form for squared loss) to a fit with finite estimates; they stay NaN where the
+     * covariance is not finite or cannot be computed.
+     */
+    private static FitResult withStandardErrors(FitResult result, Dataset data) {
+        if (!Double.isFinite(result.objective()) || result.status() == FitStatus.NON_FINITE) {
+            return result;
+        }
+        try {
+            return result.withParameters(
+                    dev.scalinglaws.fit.uncertainty.AsymptoticCovariance.standardErrors(result, data));
+        } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
+            // an unusable covariance leaves the standard errors NaN; the fit itself stands
+            return result;
+        }
     }
 
     /** Levenberg-Marquardt's relative scaled-step tolerance (MINPACK's default is 1.49e-8). */

@@ -1,0 +1,208 @@
+package dev.scalinglaws.fit.uncertainty;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Fitter;
+
+/**
+ * Out-of-sample checks of a law: fit on some runs, predict the others, and score the predictions by absolute
+ * relative error |f - y| / y, coverage of the prediction interval and the interval score of Gneiting and Raftery
+ * (2007, JASA 102, 359-378, eq. 43). Splits: hold out the K largest runs by N or by compute C = 6ND (fit on the
+ * smaller runs, predict the larger: the extrapolation that matters), leave one group out, or any explicit split.
+ *
+ * <p>Prediction intervals are those of {@link Prediction} with the chosen covariance form. A training fit that does
+ * not converge is reported in {@link Point#fitStatus()}; its predictions are still scored, never dropped.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Backtest {
+
+    private Backtest() {
+    }
+
+    /** What "largest" means for {@link #holdoutLargest}. */
+    public enum Ordering {
+        /** By the covariate N (model parameters). */
+        PARAMETERS,
+        /** By compute C = 6 N D (a {@code C} column, or derived from N and D). */
+        COMPUTE
+    }
+
+    /**
+     * Fits on all but the K largest rows and predicts those.
+     *
+     * @param law   the law
+     * @param data  the data
+     * @param spec  how to fit
+     * @param by    ordering
+     * @param k     rows held out, 1 &lt;= k &lt; rows
+     * @param level nominal coverage of the prediction intervals
+     * @param form  covariance estimator
+     * @return the scored predictions
+     */
+    public static Result holdoutLargest(ScalingLaw law, Dataset data, FitSpec spec, Ordering by, int k, double level,
+                                        AsymptoticCovariance.Form form) {
+        if (k < 1 || k >= data.size()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "cannot hold out %d of %d rows", k, data.size()));
+        }
+        Dataset d = data.withCovariatesFor(law, null);
+        double[] key;
+        if (by == Ordering.PARAMETERS) {
+            key = d.column("N");
+        } else {
+            key = d.has("C") ? d.column("C") : d.withComputeFromTokens().column("C");
+        }
+        Integer[] order = new Integer[d.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(key[b], key[a]));
+        boolean[] test = new boolean[d.size()];
+        for (int i = 0; i < k; i++) {
+            test[order[i]] = true;
+        }
+        return split(law, d.filter(i -> !test[i]), d.filter(i -> test[i]), spec, level, form);
+    }
+
+    /**
+     * Leave-one-group-out: for every group, fit on the others and predict its rows.
+     *
+     * @param law   the law
+     * @param data  data with a group column
+     * @param spec  how to fit
+     * @param level nominal coverage
+     * @param form  covariance estimator
+     * @return the scored predictions of every row
+     */
+    public static Result leaveOneGroupOut(ScalingLaw law, Dataset data, FitSpec spec, double level,
+                                          AsymptoticCovariance.Form form) {
+        int[] g = data.groupIndices();
+        if (g == null) {
+            throw new IllegalArgumentException("leave-one-group-out needs a group column; the data " + data.source()
+                    + " has none (Dataset.withGroups)");
+        }
+        int groups = data.groupLabels().size();
+        List<Point> all = new ArrayList<>();
+        for (int h = 0; h < groups; h++) {
+            int held = h;
+            all.addAll(split(law, data.filter(i -> g[i] != held), data.filter(i -> g[i] == held), spec, level, form)
+                    .points());
+        }
+        return new Result(all);
+    }
+
+    /**
+     * Fits on {@code train} and scores predictions of {@code test}.
+     *
+     * @param law   the law
+     * @param train training rows
+     * @param test  rows to predict
+     * @param spec  how to fit
+     * @param level nominal coverage
+     * @param form  covariance estimator
+     * @return the scored predictions
+     */
+    public static Result split(ScalingLaw law, Dataset train, Dataset test, FitSpec spec, double level,
+                               AsymptoticCovariance.Form form) {
+        FitResult fit = Fitter.fit(law, train, spec);
+        Dataset t = test.withCovariatesFor(law, null);
+        double[] y = t.response(law, false);
+        double[][] cols = new double[law.covariates().size()][];
+        for (int j = 0; j < cols.length; j++) {
+            cols[j] = t.column(law.covariates().get(j));
+        }
+        Prediction predictor = Prediction.of(fit, train, form);
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < t.size(); i++) {
+            double[] x = new double[cols.length];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = cols[j][i];
+            }
+            Prediction.Result p = predictor.at(level, x);
+            points.add(new Point(t.rowNumber(i), x, y[i], p, fit.status().name()));
+        }
+        return new Result(points);
+    }
+
+    /**
+     * One held-out row.
+     *
+     * @param row        1-based source row number
+     * @param point      covariates (copied)
+     * @param observed   measured response
+     * @param prediction prediction with intervals and extrapolation distance
+     * @param fitStatus  status of the training fit
+     */
+    public record Point(int row, double[] point, double observed, Prediction.Result prediction, String fitStatus) {
+
+        /** Copies. */
+        public Point {
+            point = point.clone();
+        }
+
+        /** Covariates (copy). */
+        @Override
+        public double[] point() {
+            return point.clone();
+        }
+
+        /** |prediction - observed| / |observed|. */
+        public double absoluteRelativeError() {
+            return Math.abs(prediction.estimate() - observed) / Math.abs(observed);
+        }
+
+        /** Whether the prediction interval contains the observation. */
+        public boolean covered() {
+            return prediction.prediction().contains(observed);
+        }
+
+        /** Gneiting-Raftery interval score of the prediction interval. */
+        public double intervalScore() {
+            return prediction.prediction().score(observed);
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "row %d %s observed %.5g predicted %.5g ARE %.4f PI [%.5g, %.5g] %s "
+                            + "score %.4g %s", row, Arrays.toString(point), observed, prediction.estimate(),
+                    absoluteRelativeError(), prediction.prediction().lower(), prediction.prediction().upper(),
+                    covered() ? "covered" : "MISSED", intervalScore(), prediction.extrapolation());
+        }
+    }
+
+    /**
+     * Scored predictions.
+     *
+     * @param points every held-out row
+     */
+    public record Result(List<Point> points) {
+
+        /** Copies. */
+        public Result {
+            points = List.copyOf(points);
+        }
+
+        /** Mean absolute relative error. */
+        public double meanAbsoluteRelativeError() {
+            return points.stream().mapToDouble(Point::absoluteRelativeError).average().orElse(Double.NaN);
+        }
+
+        /** Fraction of rows whose prediction interval covers the observation. */
+        public double coverage() {
+            return points.stream().mapToDouble(p -> p.covered() ? 1 : 0).average().orElse(Double.NaN);
+        }
+
+        /** Mean interval score. */
+        public double meanIntervalScore() {
+            return points.stream().mapToDouble(Point::intervalScore).average().orElse(Double.NaN);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package dev.scalinglaws.fit.uncertainty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Bootstrap settings, immutable; every {@code withX} returns a new instance:
+ * {@code BootstrapOptions.defaults().withResamples(4000).withScheme(ResamplingScheme.CLUSTER).withSeed(7)}.
+ *
+ * <p>{@link #defaults()}: 2,000 case resamples, BCa 95% intervals, seed 0, all available processors, each refit
+ * started from the full-data optimum and from the 4 best starts of the fit's own multistart (ranked by the
+ * objective their local optimisation reached on the full data), failed-resample tolerance 5%.
+ *
+ * <p>Refits use L-BFGS-B with the fit spec's iteration limit and projected-gradient tolerance (SciPy's 1e-5 by
+ * default) and no relative-decrease rule: that rule compares decreases with max(|f|, 1), which stops refits of
+ * objectives of order 1e-3 (Hoffmann's Huber sum) almost at once.
+ *
+ * <p>Randomness: resample i uses {@code new SplittableRandom(mix(seed, i))} with {@code mix} the SplitMix64
+ * finaliser of {@code seed + (i + 1) * 0x9E3779B97F4A7C15}, so every resample is a function of (seed, i) alone and
+ * results do not depend on the number of threads.
+ *
+ * <p>Thread-safe.
+ */
+public final class BootstrapOptions {
+
+    private final int resamples;
+    private final ResamplingScheme scheme;
+    private final IntervalMethod method;
+    private final double level;
+    private final long seed;
+    private final int threads;
+    private final boolean startFromOptimum;
+    private final int bestStarts;
+    private final List<double[]> extraStarts;
+    private final double maxFailureFraction;
+
+    private BootstrapOptions(int resamples, ResamplingScheme scheme, IntervalMethod method, double level, long seed,
+                             int threads, boolean startFromOptimum, int bestStarts, List<double[]> extraStarts,
+                             double maxFailureFraction) {
+        if (resamples < 2) {
+            throw new IllegalArgumentException("resamples must be at least 2: " + resamples);
+        }
+        AsymptoticCovariance.checkLevel(level);
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        if (bestStarts < 0) {
+            throw new IllegalArgumentException("bestStarts must be >= 0: " + bestStarts);
+        }
+        if (!(maxFailureFraction >= 0 && maxFailureFraction <= 1)) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "maxFailureFraction must lie in [0, 1]: %s", maxFailureFraction));
+        }
+        this.resamples = resamples;
+        this.scheme = Objects.requireNonNull(scheme, "scheme");
+        this.method = Objects.requireNonNull(method, "method");
+        this.level = level;
+        this.seed = seed;
+        this.threads = threads;
+        this.startFromOptimum = startFromOptimum;
+        this.bestStarts = bestStarts;
+        List<double[]> copy = new ArrayList<>();
+        for (double[] s : extraStarts) {
+            copy.add(s.clone());
+        }
+        this.extraStarts = List.copyOf(copy);
+        this.maxFailureFraction = maxFailureFraction;
+    }
+
+    /** Throws if no start is configured (checked when a bootstrap runs, so withers may be chained freely). */
+    void checkStarts() {
+        if (!startFromOptimum && bestStarts == 0 && extraStarts.isEmpty()) {
+            throw new IllegalArgumentException("a bootstrap refit needs at least one start: enable the optimum, "
+                    + "best starts or extra starts");
+        }
+    }
+
+    /** 2,000 case resamples, BCa 95%, seed 0, all processors, optimum + 4 best starts. */
+    public static BootstrapOptions defaults() {
+        return new BootstrapOptions(2000, ResamplingScheme.CASE, IntervalMethod.BCA, 0.95, 0L,
+                Runtime.getRuntime().availableProcessors(), true, 4, List.of(), 0.05);
+    }
+
+    /**
+     * Epoch AI's protocol (Besiroglu et al. 2024): 4,000 case resamples, percentile intervals, each refit from one
+     * fixed start only (pass Hoffmann's unrounded values).
+     *
+     * @param start the single start, natural units
+     * @return the options
+     */
+    public static BootstrapOptions epoch(double[] start) {
+        return defaults().withResamples(4000).withMethod(IntervalMethod.PERCENTILE).withStartFromOptimum(false)
+                .withBestStarts(0).withExtraStarts(List.of(start));
+    }
+
+    /** @param value number of resamples B, &gt;= 2 @return new options */
+    public BootstrapOptions withResamples(int value) {
+        return new BootstrapOptions(value, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
+                extraStarts, maxFailureFraction);
+    }
+
+    /** @param value resampling scheme @return new options */
+    public BootstrapOptions withScheme(ResamplingScheme value) {
+        return new BootstrapOptions(resamples, value, method, level, seed, threads, startFromOptimum, bestStarts,
+                extraStarts, maxFailureFraction);
+    }
+
+    /** @param value interval method used by {@link BootstrapResult#interval(String)} @return new options */
+    public BootstrapOptions withMethod(IntervalMethod value) {
+        return new BootstrapOptions(resamples, scheme, value, level, seed, threads, startFromOptimum, bestStarts,
+                extraStarts, maxFailureFraction);
+    }
+
+    /** @param value nominal coverage in (0, 1) @return new options */
+    public BootstrapOptions withLevel(double value) {
+        return new BootstrapOptions(resamples, scheme, method, value, seed, threads, startFromOptimum, bestStarts,
+                extraStarts, maxFailureFraction);
+    }
+
+    /** @param value seed @return new options */
+    public BootstrapOptions withSeed(long value) {
+        return new BootstrapOptions(resamples, scheme, method, level, value, threads, startFromOptimum, bestStarts,
+                extraStarts, maxFailureFraction);
+    }
+
+    /** @param value worker threads, &gt;= 1 (1 = the calling thread) @return new options */
+    public BootstrapOptions withThreads(int value) {
+        return new BootstrapOptions(resamples, scheme, method, level, seed, value, startFromOptimum, bestStarts,
+                extraStarts, maxFailureFraction);
+    }
+
+    /** @param value whether each refit starts from the full-data optimum @return new options */
+    public BootstrapOptions withStartFromOptimum(boolean value) {
+        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, value, bestStarts,
+                extraStarts, maxFailureFraction);
+    }
+
+    /**
+     * @param value number K of the fit's multistart starts (best K by full-data objective) each refit also tries
+     * @return new options
+     */
+    public BootstrapOptions withBestStarts(int value) {
+        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, value,
+                extraStarts, maxFailureFraction);
+    }
+
+    /** @param value further starts (natural units) every refit tries @return new options */
+    public BootstrapOptions withExtraStarts(List<double[]> value) {
+        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
+                value, maxFailureFraction);
+    }
+
+    /**
+     * @param value largest fraction of failed resamples for which intervals are reported as OK; above it they carry
+     *              {@link Interval.Status#TOO_MANY_FAILURES}
+     * @return new options
+     */
+    public BootstrapOptions withMaxFailureFraction(double value) {
+        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
+                extraStarts, value);
+    }
+
+    /** Number of resamples. */
+    public int resamples() {
+        return resamples;
+    }
+
+    /** Resampling scheme. */
+    public ResamplingScheme scheme() {
+        return scheme;
+    }
+
+    /** Default interval method. */
+    public IntervalMethod method() {
+        return method;
+    }
+
+    /** Nominal level. */
+    public double level() {
+        return level;
+    }
+
+    /** Seed. */
+    public long seed() {
+        return seed;
+    }
+
+    /** Worker threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /** Whether refits start at the full-data optimum. */
+    public boolean startFromOptimum() {
+        return startFromOptimum;
+    }
+
+    /** K best multistart starts tried by every refit. */
+    public int bestStarts() {
+        return bestStarts;
+    }
+
+    /** Extra starts (copies). */
+    public List<double[]> extraStarts() {
+        List<double[]> out = new ArrayList<>();
+        for (double[] s : extraStarts) {
+            out.add(s.clone());
+        }
+        return out;
+    }
+
+    /** Failure tolerance. */
+    public double maxFailureFraction() {
+        return maxFailureFraction;
+    }
+
+    /**
+     * The generator of resample i: SplitMix64 of seed + (i + 1) * golden gamma.
+     *
+     * @param seed  seed
+     * @param index resample index
+     * @return the seed of a {@link java.util.SplittableRandom}
+     */
+    static long resampleSeed(long seed, long index) {
+        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "BootstrapOptions[resamples=%d, scheme=%s, method=%s, level=%s, seed=%d, "
+                        + "threads=%d, startFromOptimum=%s, bestStarts=%d, extraStarts=%d]", resamples, scheme, method,
+                level, seed, threads, startFromOptimum, bestStarts, extraStarts.size());
+    }
+}

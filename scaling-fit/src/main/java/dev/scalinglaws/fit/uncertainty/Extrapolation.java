@@ -1,0 +1,49 @@
+package dev.scalinglaws.fit.uncertainty;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How far a covariate point lies outside the fitted data, in natural-log units: for covariate j,
+ * d_j = max(0, ln x_j - max_i ln x_ij, min_i ln x_ij - ln x_j) over the rows used in the fit, and the overall
+ * distance max_j d_j. 0 means inside the bounding box of the data; ln 10 = 2.30 means one decade beyond it.
+ *
+ * <p>Immutable.
+ *
+ * @param covariates     covariate names
+ * @param logDistance    d_j per covariate (copied)
+ * @param maxLogDistance max_j d_j
+ */
+public record Extrapolation(List<String> covariates, double[] logDistance, double maxLogDistance) {
+
+    /** Copies. */
+    public Extrapolation {
+        covariates = List.copyOf(covariates);
+        logDistance = logDistance.clone();
+    }
+
+    /** Per-covariate distances (copy). */
+    @Override
+    public double[] logDistance() {
+        return logDistance.clone();
+    }
+
+    /** Whether the point lies within the range of every covariate. */
+    public boolean inside() {
+        return maxLogDistance == 0;
+    }
+
+    /** The overall distance in decades (log10 units). */
+    public double decades() {
+        return maxLogDistance / Math.log(10);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "extrapolation %.3f decades", decades()));
+        for (int j = 0; j < covariates.size(); j++) {
+            sb.append(String.format(Locale.ROOT, ", %s %.3f", covariates.get(j), logDistance[j] / Math.log(10)));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,19 @@
+package dev.scalinglaws.fit.uncertainty;
+
+/**
+ * How a bootstrap interval is read off the replicates theta*_1..B of a quantity with full-data estimate theta^
+ * (Efron and Tibshirani 1993, ch. 13-14; Davison and Hinkley 1997, ch. 5). Quantiles are Hyndman and Fan's type 7.
+ */
+public enum IntervalMethod {
+    /** [q(alpha/2), q(1 - alpha/2)] of the replicates (Efron 1979). */
+    PERCENTILE,
+    /** Basic (reverse percentile): [2 theta^ - q(1 - alpha/2), 2 theta^ - q(alpha/2)] (Davison and Hinkley, 5.6). */
+    BASIC,
+    /**
+     * Bias-corrected and accelerated (Efron 1987, JASA 82, 171-185): quantiles at
+     * Phi(z0 + (z0 + z)/(1 - a (z0 + z))) for z = z_{alpha/2}, z_{1-alpha/2}, with bias correction
+     * z0 = Phi^-1(#{theta* &lt; theta^}/B) (ties count one half) and acceleration from the jackknife,
+     * a = SUM d_i^3 / (6 (SUM d_i^2)^(3/2)), d_i = mean(theta_(.)) - theta_(i).
+     */
+    BCA
+}

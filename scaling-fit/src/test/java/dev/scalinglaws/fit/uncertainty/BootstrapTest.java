@@ -1,0 +1,95 @@
+package dev.scalinglaws.fit.uncertainty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.scalinglaws.fit.FitResult;
+import org.junit.jupiter.api.Test;
+
+class BootstrapTest {
+
+    private static final List<DerivedQuantity> DERIVED = List.of(DerivedQuantity.allocationExponentA());
+
+    @Test
+    void bitIdenticalForOneTwoAndEightThreadsForEveryScheme() {
+        FitResult fit = EpochFixtures.fit();
+        for (ResamplingScheme scheme : List.of(ResamplingScheme.CASE, ResamplingScheme.RESIDUAL,
+                ResamplingScheme.WILD_RADEMACHER, ResamplingScheme.WILD_MAMMEN)) {
+            BootstrapOptions o = BootstrapOptions.defaults().withResamples(24).withBestStarts(0)
+                    .withMethod(IntervalMethod.PERCENTILE).withScheme(scheme).withSeed(42);
+            BootstrapResult one = Bootstrap.run(fit, EpochFixtures.data(), o.withThreads(1), DERIVED);
+            BootstrapResult two = Bootstrap.run(fit, EpochFixtures.data(), o.withThreads(2), DERIVED);
+            BootstrapResult eight = Bootstrap.run(fit, EpochFixtures.data(), o.withThreads(8), DERIVED);
+            for (String name : one.names()) {
+                assertThat(two.replicates(name)).as(scheme + " " + name).containsExactly(one.replicates(name));
+                assertThat(eight.replicates(name)).as(scheme + " " + name).containsExactly(one.replicates(name));
+            }
+            assertThat(one.failed()).isEqualTo(eight.failed());
+            // a different seed gives different resamples
+            BootstrapResult other = Bootstrap.run(fit, EpochFixtures.data(), o.withSeed(43).withThreads(2), DERIVED);
+            assertThat(other.replicates("alpha")).isNotEqualTo(one.replicates("alpha"));
+        }
+    }
+
+    @Test
+    void bcaBasicAndPercentileBracketTheEstimate() {
+        FitResult fit = EpochFixtures.fit();
+        BootstrapResult r = Bootstrap.run(fit, EpochFixtures.data(), BootstrapOptions.defaults().withResamples(100)
+                .withBestStarts(0).withSeed(1).withThreads(2), DERIVED);
+        assertThat(r.failed()).isLessThanOrEqualTo(5);
+        for (IntervalMethod m : IntervalMethod.values()) {
+            Interval a = r.interval("a", m, 0.9);
+            assertThat(a.ok()).as(a.toString()).isTrue();
+            assertThat(a.lower()).isLessThan(a.estimate());
+            assertThat(a.upper()).isGreaterThan(a.estimate());
+        }
+        assertThat(r.jackknifeFailures()).isZero();
+    }
+
+    @Test
+    void interruptionCancelsPromptlyWithoutLeakingThreads() throws Exception {
+        FitResult fit = EpochFixtures.fit();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                Bootstrap.run(fit, EpochFixtures.data(), BootstrapOptions.defaults().withResamples(1_000_000)
+                        .withBestStarts(0).withThreads(2).withMethod(IntervalMethod.PERCENTILE), List.of());
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        });
+        caller.start();
+        Thread.sleep(300);
+        long t0 = System.nanoTime();
+        caller.interrupt();
+        caller.join(10_000);
+        assertThat(caller.isAlive()).isFalse();
+        assertThat((System.nanoTime() - t0) * 1e-9).isLessThan(5);
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+        Thread.sleep(200);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
+                t -> t.getName().startsWith("scalinglaws-bootstrap-") && t.isAlive());
+    }
+
+    @Test
+    void clusterResamplingNeedsGroups() {
+        assertThatThrownBy(() -> Bootstrap.run(EpochFixtures.fit(), EpochFixtures.data(),
+                BootstrapOptions.defaults().withScheme(ResamplingScheme.CLUSTER).withBestStarts(0), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group");
+    }
+
+    @Test
+    void optionsValidate() {
+        assertThatThrownBy(() -> BootstrapOptions.defaults().withResamples(1))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BootstrapOptions.defaults().withLevel(1.0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Bootstrap.run(EpochFixtures.fit(), EpochFixtures.data(),
+                BootstrapOptions.defaults().withStartFromOptimum(false).withBestStarts(0), List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("start");
+    }
+}
