@@ -20,6 +20,13 @@ import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Bootstrap;
+import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
+import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.ProfileLikelihood;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -282,7 +289,7 @@ final class FitCommand implements Callable<Integer> {
             }
             ranges.put(cov, new double[] {lo, hi});
         }
-        FitOutcome.Intervals intervals = intervals(result, used, fitSpec);
+        FitOutcome.Intervals intervals = intervals(result, used, fitSpec, derived, group);
         List<String> whereText = filters.stream().map(RowFilter::toString).toList();
         FitOutcome.Runs runs = null;
         if (this.group != null) {
@@ -294,15 +301,102 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * Intervals for the parameters and derived quantities. The hook for the uncertainty module: fill in the
-     * asymptotic, bootstrap and profile methods here (the options are parsed and validated by
-     * {@link IntervalOptions}).
+     * Intervals for the parameters and derived quantities (fit.uncertainty): asymptotic (smoothed sandwich, delta
+     * method, Student t), bootstrap (refits from the optimum and the best starts; BCa) or profile likelihood.
      */
-    private FitOutcome.Intervals intervals(FitResult result, Dataset used, FitSpec fitSpec) {
+    private FitOutcome.Intervals intervals(FitResult result, Dataset used, FitSpec fitSpec,
+                                           List<FitOutcome.Derived> derived, String group) {
         if (interval.method == IntervalOptions.Method.none) {
             return null;
         }
-        throw interval.notAvailable();
+        ScalingLaw law = result.law();
+        List<DerivedQuantity> quantities = new ArrayList<>();
+        for (FitOutcome.Derived d : derived) {
+            quantities.add(derivedQuantity(law, d.name()));
+        }
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        double level = interval.level;
+        String method;
+        int resamples = 0;
+        int failed = 0;
+        switch (interval.method) {
+            case asymptotic -> {
+                AsymptoticCovariance cov = AsymptoticCovariance.of(result, used,
+                        AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+                method = "asymptotic-smoothed-sandwich";
+                for (var p : law.parameters()) {
+                    put(bounds, cov.interval(DerivedQuantity.parameter(law, p.name()), level), p.name());
+                }
+                for (int i = 0; i < quantities.size(); i++) {
+                    put(bounds, cov.interval(quantities.get(i), level), derived.get(i).name());
+                }
+            }
+            case profile -> {
+                ProfileLikelihood profile = ProfileLikelihood.of(result, used);
+                method = "profile-likelihood";
+                for (var p : law.parameters()) {
+                    if (!isPinned(result, p.name())) {
+                        put(bounds, profile.interval(p.name(), level), p.name());
+                    }
+                }
+                for (int i = 0; i < quantities.size(); i++) {
+                    put(bounds, profile.interval(quantities.get(i), level), derived.get(i).name());
+                }
+            }
+            case bootstrap -> {
+                BootstrapOptions options = BootstrapOptions.defaults().withResamples(interval.resamples)
+                        .withScheme(interval.scheme()).withLevel(level).withSeed(fitSpec.seed());
+                if (threads != null) {
+                    options = options.withThreads(threads);
+                }
+                BootstrapResult boot;
+                try (Progress progress = Progress.indeterminate(group == null ? "bootstrap" : "bootstrap " + group)) {
+                    boot = Bootstrap.run(result, used, options, quantities);
+                }
+                resamples = boot.resamples();
+                failed = boot.failed();
+                method = "bootstrap-" + options.method().name().toLowerCase(Locale.ROOT) + " ("
+                        + interval.resample + ")";
+                for (var p : law.parameters()) {
+                    put(bounds, boot.interval(p.name()), p.name());
+                }
+                for (int i = 0; i < quantities.size(); i++) {
+                    put(bounds, boot.interval(quantities.get(i).name()), derived.get(i).name());
+                }
+                if (failed > 0) {
+                    spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                            "warning: %d of %d bootstrap refits failed (counted, not dropped: %s)", failed,
+                            resamples, boot.failuresByStatus()));
+                }
+            }
+            default -> throw new IllegalStateException(interval.method.name());
+        }
+        return new FitOutcome.Intervals(method, level, resamples, bounds, failed);
+    }
+
+    private static boolean isPinned(FitResult result, String name) {
+        for (var p : result.parameters()) {
+            if (p.name().equals(name)) {
+                return p.pinned();
+            }
+        }
+        return false;
+    }
+
+    private static void put(Map<String, double[]> bounds, Interval i, String name) {
+        bounds.put(name, new double[] {i.lower(), i.upper()});
+    }
+
+    /** The uncertainty module's function of theta for one of the derived quantities {@link FitOutcome#derive} names. */
+    static DerivedQuantity derivedQuantity(ScalingLaw law, String name) {
+        DerivedQuantity q = switch (name) {
+            case "a" -> DerivedQuantity.allocationExponentA();
+            case "b" -> DerivedQuantity.allocationExponentB();
+            case "G" -> DerivedQuantity.allocationConstantG();
+            case "Mstar" -> DerivedQuantity.optimalMultiplier();
+            default -> throw new IllegalStateException("no interval for derived quantity " + name);
+        };
+        return DerivedQuantity.of(name, q::value);
     }
 
     private FitSpec spec(ScalingLaw law) {

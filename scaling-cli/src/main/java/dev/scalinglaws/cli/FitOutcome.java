@@ -64,8 +64,9 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
      * @param level     confidence level
      * @param resamples bootstrap resamples (0 for non-resampling methods)
      * @param bounds    name to {lower, upper}
+     * @param failed    bootstrap refits that failed (counted, never dropped silently)
      */
-    record Intervals(String method, double level, int resamples, Map<String, double[]> bounds) {
+    record Intervals(String method, double level, int resamples, Map<String, double[]> bounds, int failed) {
         Intervals {
             bounds = new LinkedHashMap<>(bounds);
         }

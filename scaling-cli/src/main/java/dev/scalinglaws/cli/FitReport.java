@@ -113,6 +113,9 @@ final class FitReport {
             in.put("method", iv.method());
             Json.number(in, "level", iv.level());
             in.put("resamples", iv.resamples());
+            if (iv.resamples() > 0) {
+                in.put("failed", iv.failed());
+            }
         }
         Goodness g = r.goodness();
         ObjectNode good = root.putObject("goodness");
@@ -125,6 +128,10 @@ final class FitReport {
         r.warnings().forEach(warnings::add);
         Json.number(root, "seconds", r.seconds());
         return root;
+    }
+
+    private static String percent(double level) {
+        return Parsing.human(100 * level) + "%";
     }
 
     private static void addNumber(ArrayNode a, double v) {
@@ -197,7 +204,13 @@ final class FitReport {
                         Parsing.human(b[1]), note);
             }
         }
-        sb.append(t.render()).append('\n');
+        sb.append(t.render());
+        if (iv != null) {
+            sb.append(String.format(Locale.ROOT, "(%s %s intervals%s)%n", percent(iv.level()), iv.method(),
+                    iv.resamples() > 0 ? String.format(Locale.ROOT, ", %s resamples, %s failed",
+                            Parsing.count(iv.resamples()), Parsing.count(iv.failed())) : ""));
+        }
+        sb.append('\n');
         if (!o.derived().isEmpty()) {
             StringBuilder d = new StringBuilder();
             for (FitOutcome.Derived x : o.derived()) {
@@ -205,6 +218,10 @@ final class FitReport {
                     d.append("   ");
                 }
                 d.append(x.name()).append(" = ").append(Parsing.human(x.estimate()));
+                double[] b = iv == null ? null : iv.bounds().get(x.name());
+                if (b != null) {
+                    d.append(" [").append(Parsing.human(b[0])).append(", ").append(Parsing.human(b[1])).append(']');
+                }
             }
             row(sb, "compute-optimal", d.toString());
         }
