@@ -35,9 +35,10 @@ import dev.scalinglaws.core.ScalingLaws;
  * @param group       group label or null
  * @param dropTopLoss rows dropped
  * @param ranges      covariate ranges of the fitted rows (may be empty)
+ * @param spec        the fit's {@code spec} object (residual, loss, delta, pins, bounds); may be missing
  */
 record FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
-               String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges) {
+               String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec) {
 
     FitFile {
         theta = theta.clone();
@@ -151,6 +152,6 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         String groupColumn = data.path("groupColumn").isTextual() ? data.get("groupColumn").asText() : null;
         return new FitFile(path, law, theta, root.path("status").asText("UNKNOWN"),
                 data.path("source").asText(null), where, groupColumn, group, data.path("dropTopLoss").asInt(0),
-                ranges);
+                ranges, root.path("spec"));
     }
 }

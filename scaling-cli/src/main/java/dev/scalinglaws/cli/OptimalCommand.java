@@ -9,6 +9,12 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Bootstrap;
+import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
+import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"Compute-optimal allocation under C = 6ND from a fitted law in (N, D): the model size N, "
                 + "tokens D, tokens per parameter and loss for a compute budget, or the least compute reaching a "
                 + "target loss; or, from a transfer-gap fit, the split of a data budget between pre-training and "
-                + "fine-tuning data (--budget). Point estimates; intervals once the uncertainty module lands."},
+                + "fine-tuning data (--budget). With 95% intervals (delta method, or --interval bootstrap)."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling optimal --fit fit.json --compute 5.88e23",
             "  scaling optimal --fit fit.json --target-loss 2.0",
@@ -56,6 +62,32 @@ final class OptimalCommand implements Callable<Integer> {
 
     @Option(names = "--cost-finetune", paramLabel = "F", description = "Cost per fine-tuning token c_f.")
     Double costFinetune;
+
+    @Option(names = "--interval", paramLabel = "none|asymptotic|bootstrap", defaultValue = "asymptotic",
+            description = "Intervals for N, D, tokens per parameter, loss and compute (default: ${DEFAULT-VALUE}: "
+                    + "delta method with the smoothed sandwich; bootstrap refits --resamples times). They need the "
+                    + "fit's data, which is read again; none: point estimates only.")
+    String interval;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
+            description = "Interval level (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--resamples", paramLabel = "B", defaultValue = "2000",
+            description = "--interval bootstrap: case resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "--interval bootstrap: seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "The fit's data, if its source cannot be found where the fit read it.")
+    Path data;
+
+    @Option(names = "--column", paramLabel = "KEY=HEADER",
+            description = "With --data: the fit's column mappings. Repeatable.")
+    List<String> columns = new java.util.ArrayList<>();
 
     @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -97,6 +129,8 @@ final class OptimalCommand implements Callable<Integer> {
         } else {
             a = atFixed(law, theta, targetLoss, Parsing.point("--at", at));
         }
+        Map<String, DerivedQuantity> quantities = quantities(law, theta);
+        Map<String, Interval> iv = intervals(f, quantities);
         ObjectNode n = Json.object();
         n.put("schema", SCHEMA);
         n.put("law", law.name());
@@ -104,38 +138,176 @@ final class OptimalCommand implements Callable<Integer> {
             Json.number(n, "targetLoss", targetLoss);
         }
         Json.number(n, "compute", a.compute());
-        estimate(n, "N", a.N());
-        estimate(n, "D", a.D());
-        estimate(n, "tokensPerParameter", a.tokensPerParameter());
-        estimate(n, "loss", a.loss());
+        if (iv.containsKey("compute")) {
+            ObjectNode c = n.putObject("computeInterval");
+            Json.number(c, "lower", iv.get("compute").lower());
+            Json.number(c, "upper", iv.get("compute").upper());
+        }
+        estimate(n, "N", a.N(), iv.get("N"));
+        estimate(n, "D", a.D(), iv.get("D"));
+        estimate(n, "tokensPerParameter", a.tokensPerParameter(), iv.get("tokensPerParameter"));
+        estimate(n, "loss", a.loss(), iv.get("loss"));
         n.put("fixed", at == null ? "C = 6ND, compute-optimal" : "held " + at);
+        if (!iv.isEmpty()) {
+            Interval any = iv.values().iterator().next();
+            ObjectNode in = n.putObject("interval");
+            in.put("method", any.method());
+            Json.number(in, "level", level);
+            in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
+        }
         String text = switch (format) {
             case json -> Json.pretty(n);
-            case csv -> "compute,N,D,tokensPerParameter,loss\n" + String.join(",", FitReport.csvNumber(a.compute()),
-                    FitReport.csvNumber(a.N()), FitReport.csvNumber(a.D()),
-                    FitReport.csvNumber(a.tokensPerParameter()), FitReport.csvNumber(a.loss())) + "\n";
+            case csv -> {
+                StringBuilder sb = new StringBuilder("quantity,estimate,lower,upper\n");
+                double[] values = {a.compute(), a.N(), a.D(), a.tokensPerParameter(), a.loss()};
+                String[] keys = {"compute", "N", "D", "tokensPerParameter", "loss"};
+                for (int i = 0; i < keys.length; i++) {
+                    Interval x = iv.get(keys[i]);
+                    sb.append(keys[i]).append(',').append(FitReport.csvNumber(values[i])).append(',')
+                            .append(x == null ? "" : FitReport.csvNumber(x.lower())).append(',')
+                            .append(x == null ? "" : FitReport.csvNumber(x.upper())).append('\n');
+                }
+                yield sb.toString();
+            }
             case table -> {
                 StringBuilder sb = new StringBuilder();
                 sb.append(String.format(Locale.ROOT, "law %s from %s%n", law.name(), fit));
                 if (targetLoss != null) {
                     sb.append(String.format(Locale.ROOT, "target loss          %s%n", Parsing.human(targetLoss)));
                 }
-                sb.append(String.format(Locale.ROOT, "compute C            %s FLOPs%n", Parsing.human(a.compute())));
-                sb.append(String.format(Locale.ROOT, "parameters N         %s%n", Parsing.human(a.N())));
-                sb.append(String.format(Locale.ROOT, "tokens D             %s%n", Parsing.human(a.D())));
-                sb.append(String.format(Locale.ROOT, "tokens per parameter %s%n",
-                        Parsing.human(a.tokensPerParameter())));
-                sb.append(String.format(Locale.ROOT, "loss                 %s%n", Parsing.human(a.loss())));
+                sb.append(String.format(Locale.ROOT, "compute C            %-16s%s%n",
+                        Parsing.human(a.compute()) + " FLOPs",
+                        range(iv.get("compute"))));
+                sb.append(String.format(Locale.ROOT, "parameters N         %-16s%s%n", Parsing.human(a.N()),
+                        range(iv.get("N"))));
+                sb.append(String.format(Locale.ROOT, "tokens D             %-16s%s%n", Parsing.human(a.D()),
+                        range(iv.get("D"))));
+                sb.append(String.format(Locale.ROOT, "tokens per parameter %-16s%s%n",
+                        Parsing.human(a.tokensPerParameter()), range(iv.get("tokensPerParameter"))));
+                sb.append(String.format(Locale.ROOT, "loss                 %-16s%s%n", Parsing.human(a.loss()),
+                        range(iv.get("loss"))));
                 sb.append(at == null ? "" : "(" + at + " held fixed; not the compute-optimal allocation)\n");
-                yield sb.toString();
+                if (!iv.isEmpty()) {
+                    sb.append(String.format(Locale.ROOT, "(%s%% intervals, %s)%n", Parsing.human(100 * level),
+                            iv.values().iterator().next().method()
+                                    + (intervalMethod().equals("bootstrap") ? ", " + resamples + " resamples" : "")));
+                }
+                yield sb.toString().lines().map(String::stripTrailing)
+                        .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
             }
         };
         Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 
+    private String intervalMethod() {
+        return interval.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String range(Interval i) {
+        return i == null ? "" : "[" + Parsing.human(i.lower()) + ", " + Parsing.human(i.upper()) + "]";
+    }
+
+    /** The reported quantities as functions of theta, for the mode asked for (NaN where they do not exist). */
+    private Map<String, DerivedQuantity> quantities(ScalingLaw law, double[] theta) {
+        Map<String, DerivedQuantity> q = new java.util.LinkedHashMap<>();
+        java.util.function.Function<double[], ComputeOptimal.Allocation> allocation;
+        if (compute != null) {
+            double c = compute;
+            allocation = t -> ComputeOptimal.of(law, t, c);
+        } else if (at == null) {
+            double l = targetLoss;
+            allocation = t -> ComputeOptimal.computeForLoss(law, t, l);
+        } else {
+            double l = targetLoss;
+            Map<String, Double> fixed = Parsing.point("--at", at);
+            allocation = t -> atFixed(law, t, l, fixed);
+        }
+        if (compute == null) {
+            q.put("compute", quantity("compute", allocation, ComputeOptimal.Allocation::compute));
+        }
+        q.put("N", quantity("N", allocation, ComputeOptimal.Allocation::N));
+        q.put("D", quantity("D", allocation, ComputeOptimal.Allocation::D));
+        q.put("tokensPerParameter", quantity("tokensPerParameter", allocation,
+                ComputeOptimal.Allocation::tokensPerParameter));
+        if (targetLoss == null) {
+            q.put("loss", quantity("loss", allocation, ComputeOptimal.Allocation::loss));
+        }
+        if (at != null) {
+            Parsing.point("--at", at).keySet().forEach(q::remove);
+        }
+        return q;
+    }
+
+    private static DerivedQuantity quantity(String name,
+                                            java.util.function.Function<double[], ComputeOptimal.Allocation> allocation,
+                                            java.util.function.ToDoubleFunction<ComputeOptimal.Allocation> part) {
+        return DerivedQuantity.of(name, t -> {
+            try {
+                return part.applyAsDouble(allocation.apply(t));
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        });
+    }
+
+    /** Intervals for the quantities, or none with --interval none (or, with a warning, without the fit's data). */
+    private Map<String, Interval> intervals(FitFile f, Map<String, DerivedQuantity> quantities) {
+        Map<String, Interval> out = new java.util.LinkedHashMap<>();
+        String method = intervalMethod();
+        if (method.equals("none")) {
+            return out;
+        }
+        if (!method.equals("asymptotic") && !method.equals("bootstrap")) {
+            throw new CliException("--interval must be none, asymptotic or bootstrap, got '" + interval + "'");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new CliException("--level must lie strictly between 0 and 1: " + level);
+        }
+        if (resamples < 2) {
+            throw new CliException("--resamples must be at least 2: " + resamples);
+        }
+        FitData d;
+        try {
+            d = FitData.of(f, data, columns);
+        } catch (CliException | IllegalArgumentException e) {
+            if (data != null) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("warning: no intervals: " + ScalingCommand.oneLine(e.getMessage()));
+            return out;
+        }
+        if (method.equals("asymptotic")) {
+            AsymptoticCovariance cov = AsymptoticCovariance.of(d.result(), d.used(),
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+            quantities.forEach((k, q) -> out.put(k, cov.interval(q, level, true)));
+        } else {
+            BootstrapResult boot;
+            try (Progress progress = Progress.indeterminate("bootstrap")) {
+                boot = Bootstrap.run(d.result(), d.used(), BootstrapOptions.defaults().withResamples(resamples)
+                        .withSeed(seed).withLevel(level), List.copyOf(quantities.values()));
+            }
+            quantities.forEach((k, q) -> out.put(k, boot.interval(q.name())));
+            if (boot.failed() > 0) {
+                spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                        "warning: %d of %d bootstrap refits failed (counted, not dropped)", boot.failed(),
+                        boot.resamples()));
+            }
+        }
+        return out;
+    }
+
     private static void estimate(ObjectNode n, String key, double v) {
         Json.number(n.putObject(key), "estimate", v);
+    }
+
+    private static void estimate(ObjectNode n, String key, double v, Interval i) {
+        ObjectNode e = n.putObject(key);
+        Json.number(e, "estimate", v);
+        if (i != null) {
+            Json.number(e, "lower", i.lower());
+            Json.number(e, "upper", i.upper());
+        }
     }
 
     /** With N (or D) fixed, the D (or N) at which the law reaches the target loss (bisection in log space). */

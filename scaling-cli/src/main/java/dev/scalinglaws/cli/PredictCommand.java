@@ -13,6 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.dynamics.TrainingDynamics;
 import dev.scalinglaws.core.dynamics.Trajectory;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,8 +23,8 @@ import picocli.CommandLine.Spec;
 /** {@code scaling predict}: the fitted law at a covariate point. */
 @Command(name = "predict", sortOptions = false,
         description = {"Predict the response of a fitted law at a point, and say how far outside the fitted range "
-                + "it lies. Point estimates now; confidence and prediction intervals once the uncertainty module "
-                + "lands."},
+                + "it lies; with --level, confidence and prediction intervals. With --steps-to-loss or --trajectory, "
+                + "training dynamics from a kaplan-trajectory or kaplan-ns fit."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling predict --fit fit.json --at N=70e9,D=1.4e12",
             "  scaling predict --fit fit.json --at N=1e9,C=1e21 --format json",
@@ -44,8 +46,17 @@ final class PredictCommand implements Callable<Integer> {
     List<String> at = new ArrayList<>();
 
     @Option(names = "--level", paramLabel = "P",
-            description = "Interval level (intervals are not available yet).")
+            description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich; "
+                    + "the fit's data is read again).")
     Double level;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "With --level: the fit's data, if its source cannot be found where the fit read it.")
+    Path data;
+
+    @Option(names = "--column", paramLabel = "KEY=HEADER",
+            description = "With --level and a CSV: the fit's column mappings. Repeatable.")
+    List<String> columns = new ArrayList<>();
 
     @Option(names = "--steps-to-loss", paramLabel = "L",
             description = "Training dynamics (kaplan-trajectory or kaplan-ns fits, --at N=..,B=..): the steps, "
@@ -81,7 +92,8 @@ final class PredictCommand implements Callable<Integer> {
             throw new CliException("--critical-batch goes with --steps-to-loss or --trajectory");
         }
         List<ObjectNode> nodes = new ArrayList<>();
-        Table table = new Table(List.of("point", "estimate", "outside fitted range"));
+        Table table = new Table(level == null ? List.of("point", "estimate", "outside fitted range")
+                : List.of("point", "estimate", "confidence", "prediction", "outside fitted range"));
         StringBuilder csv = new StringBuilder("point,estimate,confidenceLower,confidenceUpper,predictionLower,"
                 + "predictionUpper,outside\n");
         for (String a : at) {
@@ -129,29 +141,53 @@ final class PredictCommand implements Callable<Integer> {
             ext.put("outside", outside);
             nodes.add(n);
             String label = pointText(point);
-            table.add(label, Parsing.human(estimate), outside ? String.join(", ", outsideText) : "no");
-            csv.append(Table.csvCell(label)).append(',').append(FitReport.csvNumber(estimate)).append(",,,,,")
-                    .append(outside).append('\n');
+            String where = outside ? String.join(", ", outsideText) : "no";
+            if (intervals == null) {
+                table.add(label, Parsing.human(estimate), where);
+                csv.append(Table.csvCell(label)).append(',').append(FitReport.csvNumber(estimate)).append(",,,,,")
+                        .append(outside).append('\n');
+            } else {
+                table.add(label, Parsing.human(estimate), range(intervals[0]), range(intervals[1]), where);
+                csv.append(Table.csvCell(label)).append(',').append(FitReport.csvNumber(estimate));
+                for (double[] b : intervals) {
+                    csv.append(',').append(FitReport.csvNumber(b[0])).append(',').append(FitReport.csvNumber(b[1]));
+                }
+                csv.append(',').append(outside).append('\n');
+            }
         }
         String text = switch (format) {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
             case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit + "\n"
-                    + table.render() + "point estimates only: intervals need the uncertainty module\n";
+                    + table.render() + (level == null ? "point estimates; --level 0.95 adds confidence and prediction "
+                    + "intervals\n" : String.format(Locale.ROOT, "%s%% intervals: asymptotic (smoothed sandwich), "
+                    + "confidence for the fitted curve, prediction for a new run%n", Parsing.human(100 * level)));
         };
         Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 
+    private Prediction prediction;
+
     /**
-     * Confidence and prediction intervals at a point: the hook for the uncertainty module. Returns null (point
-     * estimate only) unless --level asks for intervals.
+     * Confidence and prediction intervals at a point (asymptotic, smoothed sandwich, in log space for log-residual
+     * fits); null (point estimate only) unless --level asks for them.
      */
     private double[][] intervals(FitFile f, double[] x) {
         if (level == null) {
             return null;
         }
-        throw CliException.notAvailable("--level (prediction intervals)", "the uncertainty module (fit.uncertainty)");
+        if (prediction == null) {
+            FitData d = FitData.of(f, data, columns);
+            prediction = Prediction.of(d.result(), d.used(), AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        }
+        Prediction.Result r = prediction.at(level, x);
+        return new double[][] {{r.confidence().lower(), r.confidence().upper()},
+            {r.prediction().lower(), r.prediction().upper()}};
+    }
+
+    private static String range(double[] b) {
+        return "[" + Parsing.human(b[0]) + ", " + Parsing.human(b[1]) + "]";
     }
 
     private static void putInterval(ObjectNode n, String key, double[] b) {
