@@ -166,17 +166,30 @@ class OtherCommandsTest {
     }
 
     @Test
-    void backtestParsesItsFlagsAndSaysNotAvailableYet() {
-        Cli.Result b = Cli.run("backtest", "--law", "chinchilla", "--holdout-largest", "20");
-        assertThat(b.exit()).isEqualTo(2);
-        assertThat(b.errLines()).hasSize(1);
-        assertThat(b.err()).contains("backtest is not available yet");
+    void backtestHoldsOutTheLargestRunsAndLeavesGroupsOut() throws Exception {
+        Cli.Result b = Cli.run("backtest", "--dataset", "chinchilla", "--law", "chinchilla", "--holdout-largest", "20",
+                "--drop-top-loss", "5", "--starts", "sobol:16", "--format", "json");
+        assertThat(b.exit()).as(b.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(b.out());
+        assertThat(SchemaValidator.validate(SchemaTest.schema("backtest.schema.json"), n)).isEmpty();
+        assertThat(n.get("heldOut").asInt()).isEqualTo(20);
+        assertThat(n.get("points")).hasSize(20);
+        assertThat(n.get("meanAbsoluteRelativeError").asDouble()).isBetween(0.0, 0.05);
+        assertThat(n.get("coverage").asDouble()).isBetween(0.5, 1.0);
+        Cli.Result groups = Cli.run("backtest", "--dataset", "gadre-overtraining", "--where", "dataset_name=rpj",
+                "--law", "overtraining", "--by-group", "--group", "N", "--starts", "sobol:8", "--format", "csv");
+        assertThat(groups.exit()).as(groups.err()).isZero();
+        assertThat(groups.out().lines().count()).isEqualTo(36);
+        Cli.Result table = Cli.run("backtest", "--dataset", "chinchilla", "--law", "chinchilla",
+                "--holdout-largest", "5", "--starts", "sobol:8");
+        assertThat(table.out()).contains("hold out the 5 largest by compute", "prediction intervals cover");
+
         assertThat(Cli.run("backtest", "--law", "chinchilla").err()).contains("exactly one of");
         assertThat(Cli.run("backtest", "--law", "nope", "--by-group").err()).contains("unknown law");
-
-        Cli.Result s = Cli.run("select", "--data", "x.csv", "--budget-ratio", "0.125", "--k", "3", "--delta", "5");
-        assertThat(s.exit()).isEqualTo(2);
-        assertThat(s.err()).contains("x.csv");
+        Cli.Result noGroup = Cli.run("backtest", "--dataset", "chinchilla", "--law", "chinchilla", "--by-group");
+        assertThat(noGroup.exit()).isEqualTo(2);
+        assertThat(noGroup.errLines()).hasSize(1);
+        assertThat(noGroup.err()).contains("--group COLUMN");
     }
 
     @Test
