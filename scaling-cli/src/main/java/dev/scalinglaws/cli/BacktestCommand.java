@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.core.ScalingLaws;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
@@ -104,7 +103,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScalingLaw law = ScalingLaws.byName(lawName);
+        ScalingLaw law = FitCommand.law(lawName);
         if ((holdoutLargest == null) == !byGroup) {
             throw new CliException("give exactly one of --holdout-largest K and --by-group");
         }

@@ -63,6 +63,48 @@ final class FitCommand implements Callable<Integer> {
             description = "Law to fit (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String lawName;
 
+    /**
+     * The registered law of this name; an unknown name keeps the library's message and suggests the nearest name.
+     *
+     * @param name the --law value
+     * @return the law
+     */
+    static ScalingLaw law(String name) {
+        try {
+            return ScalingLaws.byName(name);
+        } catch (IllegalArgumentException e) {
+            String best = null;
+            int bestDistance = 3;
+            for (String known : ScalingLaws.names()) {
+                int d = editDistance(name.trim().toLowerCase(Locale.ROOT), known);
+                if (d < bestDistance) {
+                    best = known;
+                    bestDistance = d;
+                }
+            }
+            throw new CliException(e.getMessage() + (best == null ? "" : "; did you mean '" + best + "'?"), e);
+        }
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
+
     /** The registered law names, for help and completion. */
     static final class LawNames implements Iterable<String> {
         @Override
@@ -149,7 +191,7 @@ final class FitCommand implements Callable<Integer> {
                 .equals(plot.toAbsolutePath().normalize())) {
             throw new CliException("--output and --plot name the same file: " + output);
         }
-        ScalingLaw law = ScalingLaws.byName(lawName);
+        ScalingLaw law = law(lawName);
         FitSpec fitSpec = spec(law);
         List<String> notes = new ArrayList<>();
         Dataset raw = data.read("chinchilla");
