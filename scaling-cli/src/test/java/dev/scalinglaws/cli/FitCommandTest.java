@@ -44,8 +44,9 @@ class FitCommandTest {
         assertThat(n.get("parameters")).hasSize(5);
         assertThat(n.at("/parameters/0/name").asText()).isEqualTo("E");
         assertThat(n.at("/parameters/0/estimate").asDouble()).isBetween(1.7, 1.9);
-        // smoothed-sandwich standard errors by default (Epoch reports 0.03 for E on this protocol)
-        assertThat(n.at("/parameters/0/stdError").asDouble()).isBetween(0.005, 0.2);
+        // smoothed-sandwich standard errors by default
+        assertThat(n.at("/parameters/0/stdError").asDouble())
+                .isCloseTo(0.0239, org.assertj.core.api.Assertions.within(0.002));
         assertThat(n.at("/parameters/0").has("lower")).isFalse();
         assertThat(n.get("derived").findValuesAsText("name")).containsExactly("a", "b", "G");
         assertThat(n.at("/goodness/n").asInt()).isEqualTo(240);

@@ -71,8 +71,20 @@ public final class ChinchillaLaw extends AbstractScalingLaw implements LinearStr
             for (int i = from; i < to; i++) {
                 double t1 = lnA - alpha * lnN[i];
                 double t2 = lnB - beta * lnD[i];
-                double m = Math.max(Math.max(t1, t2), lnE);
-                logValue[i - from] = m + Math.log(Math.exp(t1 - m) + Math.exp(t2 - m) + Math.exp(lnE - m));
+                double s;
+                double m;
+                // the largest term contributes exp(0) = 1 exactly: two exponentials per row, not three
+                if (t1 >= t2 && t1 >= lnE) {
+                    m = t1;
+                    s = 1 + Math.exp(t2 - m) + Math.exp(lnE - m);
+                } else if (t2 >= lnE) {
+                    m = t2;
+                    s = Math.exp(t1 - m) + 1 + Math.exp(lnE - m);
+                } else {
+                    m = lnE;
+                    s = Math.exp(t1 - m) + Math.exp(t2 - m) + 1;
+                }
+                logValue[i - from] = m + Math.log(s);
             }
             return;
         }
@@ -87,10 +99,27 @@ public final class ChinchillaLaw extends AbstractScalingLaw implements LinearStr
         for (int i = from; i < to; i++) {
             double t1 = lnA - alpha * lnN[i];
             double t2 = lnB - beta * lnD[i];
-            double m = Math.max(Math.max(t1, t2), lnE);
-            double x1 = Math.exp(t1 - m);
-            double x2 = Math.exp(t2 - m);
-            double x3 = Math.exp(lnE - m);
+            double m;
+            double x1;
+            double x2;
+            double x3;
+            // the largest term contributes exp(0) = 1 exactly: two exponentials per row, not three
+            if (t1 >= t2 && t1 >= lnE) {
+                m = t1;
+                x1 = 1;
+                x2 = Math.exp(t2 - m);
+                x3 = Math.exp(lnE - m);
+            } else if (t2 >= lnE) {
+                m = t2;
+                x1 = Math.exp(t1 - m);
+                x2 = 1;
+                x3 = Math.exp(lnE - m);
+            } else {
+                m = lnE;
+                x1 = Math.exp(t1 - m);
+                x2 = Math.exp(t2 - m);
+                x3 = 1;
+            }
             double s = x1 + x2 + x3;
             int k = i - from;
             logValue[k] = m + Math.log(s);

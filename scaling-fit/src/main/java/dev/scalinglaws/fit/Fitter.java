@@ -352,7 +352,7 @@ public final class Fitter {
             if (polish) {
                 LocalOptimizer tight = spec.optimizer() == Optimizer.LEVENBERG_MARQUARDT
                         ? new LevenbergMarquardt(5000, 1e-15, 1e-15)
-                        : new LbfgsB(10, 5000, 10000, 0, 1e-11 * Math.max(1, Math.abs(value)));
+                        : new LbfgsB(10, 5000, 10000, 1e-15, 1e-11 * Math.max(1, Math.abs(value)));
                 Objective f = objective.copy();
                 LbfgsB.Result r = tight.minimize(f, u, lower, upper);
                 iterations += r.iterations();
@@ -454,26 +454,9 @@ public final class Fitter {
             if (nFree == 0) {
                 return null;
             }
-            double[][] jac = objective.residualJacobian(theta);
-            double[] w = objective.weights();
-            DMatrixRMaj h = new DMatrixRMaj(nFree, nFree);
-            for (int i = 0; i < jac.length; i++) {
-                if (w[i] == 0) {
-                    continue;
-                }
-                for (int a = 0; a < nFree; a++) {
-                    double ja = jac[i][free[a]] * (objective.isLogScale(a) ? theta[free[a]] : 1);
-                    for (int b = 0; b <= a; b++) {
-                        double jb = jac[i][free[b]] * (objective.isLogScale(b) ? theta[free[b]] : 1);
-                        h.add(a, b, w[i] * ja * jb);
-                    }
-                }
-            }
-            for (int a = 0; a < nFree; a++) {
-                for (int b = 0; b < a; b++) {
-                    h.set(b, a, h.get(a, b));
-                }
-            }
+            double[][] gram = new double[nFree][nFree];
+            objective.copy().coordinateGramian(theta, gram);
+            DMatrixRMaj h = new DMatrixRMaj(gram);
             double[] dscale = new double[nFree];
             for (int a = 0; a < nFree; a++) {
                 double dd = h.get(a, a);

@@ -75,10 +75,14 @@ public final class Objective {
     }
 
     private Objective(Objective o) {
+        this(o, o.weights);
+    }
+
+    private Objective(Objective o, double[] weights) {
         this.law = o.law;
         this.x = o.x;
         this.target = o.target;
-        this.weights = o.weights;
+        this.weights = weights;
         this.space = o.space;
         this.loss = o.loss;
         this.logNormaliser = o.logNormaliser;
@@ -104,16 +108,11 @@ public final class Objective {
      * @return a new evaluator
      */
     public Objective withWeights(double[] newWeights) {
-        return new Objective(law, x, space == ResidualSpace.LOG ? expAll(target) : target, newWeights, space, loss,
-                baseTheta, free);
-    }
-
-    private static double[] expAll(double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.exp(v[i]);
+        if (newWeights.length != target.length) {
+            throw new IllegalArgumentException("expected " + target.length + " weights, got " + newWeights.length);
         }
-        return out;
+        // shares the (log) targets and covariates: no per-resample copy, bit-identical targets
+        return new Objective(this, newWeights);
     }
 
     /** Number of optimisation coordinates. */
@@ -399,6 +398,52 @@ public final class Objective {
             }
         }
         return out;
+    }
+
+    /**
+     * Accumulates the weighted Gauss-Newton matrix of the free parameters in optimisation coordinates,
+     * {@code out[a][b] = SUM_i w_i J_ia J_ib} with {@code J_ia = d r_i / d u_a}, chunk by chunk (no n-sized array).
+     *
+     * @param fullTheta natural parameters
+     * @param out       a zeroed square matrix of the number of free parameters (the scale excluded)
+     */
+    public void coordinateGramian(double[] fullTheta, double[][] out) {
+        int n = target.length;
+        int q = free.length;
+        double[] factor = new double[q];
+        for (int a = 0; a < q; a++) {
+            factor[a] = logScale[a] ? fullTheta[free[a]] : 1;
+        }
+        double[] row = new double[q];
+        for (int from = 0; from < n; from += CHUNK) {
+            int to = Math.min(n, from + CHUNK);
+            if (space == ResidualSpace.LOG) {
+                law.evaluateLog(fullTheta, x, from, to, value, jac);
+            } else {
+                law.evaluate(fullTheta, x, from, to, value, jac);
+            }
+            for (int i = from; i < to; i++) {
+                double w = weights[i];
+                if (w == 0) {
+                    continue;
+                }
+                int k = i - from;
+                for (int a = 0; a < q; a++) {
+                    row[a] = jac[free[a]][k] * factor[a];
+                }
+                for (int a = 0; a < q; a++) {
+                    double wa = w * row[a];
+                    for (int b = 0; b <= a; b++) {
+                        out[a][b] += wa * row[b];
+                    }
+                }
+            }
+        }
+        for (int a = 0; a < q; a++) {
+            for (int b = a + 1; b < q; b++) {
+                out[a][b] = out[b][a];
+            }
+        }
     }
 
     /** The loss. */
