@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"Compute-optimal allocation under C = 6ND from a fitted law in (N, D): the model size N, "
                 + "tokens D, tokens per parameter and loss for a compute budget, or the least compute reaching a "
                 + "target loss; or, from a transfer-gap fit, the split of a data budget between pre-training and "
-                + "fine-tuning data (--budget). With 95% intervals (delta method, or --interval bootstrap)."},
+                + "fine-tuning data (--budget). With 95%% intervals (delta method, or --interval bootstrap)."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling optimal --fit fit.json --compute 5.88e23",
             "  scaling optimal --fit fit.json --target-loss 2.0",
