@@ -351,6 +351,11 @@ final class FitCommand implements Callable<Integer> {
         if (interval.method == IntervalOptions.Method.none) {
             return null;
         }
+        if (interval.method == IntervalOptions.Method.bootstrap && interval.resample.equals("cluster")
+                && used.groupColumn() == null) {
+            throw new CliException(used.source() + ": --resample cluster resamples whole runs: give --group COLUMN "
+                    + "(the column naming the run of each row)");
+        }
         ScalingLaw law = result.law();
         List<DerivedQuantity> quantities = new ArrayList<>();
         for (FitOutcome.Derived d : derived) {
@@ -358,6 +363,7 @@ final class FitCommand implements Callable<Integer> {
         }
         Map<String, double[]> bounds = new LinkedHashMap<>();
         double level = interval.level;
+        long start = System.nanoTime();
         String method;
         int resamples = 0;
         int failed = 0;
@@ -413,7 +419,7 @@ final class FitCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException(interval.method.name());
         }
-        return new FitOutcome.Intervals(method, level, resamples, bounds, failed);
+        return new FitOutcome.Intervals(method, level, resamples, bounds, failed, (System.nanoTime() - start) / 1e9);
     }
 
     private static boolean isPinned(FitResult result, String name) {

@@ -65,8 +65,10 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
      * @param resamples bootstrap resamples (0 for non-resampling methods)
      * @param bounds    name to {lower, upper}
      * @param failed    bootstrap refits that failed (counted, never dropped silently)
+     * @param seconds   wall time of the interval computation
      */
-    record Intervals(String method, double level, int resamples, Map<String, double[]> bounds, int failed) {
+    record Intervals(String method, double level, int resamples, Map<String, double[]> bounds, int failed,
+                     double seconds) {
         Intervals {
             bounds = new LinkedHashMap<>(bounds);
         }

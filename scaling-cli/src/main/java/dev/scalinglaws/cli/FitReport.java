@@ -116,6 +116,7 @@ final class FitReport {
             if (iv.resamples() > 0) {
                 in.put("failed", iv.failed());
             }
+            Json.number(in, "seconds", iv.seconds());
         }
         Goodness g = r.goodness();
         ObjectNode good = root.putObject("goodness");
@@ -229,7 +230,8 @@ final class FitReport {
         row(sb, "goodness", String.format(Locale.ROOT, "rmseLog %s, n %d, free parameters %d, AIC %s, BIC %s",
                 Parsing.human(g.rmseLog()), g.n(), g.freeParameters(), Parsing.human(g.aic()),
                 Parsing.human(g.bic())));
-        row(sb, "time", String.format(Locale.ROOT, "%.2f s", r.seconds()));
+        row(sb, "time", String.format(Locale.ROOT, "%.2f s", r.seconds()) + (iv == null ? ""
+                : String.format(Locale.ROOT, " (fit), %.2f s (intervals)", iv.seconds())));
         for (String w : r.warnings()) {
             row(sb, "warning", w);
         }
