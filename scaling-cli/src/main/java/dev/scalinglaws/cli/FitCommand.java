@@ -339,7 +339,8 @@ final class FitCommand implements Callable<Integer> {
                     .size());
         }
         return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
-                ranges, derived, intervals, runs, warmupTokens);
+                ranges, derived, intervals, runs, warmupTokens,
+                data.file == null ? Map.of() : Parsing.keyValues("--column", data.columns));
     }
 
     /**

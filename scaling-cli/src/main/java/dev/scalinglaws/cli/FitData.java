@@ -44,7 +44,7 @@ record FitData(FitResult result, Dataset used, List<Path> inputs) {
     static FitData of(FitFile f, Path file, List<String> columns) {
         Dataset raw;
         List<Path> inputs = new ArrayList<>(List.of(f.path()));
-        Map<String, String> mapping = Parsing.keyValues("--column", columns);
+        Map<String, String> mapping = columns.isEmpty() ? f.columns() : Parsing.keyValues("--column", columns);
         if (file != null) {
             raw = CsvReader.defaults().withColumns(mapping).read(file);
             inputs.add(file);

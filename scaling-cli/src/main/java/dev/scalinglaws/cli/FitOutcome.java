@@ -27,10 +27,12 @@ import dev.scalinglaws.fit.FitResult;
  * @param intervals   intervals, or null when none were asked for
  * @param runs        the --group column and its number of runs among the fitted rows, or null
  * @param warmupTokens the --warmup-tokens threshold, or null
+ * @param columns     the --column mappings (KEY to HEADER) of a CSV, recorded so that predict, optimal and plot can
+ *                    read the data again
  */
 record FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
                   int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
-                  Runs runs, Double warmupTokens) {
+                  Runs runs, Double warmupTokens, Map<String, String> columns) {
 
     /**
      * The run (cluster) column set by --group: the rows of one run are correlated.
@@ -45,6 +47,7 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
         where = List.copyOf(where);
         ranges = new LinkedHashMap<>(ranges);
         derived = List.copyOf(derived);
+        columns = new LinkedHashMap<>(columns);
     }
 
     /**

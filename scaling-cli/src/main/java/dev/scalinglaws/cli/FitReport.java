@@ -58,6 +58,10 @@ final class FitReport {
         if (o.warmupTokens() != null) {
             Json.number(data, "warmupTokens", o.warmupTokens());
         }
+        if (!o.columns().isEmpty()) {
+            ObjectNode columns = data.putObject("columns");
+            o.columns().forEach(columns::put);
+        }
         ObjectNode ranges = data.putObject("ranges");
         for (Map.Entry<String, double[]> e : o.ranges().entrySet()) {
             ObjectNode range = ranges.putObject(e.getKey());

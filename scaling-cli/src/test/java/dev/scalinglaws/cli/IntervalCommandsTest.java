@@ -79,6 +79,23 @@ class IntervalCommandsTest {
     }
 
     @Test
+    void theFitRecordsItsColumnMappingsSoItsDataCanBeReadAgain() throws Exception {
+        Path csv = Fixtures.write(dir, "runs.csv", runsCsv());
+        Path fit = dir.resolve("fit.json");
+        Cli.Result f = Cli.run("fit", "--data", csv.toString(), "--column", "N=params", "--starts", "sobol:16",
+                "--format", "json", "--output", fit.toString());
+        assertThat(f.exit()).as(f.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(Files.readString(fit));
+        assertThat(n.at("/data/columns/N").asText()).isEqualTo("params");
+        assertThat(SchemaValidator.validate(SchemaTest.schema("fit.schema.json"), n)).isEmpty();
+        Cli.Result predict = Cli.run("predict", "--fit", fit.toString(), "--at", "N=1e9,D=2e10", "--level", "0.9",
+                "--format", "json");
+        assertThat(predict.exit()).as(predict.err()).isZero();
+        Cli.Result plot = Cli.run("plot", "--fit", fit.toString(), "--output", dir.resolve("fit.svg").toString());
+        assertThat(plot.exit()).as(plot.err()).isZero();
+    }
+
+    @Test
     void withoutTheFitsDataOptimalWarnsAndPredictRefuses() throws Exception {
         Path csv = Fixtures.write(dir, "runs.csv", runsCsv());
         Path fit = dir.resolve("fit.json");
