@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
             "  scaling select --dataset lin-finetune --where dataset=flan --budget-ratio 64",
             "  scaling select --data curves.csv --column D=examples --budget-ratio 0.125 --k 3 --delta 5",
+            "  scaling select --dataset lin-finetune --where dataset=wmt19 --budget-ratio 128 --method all",
             "",
             "Input: long format, columns model, D (fine-tuning examples; 0 = zero-shot) and loss; size (parameters)",
             "for --method model-size. Budget: target / R for R >= 1 (R = 64 is the paper's 1/64), target x R for R < 1."})
@@ -88,7 +89,7 @@ final class SelectCommand implements Callable<Integer> {
 
     @Option(names = "--method", paramLabel = "NAME", defaultValue = "ats",
             description = "ats, zero-shot, sub-tuning, model-size, vanilla-fit or rectified-fit "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: ${DEFAULT-VALUE}); all: compare them on the same budget.")
     String method;
 
     @Option(names = "--k", paramLabel = "K", defaultValue = "3",
@@ -108,7 +109,8 @@ final class SelectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Method m = Method.parse(method);
+        boolean all = method.trim().equalsIgnoreCase("all");
+        Method m = all ? Method.ats : Method.parse(method);
         if (!(budgetRatio > 0) || Double.isInfinite(budgetRatio)) {
             throw new CliException("--budget-ratio must be positive and finite: " + budgetRatio);
         }
@@ -142,6 +144,11 @@ final class SelectCommand implements Callable<Integer> {
         }
         double budget = budgetRatio >= 1 ? full / budgetRatio : full * budgetRatio;
         AcceptThenStop ats = AcceptThenStop.defaults().withK(k).withDelta(delta);
+        if (all) {
+            Output.emit(output, compare(rows.source(), candidates, budget, full, ats), spec.commandLine().getOut(),
+                    data.inputs());
+            return 0;
+        }
         ModelSelection.Selection selection = ModelSelection.select(m.library, candidates, budget, full, ats,
                 FineTuning.linProtocol());
         double[] scores = selection.scores();
@@ -280,6 +287,52 @@ final class SelectCommand implements Callable<Integer> {
         };
         Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
         return 0;
+    }
+
+    /** Every method on the same budget: the selected model, Pearson correlation and relative accuracy of each. */
+    private String compare(String source, List<ModelSelection.Candidate> candidates, double budget, double full,
+                           AcceptThenStop ats) {
+        double[] truth = trueLosses(candidates, full);
+        if (truth == null) {
+            throw new CliException(String.format(Locale.ROOT, "%s: --method all compares the methods against the "
+                    + "observed loss at the target D = %s, which not every model has", source, Parsing.human(full)));
+        }
+        Table t = new Table(List.of("method", "selected", "true loss", "Pearson", "relative accuracy")).left(1);
+        StringBuilder csv = new StringBuilder("method,selected,trueLoss,pearson,relativeAccuracy\n");
+        ObjectNode n = Json.object();
+        n.put("schema", "scalinglaws.selection-comparison/1");
+        n.put("source", source);
+        n.put("candidates", candidates.size());
+        Json.number(n, "target", full);
+        Json.number(n, "budget", budget);
+        ArrayNode methods = n.putArray("methods");
+        for (Method m : Method.values()) {
+            ModelSelection.Selection sel = ModelSelection.select(m.library, candidates, budget, full, ats,
+                    FineTuning.linProtocol());
+            double pearson = ModelSelection.pearson(sel.scores(), truth);
+            double relAcc = ModelSelection.relativeAccuracy(truth, sel.selected());
+            String chosen = candidates.get(sel.selected()).model();
+            t.add(m.label(), chosen, Parsing.human(truth[sel.selected()]), String.format(Locale.ROOT, "%.4f", pearson),
+                    String.format(Locale.ROOT, "%.4f", relAcc));
+            csv.append(m.label()).append(',').append(Table.csvCell(chosen)).append(',')
+                    .append(FitReport.csvNumber(truth[sel.selected()])).append(',')
+                    .append(FitReport.csvNumber(pearson)).append(',').append(FitReport.csvNumber(relAcc)).append('\n');
+            ObjectNode e = methods.addObject();
+            e.put("method", m.label());
+            e.put("selected", chosen);
+            Json.number(e, "trueLoss", truth[sel.selected()]);
+            Json.number(e, "pearson", pearson);
+            Json.number(e, "relativeAccuracy", relAcc);
+        }
+        return switch (format) {
+            case json -> Json.pretty(n);
+            case csv -> csv.toString();
+            case table -> String.format(Locale.ROOT, "data     %s: %d candidates%nbudget   D <= %s of target %s "
+                    + "(AtS k = %d, delta = %s)%n%n", source, candidates.size(), Parsing.human(budget),
+                    Parsing.human(full), k, Parsing.human(delta)) + t.render()
+                    + "Pearson: correlation of the scores with the true losses at the target (model-size scores ln "
+                    + "size, larger is better, hence its sign); relative accuracy: (worst - chosen) / (worst - best)\n";
+        };
     }
 
     /** One candidate per model, in order of first appearance. */

@@ -61,8 +61,8 @@ class SchemaTest {
 
     @Test
     void everySchemaNamesItsOwnSchemaConstant() throws Exception {
-        for (String name : List.of("fit", "prediction", "optimal", "selection", "allocation", "dynamics",
-                "shape-effect", "backtest")) {
+        for (String name : List.of("fit", "prediction", "optimal", "selection", "selection-comparison",
+                "allocation", "dynamics", "shape-effect", "backtest")) {
             JsonNode schema = schema(name + ".schema.json");
             String constant = schema.at("/properties/schema/const").asText();
             assertThat(constant).as(name).isEqualTo("scalinglaws." + (name.equals("prediction") ? "prediction"

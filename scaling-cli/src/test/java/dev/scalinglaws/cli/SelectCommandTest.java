@@ -53,6 +53,26 @@ class SelectCommandTest {
     }
 
     @Test
+    void everyMethodComparedOnOneBudget() throws Exception {
+        Cli.Result r = Cli.run("select", "--dataset", "lin-finetune", "--where", "dataset=flan", "--budget-ratio",
+                "64", "--method", "all", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertThat(SchemaValidator.validate(SchemaTest.schema("selection-comparison.schema.json"), n)).isEmpty();
+        assertThat(n.get("methods")).hasSize(6);
+        // Lin et al. 2024 Table 1, FLAN at 1/64: ZeroShot -10.7 / 85.3, SubTuning 29.0 / 93.2, ModelSize -20.9 / 59.6
+        assertThat(n.at("/methods/1/pearson").asDouble()).isCloseTo(-0.107, within(0.002));
+        assertThat(n.at("/methods/1/relativeAccuracy").asDouble()).isCloseTo(0.853, within(0.001));
+        assertThat(n.at("/methods/2/pearson").asDouble()).isCloseTo(0.290, within(0.002));
+        assertThat(n.at("/methods/3/relativeAccuracy").asDouble()).isCloseTo(0.596, within(0.001));
+        Path csv = Fixtures.write(dir, "curves.csv", curvesCsv());
+        Cli.Result noTruth = Cli.run("select", "--data", csv.toString(), "--column", "D=examples", "--budget-ratio",
+                "1", "--target", "1e5", "--method", "all");
+        assertThat(noTruth.exit()).isEqualTo(2);
+        assertThat(noTruth.err()).contains("--method all compares");
+    }
+
+    @Test
     void csvWithMappedColumnsAndEveryMethod() throws Exception {
         Path csv = Fixtures.write(dir, "curves.csv", curvesCsv());
         Cli.Result ats = Cli.run("select", "--data", csv.toString(), "--column", "D=examples", "--budget-ratio",
