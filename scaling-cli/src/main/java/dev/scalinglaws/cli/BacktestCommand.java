@@ -1,19 +1,46 @@
 package dev.scalinglaws.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import dev.scalinglaws.core.ScalingLaws;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalinglaws.core.DataException;
+import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Loss;
+import dev.scalinglaws.fit.ResidualSpace;
+import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Backtest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code scaling backtest}: fit on the smaller runs, predict the larger ones. */
+/**
+ * {@code scaling backtest}: fit on the smaller runs and predict the larger ones (or leave one group out at a time),
+ * reporting the absolute relative error, the coverage of the prediction intervals and the interval score
+ * (fit.uncertainty's {@link Backtest}).
+ */
 @Command(name = "backtest", sortOptions = false,
-        description = {"Backtest a law: fit on the smaller runs and predict the larger ones (absolute relative "
-                + "error, interval coverage, interval score)."},
-        footer = {"", "Example:", "  scaling backtest --dataset chinchilla --law chinchilla --holdout-largest 20"})
+        description = {"Backtest a law: fit on the smaller runs and predict the larger ones, or leave one group "
+                + "out at a time (absolute relative error, prediction-interval coverage, interval score)."},
+        footer = {"", "Examples:", "  scaling backtest --dataset chinchilla --law chinchilla --holdout-largest 20",
+            "  scaling backtest --dataset gadre-overtraining --where dataset_name=rpj --law overtraining "
+                    + "--holdout-largest 5 --order parameters",
+            "  scaling backtest --data runs.csv --law kaplan-trajectory --by-group --group run"})
 final class BacktestCommand implements Callable<Integer> {
+
+    static final String SCHEMA = "scalinglaws.backtest/1";
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     DataOptions data = new DataOptions();
@@ -23,11 +50,49 @@ final class BacktestCommand implements Callable<Integer> {
     String lawName;
 
     @Option(names = "--holdout-largest", paramLabel = "K",
-            description = "Hold out the K runs with the largest compute.")
+            description = "Hold out the K largest runs (by --order) and predict them from a fit to the rest.")
     Integer holdoutLargest;
 
     @Option(names = "--by-group", description = "Leave one group (model / run) out at a time.")
     boolean byGroup;
+
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "The group column for --by-group (default: the dataset's own, e.g. model for "
+                    + "lin-finetune).")
+    String group;
+
+    @Option(names = "--order", paramLabel = "compute|parameters", defaultValue = "compute",
+            description = "--holdout-largest: largest by compute C = 6ND or by parameters N "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String order;
+
+    @Option(names = "--drop-top-loss", paramLabel = "K", defaultValue = "0",
+            description = "Drop the K rows with the highest response first (default: ${DEFAULT-VALUE}).")
+    int dropTopLoss;
+
+    @Option(names = "--residual", paramLabel = "log|linear", defaultValue = "log",
+            description = "Residual space (default: ${DEFAULT-VALUE}).")
+    String residual;
+
+    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "huber",
+            description = "huber, huber-mle, squared, soft-l1 or cauchy (default: ${DEFAULT-VALUE}).")
+    String loss;
+
+    @Option(names = "--delta", paramLabel = "X", defaultValue = "1e-3",
+            description = "Loss threshold delta (default: ${DEFAULT-VALUE}).")
+    double delta;
+
+    @Option(names = "--starts", paramLabel = "SPEC", defaultValue = "sobol:64",
+            description = "Starts of every fit: sobol:N, lhs:N or hoffmann (default: ${DEFAULT-VALUE}).")
+    String starts;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the starts (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
+            description = "Prediction-interval level (default: ${DEFAULT-VALUE}).")
+    double level;
 
     @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -38,18 +103,161 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScalingLaws.byName(lawName);
+        ScalingLaw law = FitCommand.law(lawName);
         if ((holdoutLargest == null) == !byGroup) {
             throw new CliException("give exactly one of --holdout-largest K and --by-group");
         }
         if (holdoutLargest != null && holdoutLargest < 1) {
             throw new CliException("--holdout-largest must be at least 1: " + holdoutLargest);
         }
-        return backtest();
+        if (!(level > 0 && level < 1)) {
+            throw new CliException("--level must lie strictly between 0 and 1: " + level);
+        }
+        if (dropTopLoss < 0) {
+            throw new CliException("--drop-top-loss must be non-negative: " + dropTopLoss);
+        }
+        Backtest.Ordering ordering = switch (order.trim().toLowerCase(Locale.ROOT)) {
+            case "compute", "c" -> Backtest.Ordering.COMPUTE;
+            case "parameters", "n" -> Backtest.Ordering.PARAMETERS;
+            default -> throw new CliException("--order must be compute or parameters, got '" + order + "'");
+        };
+        FitSpec fitSpec = FitSpec.defaults().withSeed(seed)
+                .withResidual(switch (residual.trim().toLowerCase(Locale.ROOT)) {
+                    case "log" -> ResidualSpace.LOG;
+                    case "linear" -> ResidualSpace.LINEAR;
+                    default -> throw new CliException("--residual must be log or linear, got '" + residual + "'");
+                })
+                .withLoss(Loss.byName(loss, delta))
+                .withStarts(starts.trim().equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")
+                        ? failHoffmann(law) : Starts.parse(starts, seed));
+        Output.guard(output, data.inputs());
+        Dataset raw = data.read(null);
+        Dataset rows = RowFilter.apply(raw.withCovariatesFor(law, null), data.filters());
+        if (group != null) {
+            if (!rows.has(group)) {
+                throw new DataException(raw.source(), -1, group, null,
+                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
+            }
+            rows = rows.withGroups(group);
+        }
+        if (dropTopLoss > 0) {
+            if (dropTopLoss >= rows.size()) {
+                throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows)",
+                        raw.source(), dropTopLoss, rows.size()));
+            }
+            rows = rows.withoutLargest(law.response(), dropTopLoss);
+        }
+        Backtest.Result result;
+        String protocol;
+        if (byGroup) {
+            if (rows.groupColumn() == null) {
+                throw new CliException(raw.source() + ": --by-group needs a group column; give --group COLUMN");
+            }
+            protocol = "leave one " + rows.groupColumn() + " out (" + rows.groupLabels().size() + " groups)";
+            result = Backtest.leaveOneGroupOut(law, rows, fitSpec, level,
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        } else {
+            protocol = String.format(Locale.ROOT, "hold out the %d largest by %s of %d rows", holdoutLargest,
+                    ordering == Backtest.Ordering.COMPUTE ? "compute" : "parameters", rows.size());
+            result = Backtest.holdoutLargest(law, rows, fitSpec, ordering, holdoutLargest, level,
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        }
+        String text = switch (format) {
+            case json -> json(law, raw.source(), protocol, result);
+            case csv -> csv(law, result);
+            case table -> table(law, raw.source(), protocol, result);
+        };
+        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        return 0;
     }
 
-    /** The hook for the backtest module (fit.uncertainty): run it here and render its report. */
-    private int backtest() {
-        throw CliException.notAvailable("backtest", "the backtest module (fit.uncertainty)");
+    private static Starts failHoffmann(ScalingLaw law) {
+        throw new CliException("--starts hoffmann is the grid for chinchilla; law " + law.name()
+                + " needs sobol:N or lhs:N");
+    }
+
+    private String json(ScalingLaw law, String source, String protocol, Backtest.Result r) {
+        ObjectNode n = Json.object();
+        n.put("schema", SCHEMA);
+        n.put("law", law.name());
+        n.put("source", source);
+        n.put("protocol", protocol);
+        Json.number(n, "level", level);
+        n.put("heldOut", r.points().size());
+        Json.number(n, "meanAbsoluteRelativeError", r.meanAbsoluteRelativeError());
+        Json.number(n, "coverage", r.coverage());
+        Json.number(n, "meanIntervalScore", r.meanIntervalScore());
+        ArrayNode points = n.putArray("points");
+        for (Backtest.Point p : r.points()) {
+            ObjectNode e = points.addObject();
+            e.put("row", p.row());
+            ObjectNode at = e.putObject("at");
+            double[] x = p.point();
+            for (int j = 0; j < x.length; j++) {
+                Json.number(at, law.covariates().get(j), x[j]);
+            }
+            Json.number(e, "observed", p.observed());
+            Json.number(e, "predicted", p.prediction().estimate());
+            Json.number(e, "absoluteRelativeError", p.absoluteRelativeError());
+            Json.number(e, "lower", p.prediction().prediction().lower());
+            Json.number(e, "upper", p.prediction().prediction().upper());
+            e.put("covered", p.covered());
+            Json.number(e, "intervalScore", p.intervalScore());
+            Json.number(e, "decadesOutside", p.prediction().extrapolation().decades());
+            e.put("fitStatus", p.fitStatus());
+        }
+        return Json.pretty(n);
+    }
+
+    private static String csv(ScalingLaw law, Backtest.Result r) {
+        StringBuilder sb = new StringBuilder("row");
+        law.covariates().forEach(c -> sb.append(',').append(Table.csvCell(c)));
+        sb.append(",observed,predicted,absoluteRelativeError,lower,upper,covered,intervalScore,decadesOutside,"
+                + "fitStatus\n");
+        for (Backtest.Point p : r.points()) {
+            sb.append(p.row());
+            for (double v : p.point()) {
+                sb.append(',').append(FitReport.csvNumber(v));
+            }
+            sb.append(',').append(FitReport.csvNumber(p.observed())).append(',')
+                    .append(FitReport.csvNumber(p.prediction().estimate())).append(',')
+                    .append(FitReport.csvNumber(p.absoluteRelativeError())).append(',')
+                    .append(FitReport.csvNumber(p.prediction().prediction().lower())).append(',')
+                    .append(FitReport.csvNumber(p.prediction().prediction().upper())).append(',')
+                    .append(p.covered()).append(',').append(FitReport.csvNumber(p.intervalScore())).append(',')
+                    .append(FitReport.csvNumber(p.prediction().extrapolation().decades())).append(',')
+                    .append(p.fitStatus()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String table(ScalingLaw law, String source, String protocol, Backtest.Result r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "law        %s    %s%n", law.name(), law.formula()));
+        sb.append(String.format(Locale.ROOT, "data       %s: %s%n", source, protocol));
+        sb.append(String.format(Locale.ROOT, "summary    mean |relative error| %.4f%%, %s%% prediction intervals "
+                        + "cover %d of %d (%.1f%%), mean interval score %s%n%n", 100 * r.meanAbsoluteRelativeError(),
+                Parsing.human(100 * level), Math.round(r.coverage() * r.points().size()), r.points().size(),
+                100 * r.coverage(), Parsing.human(r.meanIntervalScore())));
+        List<String> header = new ArrayList<>(List.of("row"));
+        header.addAll(law.covariates());
+        header.addAll(List.of("observed", "predicted", "error", "prediction interval", "decades out", "fit"));
+        Table t = new Table(header);
+        for (Backtest.Point p : r.points()) {
+            List<String> cells = new ArrayList<>(List.of(String.valueOf(p.row())));
+            for (double v : p.point()) {
+                cells.add(Parsing.human(v));
+            }
+            cells.add(Parsing.human(p.observed()));
+            cells.add(Parsing.human(p.prediction().estimate()));
+            cells.add(String.format(Locale.ROOT, "%+.2f%%", 100 * (p.prediction().estimate() - p.observed())
+                    / p.observed()));
+            cells.add("[" + Parsing.human(p.prediction().prediction().lower()) + ", "
+                    + Parsing.human(p.prediction().prediction().upper()) + "]" + (p.covered() ? "" : " missed"));
+            cells.add(String.format(Locale.ROOT, "%.2f", p.prediction().extrapolation().decades()));
+            cells.add(p.fitStatus());
+            t.add(cells.toArray(new String[0]));
+        }
+        return sb.append(t.render()).toString();
     }
 }

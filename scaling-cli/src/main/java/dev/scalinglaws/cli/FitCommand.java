@@ -13,12 +13,20 @@ import dev.scalinglaws.core.CsvReader;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.ScalingLaws;
+import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Bootstrap;
+import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
+import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.ProfileLikelihood;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +49,9 @@ final class FitCommand implements Callable<Integer> {
 
     /** Default rows dropped for the bundled Chinchilla data (the Epoch protocol). */
     static final int EPOCH_DROP = 5;
+    /** Kaplan et al. 2020's critical batch, eq. 1.4: Bstar in tokens and alphaB. */
+    static final double KAPLAN_BSTAR = 2e8;
+    static final double KAPLAN_ALPHA_B = 0.21;
 
     @Spec
     CommandSpec spec;
@@ -51,6 +62,48 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--law", paramLabel = "NAME", defaultValue = "chinchilla", completionCandidates = LawNames.class,
             description = "Law to fit (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String lawName;
+
+    /**
+     * The registered law of this name; an unknown name keeps the library's message and suggests the nearest name.
+     *
+     * @param name the --law value
+     * @return the law
+     */
+    static ScalingLaw law(String name) {
+        try {
+            return ScalingLaws.byName(name);
+        } catch (IllegalArgumentException e) {
+            String best = null;
+            int bestDistance = 3;
+            for (String known : ScalingLaws.names()) {
+                int d = editDistance(name.trim().toLowerCase(Locale.ROOT), known);
+                if (d < bestDistance) {
+                    best = known;
+                    bestDistance = d;
+                }
+            }
+            throw new CliException(e.getMessage() + (best == null ? "" : "; did you mean '" + best + "'?"), e);
+        }
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j] + 1, current[j - 1] + 1));
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
+    }
 
     /** The registered law names, for help and completion. */
     static final class LawNames implements Iterable<String> {
@@ -63,6 +116,16 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--by", paramLabel = "COLUMN",
             description = "Fit each group of rows separately (one result per group; JSON lines with --format json).")
     String by;
+
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "The column naming the run (model) of each row: checkpoints of one run are correlated, "
+                    + "so --resample cluster resamples runs, and --warmup-tokens applies per run.")
+    String group;
+
+    @Option(names = "--warmup-tokens", paramLabel = "X",
+            description = "Drop the warm-up checkpoints: rows with fewer than X tokens processed (needs a tokens "
+                    + "column; map it with --column tokens=HEADER).")
+    Double warmupTokens;
 
     @Option(names = "--drop-top-loss", paramLabel = "K",
             description = "Drop the K rows with the highest response before fitting (default: 5 for the bundled "
@@ -128,16 +191,41 @@ final class FitCommand implements Callable<Integer> {
                 .equals(plot.toAbsolutePath().normalize())) {
             throw new CliException("--output and --plot name the same file: " + output);
         }
-        ScalingLaw law = ScalingLaws.byName(lawName);
+        ScalingLaw law = law(lawName);
         FitSpec fitSpec = spec(law);
         List<String> notes = new ArrayList<>();
         Dataset raw = data.read("chinchilla");
+        if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
+                && raw.has(Checkpoints.BATCH)) {
+            raw = Checkpoints.withMinimumSteps(raw, Checkpoints.STEP, Checkpoints.BATCH,
+                    KAPLAN_BSTAR, KAPLAN_ALPHA_B);
+            spec.commandLine().getErr().println("warning: derived S = S_min = step / (1 + Bcrit(loss) / batch) "
+                    + "with Kaplan et al. 2020's critical batch (Bstar 2e8 tokens, alphaB 0.21)");
+        }
         Dataset prepared = raw.withCovariatesFor(law, notes);
         for (String n : notes) {
             spec.commandLine().getErr().println("warning: " + n);
         }
+        if (group != null) {
+            if (!prepared.has(group)) {
+                throw new dev.scalinglaws.core.DataException(raw.source(), -1, group, null,
+                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
+            }
+            prepared = Checkpoints.byRun(prepared, group);
+        }
         List<RowFilter> filters = data.filters();
         Dataset filtered = RowFilter.apply(prepared, filters);
+        if (warmupTokens != null) {
+            if (!(warmupTokens >= 0) || warmupTokens.isInfinite()) {
+                throw new CliException("--warmup-tokens must be non-negative and finite: " + warmupTokens);
+            }
+            if (!filtered.has(Checkpoints.TOKENS)) {
+                throw new dev.scalinglaws.core.DataException(raw.source(), -1, Checkpoints.TOKENS, null,
+                        "--warmup-tokens needs a tokens column (tokens processed at each checkpoint); map it with "
+                                + "--column tokens=HEADER");
+            }
+            filtered = Checkpoints.withoutWarmup(filtered, Checkpoints.TOKENS, warmupTokens);
+        }
         int drop = dropTopLoss != null ? dropTopLoss : data.isDefault() ? EPOCH_DROP : 0;
         if (drop < 0) {
             throw new CliException("--drop-top-loss must be non-negative: " + drop);
@@ -243,22 +331,121 @@ final class FitCommand implements Callable<Integer> {
             }
             ranges.put(cov, new double[] {lo, hi});
         }
-        FitOutcome.Intervals intervals = intervals(result, used, fitSpec);
+        FitOutcome.Intervals intervals = intervals(result, used, fitSpec, derived, group);
         List<String> whereText = filters.stream().map(RowFilter::toString).toList();
+        FitOutcome.Runs runs = null;
+        if (this.group != null) {
+            runs = new FitOutcome.Runs(this.group, new java.util.HashSet<>(List.of(used.textColumn(this.group)))
+                    .size());
+        }
         return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
-                ranges, derived, intervals);
+                ranges, derived, intervals, runs, warmupTokens,
+                data.file == null ? Map.of() : Parsing.keyValues("--column", data.columns));
     }
 
     /**
-     * Intervals for the parameters and derived quantities. The hook for the uncertainty module: fill in the
-     * asymptotic, bootstrap and profile methods here (the options are parsed and validated by
-     * {@link IntervalOptions}).
+     * Intervals for the parameters and derived quantities (fit.uncertainty): asymptotic (smoothed sandwich, delta
+     * method, Student t), bootstrap (refits from the optimum and the best starts; BCa) or profile likelihood.
      */
-    private FitOutcome.Intervals intervals(FitResult result, Dataset used, FitSpec fitSpec) {
+    private FitOutcome.Intervals intervals(FitResult result, Dataset used, FitSpec fitSpec,
+                                           List<FitOutcome.Derived> derived, String group) {
         if (interval.method == IntervalOptions.Method.none) {
             return null;
         }
-        throw interval.notAvailable();
+        if (interval.method == IntervalOptions.Method.bootstrap && interval.resample.equals("cluster")
+                && used.groupColumn() == null) {
+            throw new CliException(used.source() + ": --resample cluster resamples whole runs: give --group COLUMN "
+                    + "(the column naming the run of each row)");
+        }
+        ScalingLaw law = result.law();
+        List<DerivedQuantity> quantities = new ArrayList<>();
+        for (FitOutcome.Derived d : derived) {
+            quantities.add(derivedQuantity(law, d.name()));
+        }
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        double level = interval.level;
+        long start = System.nanoTime();
+        String method;
+        int resamples = 0;
+        int failed = 0;
+        switch (interval.method) {
+            case asymptotic -> {
+                AsymptoticCovariance cov = AsymptoticCovariance.of(result, used,
+                        AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+                method = "asymptotic-smoothed-sandwich";
+                for (var p : law.parameters()) {
+                    put(bounds, cov.interval(DerivedQuantity.parameter(law, p.name()), level), p.name());
+                }
+                for (int i = 0; i < quantities.size(); i++) {
+                    put(bounds, cov.interval(quantities.get(i), level), derived.get(i).name());
+                }
+            }
+            case profile -> {
+                ProfileLikelihood profile = ProfileLikelihood.of(result, used);
+                method = "profile-likelihood";
+                for (var p : law.parameters()) {
+                    if (!isPinned(result, p.name())) {
+                        put(bounds, profile.interval(p.name(), level), p.name());
+                    }
+                }
+                for (int i = 0; i < quantities.size(); i++) {
+                    put(bounds, profile.interval(quantities.get(i), level), derived.get(i).name());
+                }
+            }
+            case bootstrap -> {
+                BootstrapOptions options = BootstrapOptions.defaults().withResamples(interval.resamples)
+                        .withScheme(interval.scheme()).withLevel(level).withSeed(fitSpec.seed());
+                if (threads != null) {
+                    options = options.withThreads(threads);
+                }
+                BootstrapResult boot;
+                try (Progress progress = Progress.indeterminate(group == null ? "bootstrap" : "bootstrap " + group)) {
+                    boot = Bootstrap.run(result, used, options, quantities);
+                }
+                resamples = boot.resamples();
+                failed = boot.failed();
+                method = "bootstrap-" + options.method().name().toLowerCase(Locale.ROOT) + " ("
+                        + interval.resample + ")";
+                for (var p : law.parameters()) {
+                    put(bounds, boot.interval(p.name()), p.name());
+                }
+                for (int i = 0; i < quantities.size(); i++) {
+                    put(bounds, boot.interval(quantities.get(i).name()), derived.get(i).name());
+                }
+                if (failed > 0) {
+                    spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                            "warning: %d of %d bootstrap refits failed (counted, not dropped: %s)", failed,
+                            resamples, boot.failuresByStatus()));
+                }
+            }
+            default -> throw new IllegalStateException(interval.method.name());
+        }
+        return new FitOutcome.Intervals(method, level, resamples, bounds, failed, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static boolean isPinned(FitResult result, String name) {
+        for (var p : result.parameters()) {
+            if (p.name().equals(name)) {
+                return p.pinned();
+            }
+        }
+        return false;
+    }
+
+    private static void put(Map<String, double[]> bounds, Interval i, String name) {
+        bounds.put(name, new double[] {i.lower(), i.upper()});
+    }
+
+    /** The uncertainty module's function of theta for one of the derived quantities {@link FitOutcome#derive} names. */
+    static DerivedQuantity derivedQuantity(ScalingLaw law, String name) {
+        DerivedQuantity q = switch (name) {
+            case "a" -> DerivedQuantity.allocationExponentA();
+            case "b" -> DerivedQuantity.allocationExponentB();
+            case "G" -> DerivedQuantity.allocationConstantG();
+            case "Mstar" -> DerivedQuantity.optimalMultiplier();
+            default -> throw new IllegalStateException("no interval for derived quantity " + name);
+        };
+        return DerivedQuantity.of(name, q::value);
     }
 
     private FitSpec spec(ScalingLaw law) {

@@ -35,14 +35,18 @@ import dev.scalinglaws.core.ScalingLaws;
  * @param group       group label or null
  * @param dropTopLoss rows dropped
  * @param ranges      covariate ranges of the fitted rows (may be empty)
+ * @param spec        the fit's {@code spec} object (residual, loss, delta, pins, bounds); may be missing
+ * @param columns     the fit's --column mappings (KEY to HEADER), empty if none were recorded
  */
 record FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
-               String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges) {
+               String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec,
+               Map<String, String> columns) {
 
     FitFile {
         theta = theta.clone();
         where = List.copyOf(where);
         ranges = new LinkedHashMap<>(ranges);
+        columns = new LinkedHashMap<>(columns);
     }
 
     @Override
@@ -147,10 +151,12 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
                 ranges.put(e.getKey(), new double[] {r.get("min").asDouble(), r.get("max").asDouble()});
             }
         });
+        Map<String, String> columns = new LinkedHashMap<>();
+        data.path("columns").properties().forEach(e -> columns.put(e.getKey(), e.getValue().asText()));
         String group = data.path("group").isTextual() ? data.get("group").asText() : null;
         String groupColumn = data.path("groupColumn").isTextual() ? data.get("groupColumn").asText() : null;
         return new FitFile(path, law, theta, root.path("status").asText("UNKNOWN"),
                 data.path("source").asText(null), where, groupColumn, group, data.path("dropTopLoss").asInt(0),
-                ranges);
+                ranges, root.path("spec"), columns);
     }
 }

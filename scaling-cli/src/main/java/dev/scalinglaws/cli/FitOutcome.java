@@ -25,14 +25,29 @@ import dev.scalinglaws.fit.FitResult;
  * @param ranges      min and max of each covariate over the rows fitted
  * @param derived     derived quantities (a, b, G for Chinchilla-form laws)
  * @param intervals   intervals, or null when none were asked for
+ * @param runs        the --group column and its number of runs among the fitted rows, or null
+ * @param warmupTokens the --warmup-tokens threshold, or null
+ * @param columns     the --column mappings (KEY to HEADER) of a CSV, recorded so that predict, optimal and plot can
+ *                    read the data again
  */
 record FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
-                  int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals) {
+                  int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
+                  Runs runs, Double warmupTokens, Map<String, String> columns) {
+
+    /**
+     * The run (cluster) column set by --group: the rows of one run are correlated.
+     *
+     * @param column the column
+     * @param count  distinct runs among the fitted rows
+     */
+    record Runs(String column, int count) {
+    }
 
     FitOutcome {
         where = List.copyOf(where);
         ranges = new LinkedHashMap<>(ranges);
         derived = List.copyOf(derived);
+        columns = new LinkedHashMap<>(columns);
     }
 
     /**
@@ -52,8 +67,11 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
      * @param level     confidence level
      * @param resamples bootstrap resamples (0 for non-resampling methods)
      * @param bounds    name to {lower, upper}
+     * @param failed    bootstrap refits that failed (counted, never dropped silently)
+     * @param seconds   wall time of the interval computation
      */
-    record Intervals(String method, double level, int resamples, Map<String, double[]> bounds) {
+    record Intervals(String method, double level, int resamples, Map<String, double[]> bounds, int failed,
+                     double seconds) {
         Intervals {
             bounds = new LinkedHashMap<>(bounds);
         }

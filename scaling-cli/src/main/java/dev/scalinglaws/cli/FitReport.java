@@ -50,6 +50,18 @@ final class FitReport {
         ArrayNode where = data.putArray("where");
         o.where().forEach(where::add);
         data.put("dropTopLoss", o.dropTopLoss());
+        if (o.runs() != null) {
+            ObjectNode runs = data.putObject("runs");
+            runs.put("column", o.runs().column());
+            runs.put("count", o.runs().count());
+        }
+        if (o.warmupTokens() != null) {
+            Json.number(data, "warmupTokens", o.warmupTokens());
+        }
+        if (!o.columns().isEmpty()) {
+            ObjectNode columns = data.putObject("columns");
+            o.columns().forEach(columns::put);
+        }
         ObjectNode ranges = data.putObject("ranges");
         for (Map.Entry<String, double[]> e : o.ranges().entrySet()) {
             ObjectNode range = ranges.putObject(e.getKey());
@@ -105,6 +117,10 @@ final class FitReport {
             in.put("method", iv.method());
             Json.number(in, "level", iv.level());
             in.put("resamples", iv.resamples());
+            if (iv.resamples() > 0) {
+                in.put("failed", iv.failed());
+            }
+            Json.number(in, "seconds", iv.seconds());
         }
         Goodness g = r.goodness();
         ObjectNode good = root.putObject("goodness");
@@ -117,6 +133,10 @@ final class FitReport {
         r.warnings().forEach(warnings::add);
         Json.number(root, "seconds", r.seconds());
         return root;
+    }
+
+    private static String percent(double level) {
+        return Parsing.human(100 * level) + "%";
     }
 
     private static void addNumber(ArrayNode a, double v) {
@@ -157,6 +177,12 @@ final class FitReport {
         if (o.dropTopLoss() > 0) {
             data += String.format(Locale.ROOT, ", %d highest losses dropped", o.dropTopLoss());
         }
+        if (o.warmupTokens() != null) {
+            data += ", warm-up before " + Parsing.human(o.warmupTokens()) + " tokens dropped";
+        }
+        if (o.runs() != null) {
+            data += String.format(Locale.ROOT, ", %d runs (%s)", o.runs().count(), o.runs().column());
+        }
         row(sb, "data", data);
         String loss = spec.loss().name() + " loss" + (Double.isNaN(spec.loss().delta()) ? ""
                 : " (delta " + Parsing.human(spec.loss().delta()) + ")");
@@ -183,7 +209,13 @@ final class FitReport {
                         Parsing.human(b[1]), note);
             }
         }
-        sb.append(t.render()).append('\n');
+        sb.append(t.render());
+        if (iv != null) {
+            sb.append(String.format(Locale.ROOT, "(%s %s intervals%s)%n", percent(iv.level()), iv.method(),
+                    iv.resamples() > 0 ? String.format(Locale.ROOT, ", %s resamples, %s failed",
+                            Parsing.count(iv.resamples()), Parsing.count(iv.failed())) : ""));
+        }
+        sb.append('\n');
         if (!o.derived().isEmpty()) {
             StringBuilder d = new StringBuilder();
             for (FitOutcome.Derived x : o.derived()) {
@@ -191,6 +223,10 @@ final class FitReport {
                     d.append("   ");
                 }
                 d.append(x.name()).append(" = ").append(Parsing.human(x.estimate()));
+                double[] b = iv == null ? null : iv.bounds().get(x.name());
+                if (b != null) {
+                    d.append(" [").append(Parsing.human(b[0])).append(", ").append(Parsing.human(b[1])).append(']');
+                }
             }
             row(sb, "compute-optimal", d.toString());
         }
@@ -198,7 +234,8 @@ final class FitReport {
         row(sb, "goodness", String.format(Locale.ROOT, "rmseLog %s, n %d, free parameters %d, AIC %s, BIC %s",
                 Parsing.human(g.rmseLog()), g.n(), g.freeParameters(), Parsing.human(g.aic()),
                 Parsing.human(g.bic())));
-        row(sb, "time", String.format(Locale.ROOT, "%.2f s", r.seconds()));
+        row(sb, "time", String.format(Locale.ROOT, "%.2f s", r.seconds()) + (iv == null ? ""
+                : String.format(Locale.ROOT, " (fit), %.2f s (intervals)", iv.seconds())));
         for (String w : r.warnings()) {
             row(sb, "warning", w);
         }

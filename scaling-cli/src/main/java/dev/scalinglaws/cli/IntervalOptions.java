@@ -31,8 +31,8 @@ final class IntervalOptions {
         if (!(level > 0 && level < 1)) {
             throw new CliException("--level must lie strictly between 0 and 1: " + level);
         }
-        if (resamples < 1) {
-            throw new CliException("--resamples must be at least 1: " + resamples);
+        if (resamples < 2) {
+            throw new CliException("--resamples must be at least 2: " + resamples);
         }
         switch (resample) {
             case "case", "cluster", "residual", "wild" -> {
@@ -42,8 +42,15 @@ final class IntervalOptions {
         }
     }
 
-    CliException notAvailable() {
-        String what = "--interval " + method + (method == Method.bootstrap ? " (--resample " + resample + ")" : "");
-        return CliException.notAvailable(what, "the uncertainty module (fit.uncertainty)");
+    /** The library's resampling scheme for --resample (wild: Rademacher multipliers). */
+    dev.scalinglaws.fit.uncertainty.ResamplingScheme scheme() {
+        return switch (resample) {
+            case "case" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.CASE;
+            case "cluster" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.CLUSTER;
+            case "residual" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.RESIDUAL;
+            case "wild" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.WILD_RADEMACHER;
+            default -> throw new CliException("--resample must be case, cluster, residual or wild, got '"
+                    + resample + "'");
+        };
     }
 }

@@ -9,6 +9,13 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Bootstrap;
+import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
+import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,11 +25,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "optimal", sortOptions = false,
         description = {"Compute-optimal allocation under C = 6ND from a fitted law in (N, D): the model size N, "
                 + "tokens D, tokens per parameter and loss for a compute budget, or the least compute reaching a "
-                + "target loss. Point estimates; intervals once the uncertainty module lands."},
+                + "target loss; or, from a transfer-gap fit, the split of a data budget between pre-training and "
+                + "fine-tuning data (--budget). With 95%% intervals (delta method, or --interval bootstrap)."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling optimal --fit fit.json --compute 5.88e23",
             "  scaling optimal --fit fit.json --target-loss 2.0",
-            "  scaling optimal --fit fit.json --target-loss 2.2 --at N=7e9      # tokens needed at a fixed size"})
+            "  scaling optimal --fit fit.json --target-loss 2.2 --at N=7e9      # tokens needed at a fixed size",
+            "  scaling fit --law transfer-gap --data runs.csv --format json --output tg.json",
+            "  scaling optimal --fit tg.json --budget 1e10 --cost-pretrain 1 --cost-finetune 10"})
 final class OptimalCommand implements Callable<Integer> {
 
     static final String SCHEMA = "scalinglaws.optimal/1";
@@ -52,6 +62,32 @@ final class OptimalCommand implements Callable<Integer> {
 
     @Option(names = "--cost-finetune", paramLabel = "F", description = "Cost per fine-tuning token c_f.")
     Double costFinetune;
+
+    @Option(names = "--interval", paramLabel = "none|asymptotic|bootstrap", defaultValue = "asymptotic",
+            description = "Intervals for N, D, tokens per parameter, loss and compute (default: ${DEFAULT-VALUE}: "
+                    + "delta method with the smoothed sandwich; bootstrap refits --resamples times). They need the "
+                    + "fit's data, which is read again; none: point estimates only.")
+    String interval;
+
+    @Option(names = "--level", paramLabel = "P", defaultValue = "0.95",
+            description = "Interval level (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--resamples", paramLabel = "B", defaultValue = "2000",
+            description = "--interval bootstrap: case resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "--interval bootstrap: seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "The fit's data, if its source cannot be found where the fit read it.")
+    Path data;
+
+    @Option(names = "--column", paramLabel = "KEY=HEADER",
+            description = "With --data: the fit's column mappings. Repeatable.")
+    List<String> columns = new java.util.ArrayList<>();
 
     @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -93,6 +129,8 @@ final class OptimalCommand implements Callable<Integer> {
         } else {
             a = atFixed(law, theta, targetLoss, Parsing.point("--at", at));
         }
+        Map<String, DerivedQuantity> quantities = quantities(law, theta);
+        Map<String, Interval> iv = intervals(f, quantities);
         ObjectNode n = Json.object();
         n.put("schema", SCHEMA);
         n.put("law", law.name());
@@ -100,38 +138,176 @@ final class OptimalCommand implements Callable<Integer> {
             Json.number(n, "targetLoss", targetLoss);
         }
         Json.number(n, "compute", a.compute());
-        estimate(n, "N", a.N());
-        estimate(n, "D", a.D());
-        estimate(n, "tokensPerParameter", a.tokensPerParameter());
-        estimate(n, "loss", a.loss());
+        if (iv.containsKey("compute")) {
+            ObjectNode c = n.putObject("computeInterval");
+            Json.number(c, "lower", iv.get("compute").lower());
+            Json.number(c, "upper", iv.get("compute").upper());
+        }
+        estimate(n, "N", a.N(), iv.get("N"));
+        estimate(n, "D", a.D(), iv.get("D"));
+        estimate(n, "tokensPerParameter", a.tokensPerParameter(), iv.get("tokensPerParameter"));
+        estimate(n, "loss", a.loss(), iv.get("loss"));
         n.put("fixed", at == null ? "C = 6ND, compute-optimal" : "held " + at);
+        if (!iv.isEmpty()) {
+            Interval any = iv.values().iterator().next();
+            ObjectNode in = n.putObject("interval");
+            in.put("method", any.method());
+            Json.number(in, "level", level);
+            in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
+        }
         String text = switch (format) {
             case json -> Json.pretty(n);
-            case csv -> "compute,N,D,tokensPerParameter,loss\n" + String.join(",", FitReport.csvNumber(a.compute()),
-                    FitReport.csvNumber(a.N()), FitReport.csvNumber(a.D()),
-                    FitReport.csvNumber(a.tokensPerParameter()), FitReport.csvNumber(a.loss())) + "\n";
+            case csv -> {
+                StringBuilder sb = new StringBuilder("quantity,estimate,lower,upper\n");
+                double[] values = {a.compute(), a.N(), a.D(), a.tokensPerParameter(), a.loss()};
+                String[] keys = {"compute", "N", "D", "tokensPerParameter", "loss"};
+                for (int i = 0; i < keys.length; i++) {
+                    Interval x = iv.get(keys[i]);
+                    sb.append(keys[i]).append(',').append(FitReport.csvNumber(values[i])).append(',')
+                            .append(x == null ? "" : FitReport.csvNumber(x.lower())).append(',')
+                            .append(x == null ? "" : FitReport.csvNumber(x.upper())).append('\n');
+                }
+                yield sb.toString();
+            }
             case table -> {
                 StringBuilder sb = new StringBuilder();
                 sb.append(String.format(Locale.ROOT, "law %s from %s%n", law.name(), fit));
                 if (targetLoss != null) {
                     sb.append(String.format(Locale.ROOT, "target loss          %s%n", Parsing.human(targetLoss)));
                 }
-                sb.append(String.format(Locale.ROOT, "compute C            %s FLOPs%n", Parsing.human(a.compute())));
-                sb.append(String.format(Locale.ROOT, "parameters N         %s%n", Parsing.human(a.N())));
-                sb.append(String.format(Locale.ROOT, "tokens D             %s%n", Parsing.human(a.D())));
-                sb.append(String.format(Locale.ROOT, "tokens per parameter %s%n",
-                        Parsing.human(a.tokensPerParameter())));
-                sb.append(String.format(Locale.ROOT, "loss                 %s%n", Parsing.human(a.loss())));
+                sb.append(String.format(Locale.ROOT, "compute C            %-16s%s%n",
+                        Parsing.human(a.compute()) + " FLOPs",
+                        range(iv.get("compute"))));
+                sb.append(String.format(Locale.ROOT, "parameters N         %-16s%s%n", Parsing.human(a.N()),
+                        range(iv.get("N"))));
+                sb.append(String.format(Locale.ROOT, "tokens D             %-16s%s%n", Parsing.human(a.D()),
+                        range(iv.get("D"))));
+                sb.append(String.format(Locale.ROOT, "tokens per parameter %-16s%s%n",
+                        Parsing.human(a.tokensPerParameter()), range(iv.get("tokensPerParameter"))));
+                sb.append(String.format(Locale.ROOT, "loss                 %-16s%s%n", Parsing.human(a.loss()),
+                        range(iv.get("loss"))));
                 sb.append(at == null ? "" : "(" + at + " held fixed; not the compute-optimal allocation)\n");
-                yield sb.toString();
+                if (!iv.isEmpty()) {
+                    sb.append(String.format(Locale.ROOT, "(%s%% intervals, %s)%n", Parsing.human(100 * level),
+                            iv.values().iterator().next().method()
+                                    + (intervalMethod().equals("bootstrap") ? ", " + resamples + " resamples" : "")));
+                }
+                yield sb.toString().lines().map(String::stripTrailing)
+                        .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
             }
         };
         Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 
+    private String intervalMethod() {
+        return interval.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String range(Interval i) {
+        return i == null ? "" : "[" + Parsing.human(i.lower()) + ", " + Parsing.human(i.upper()) + "]";
+    }
+
+    /** The reported quantities as functions of theta, for the mode asked for (NaN where they do not exist). */
+    private Map<String, DerivedQuantity> quantities(ScalingLaw law, double[] theta) {
+        Map<String, DerivedQuantity> q = new java.util.LinkedHashMap<>();
+        java.util.function.Function<double[], ComputeOptimal.Allocation> allocation;
+        if (compute != null) {
+            double c = compute;
+            allocation = t -> ComputeOptimal.of(law, t, c);
+        } else if (at == null) {
+            double l = targetLoss;
+            allocation = t -> ComputeOptimal.computeForLoss(law, t, l);
+        } else {
+            double l = targetLoss;
+            Map<String, Double> fixed = Parsing.point("--at", at);
+            allocation = t -> atFixed(law, t, l, fixed);
+        }
+        if (compute == null) {
+            q.put("compute", quantity("compute", allocation, ComputeOptimal.Allocation::compute));
+        }
+        q.put("N", quantity("N", allocation, ComputeOptimal.Allocation::N));
+        q.put("D", quantity("D", allocation, ComputeOptimal.Allocation::D));
+        q.put("tokensPerParameter", quantity("tokensPerParameter", allocation,
+                ComputeOptimal.Allocation::tokensPerParameter));
+        if (targetLoss == null) {
+            q.put("loss", quantity("loss", allocation, ComputeOptimal.Allocation::loss));
+        }
+        if (at != null) {
+            Parsing.point("--at", at).keySet().forEach(q::remove);
+        }
+        return q;
+    }
+
+    private static DerivedQuantity quantity(String name,
+                                            java.util.function.Function<double[], ComputeOptimal.Allocation> allocation,
+                                            java.util.function.ToDoubleFunction<ComputeOptimal.Allocation> part) {
+        return DerivedQuantity.of(name, t -> {
+            try {
+                return part.applyAsDouble(allocation.apply(t));
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        });
+    }
+
+    /** Intervals for the quantities, or none with --interval none (or, with a warning, without the fit's data). */
+    private Map<String, Interval> intervals(FitFile f, Map<String, DerivedQuantity> quantities) {
+        Map<String, Interval> out = new java.util.LinkedHashMap<>();
+        String method = intervalMethod();
+        if (method.equals("none")) {
+            return out;
+        }
+        if (!method.equals("asymptotic") && !method.equals("bootstrap")) {
+            throw new CliException("--interval must be none, asymptotic or bootstrap, got '" + interval + "'");
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new CliException("--level must lie strictly between 0 and 1: " + level);
+        }
+        if (resamples < 2) {
+            throw new CliException("--resamples must be at least 2: " + resamples);
+        }
+        FitData d;
+        try {
+            d = FitData.of(f, data, columns);
+        } catch (CliException | IllegalArgumentException e) {
+            if (data != null) {
+                throw e;
+            }
+            spec.commandLine().getErr().println("warning: no intervals: " + ScalingCommand.oneLine(e.getMessage()));
+            return out;
+        }
+        if (method.equals("asymptotic")) {
+            AsymptoticCovariance cov = AsymptoticCovariance.of(d.result(), d.used(),
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+            quantities.forEach((k, q) -> out.put(k, cov.interval(q, level, true)));
+        } else {
+            BootstrapResult boot;
+            try (Progress progress = Progress.indeterminate("bootstrap")) {
+                boot = Bootstrap.run(d.result(), d.used(), BootstrapOptions.defaults().withResamples(resamples)
+                        .withSeed(seed).withLevel(level), List.copyOf(quantities.values()));
+            }
+            quantities.forEach((k, q) -> out.put(k, boot.interval(q.name())));
+            if (boot.failed() > 0) {
+                spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                        "warning: %d of %d bootstrap refits failed (counted, not dropped)", boot.failed(),
+                        boot.resamples()));
+            }
+        }
+        return out;
+    }
+
     private static void estimate(ObjectNode n, String key, double v) {
         Json.number(n.putObject(key), "estimate", v);
+    }
+
+    private static void estimate(ObjectNode n, String key, double v, Interval i) {
+        ObjectNode e = n.putObject(key);
+        Json.number(e, "estimate", v);
+        if (i != null) {
+            Json.number(e, "lower", i.lower());
+            Json.number(e, "upper", i.upper());
+        }
     }
 
     /** With N (or D) fixed, the D (or N) at which the law reaches the target loss (bisection in log space). */
@@ -168,9 +344,84 @@ final class OptimalCommand implements Callable<Integer> {
         return new ComputeOptimal.Allocation(6 * n * d, n, d, law.value(theta, n, d));
     }
 
-    /** The hook for the transfer-gap allocation (scaling-transfer, Barnett 2024). */
+    static final String ALLOCATION_SCHEMA = "scalinglaws.allocation/1";
+
+    /**
+     * The split of a data budget c_p p + c_f f between pre-training data p and fine-tuning data f that minimises a
+     * fitted transfer-gap law L = (A p^-alpha + G) f^-beta + E (Barnett 2024), with the data-scarcity floor
+     * G f^-beta + E at that f and the marginal value of each kind of data there.
+     */
     private int transferAllocation() {
-        throw CliException.notAvailable("the transfer-gap allocation (--budget)",
-                "the transfer module's transfer-gap law (scaling-transfer)");
+        FitFile f = FitFile.read(fit);
+        if (!f.law().name().equals("transfer-gap")) {
+            throw new CliException(String.format(Locale.ROOT, "%s: --budget splits a budget between pre-training "
+                    + "and fine-tuning data and needs a transfer-gap fit (scaling fit --law transfer-gap); this fit "
+                    + "is law %s", fit, f.law().name()));
+        }
+        for (Map.Entry<String, Double> e : Map.of("--budget", budget, "--cost-pretrain", costPretrain,
+                "--cost-finetune", costFinetune).entrySet()) {
+            if (!(e.getValue() > 0) || e.getValue().isInfinite()) {
+                throw new CliException(e.getKey() + " must be positive and finite: " + e.getValue());
+            }
+        }
+        double[] theta = f.theta();
+        TransferGap.Allocation a = TransferGap.optimalAllocation(theta, budget, costPretrain, costFinetune);
+        double floor = TransferGap.dataScarcityFloor(theta, a.finetune());
+        TransferGap.MarginalValue mv = TransferGap.marginalValue(theta, a.pretrain(), a.finetune(), costPretrain,
+                costFinetune);
+        double pretrainShare = costPretrain * a.pretrain() / budget;
+        ObjectNode n = Json.object();
+        n.put("schema", ALLOCATION_SCHEMA);
+        n.put("law", f.law().name());
+        Json.number(n, "budget", budget);
+        Json.number(n, "costPretrain", costPretrain);
+        Json.number(n, "costFinetune", costFinetune);
+        estimate(n, "pretrain", a.pretrain());
+        estimate(n, "finetune", a.finetune());
+        Json.number(n, "finetunePerPretrain", a.finetunePerPretrain());
+        Json.number(n, "pretrainBudgetShare", pretrainShare);
+        estimate(n, "loss", a.loss());
+        estimate(n, "dataScarcityFloor", floor);
+        Json.number(n, "gap", TransferGap.gap(theta));
+        ObjectNode m = n.putObject("marginal");
+        Json.number(m, "lossPerPretrain", mv.lossPerPretrain());
+        Json.number(m, "lossPerFinetune", mv.lossPerFinetune());
+        Json.number(m, "gainPerPretrainCost", mv.gainPerPretrainCost());
+        Json.number(m, "gainPerFinetuneCost", mv.gainPerFinetuneCost());
+        Json.number(m, "finetuneOverPretrain", mv.finetuneOverPretrain());
+        Json.number(n, "kktResidual", a.kktResidual());
+        String text = switch (format) {
+            case json -> Json.pretty(n);
+            case csv -> "budget,costPretrain,costFinetune,pretrain,finetune,loss,dataScarcityFloor,"
+                    + "gainPerPretrainCost,gainPerFinetuneCost,kktResidual\n" + String.join(",",
+                    FitReport.csvNumber(budget), FitReport.csvNumber(costPretrain),
+                    FitReport.csvNumber(costFinetune), FitReport.csvNumber(a.pretrain()),
+                    FitReport.csvNumber(a.finetune()), FitReport.csvNumber(a.loss()), FitReport.csvNumber(floor),
+                    FitReport.csvNumber(mv.gainPerPretrainCost()), FitReport.csvNumber(mv.gainPerFinetuneCost()),
+                    FitReport.csvNumber(a.kktResidual())) + "\n";
+            case table -> {
+                StringBuilder sb = new StringBuilder();
+                sb.append(String.format(Locale.ROOT, "law %s (%s) from %s%n", f.law().name(), f.law().formula(),
+                        fit));
+                sb.append(String.format(Locale.ROOT, "budget               %s = c_p p + c_f f (c_p %s, c_f %s)%n",
+                        Parsing.human(budget), Parsing.human(costPretrain), Parsing.human(costFinetune)));
+                sb.append(String.format(Locale.ROOT, "pre-training data p  %s (%.1f%% of the budget)%n",
+                        Parsing.human(a.pretrain()), 100 * pretrainShare));
+                sb.append(String.format(Locale.ROOT, "fine-tuning data f   %s (%.1f%% of the budget; f/p = %s)%n",
+                        Parsing.human(a.finetune()), 100 * (1 - pretrainShare),
+                        Parsing.human(a.finetunePerPretrain())));
+                sb.append(String.format(Locale.ROOT, "loss at the optimum  %s%n", Parsing.human(a.loss())));
+                sb.append(String.format(Locale.ROOT, "data-scarcity floor  %s (G f^-beta + E: the loss with "
+                        + "unlimited pre-training at this f; G = %s)%n", Parsing.human(floor),
+                        Parsing.human(TransferGap.gap(theta))));
+                sb.append(String.format(Locale.ROOT, "marginal value       -dL/dp / c_p = %s, -dL/df / c_f = %s "
+                                + "(ratio %s; equal at the optimum)%n", Parsing.human(mv.gainPerPretrainCost()),
+                        Parsing.human(mv.gainPerFinetuneCost()), Parsing.human(mv.finetuneOverPretrain())));
+                sb.append(String.format(Locale.ROOT, "KKT residual         %s%n", Parsing.human(a.kktResidual())));
+                yield sb.toString();
+            }
+        };
+        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        return 0;
     }
 }

@@ -122,6 +122,9 @@ final class Parsing {
         if (a != 0 && (a >= 1e6 || a < 1e-3)) {
             return String.format(Locale.ROOT, "%.4g", v).replace("e+", "e");
         }
+        if (a >= 1e5) {
+            return String.format(Locale.ROOT, "%.0f", v);
+        }
         String s = String.format(Locale.ROOT, "%.5g", v);
         if (s.contains(".") && !s.contains("e")) {
             s = s.replaceAll("0+$", "").replaceAll("\\.$", "");

@@ -41,14 +41,16 @@ final class PlotCommand implements Callable<Integer> {
         Output.guard(output, file == null ? List.of(fit) : List.of(fit, file));
         FitFile f = FitFile.read(fit);
         Dataset raw;
+        java.util.Map<String, String> mapping = columns.isEmpty() ? f.columns()
+                : Parsing.keyValues("--column", columns);
         List<Path> inputs = new ArrayList<>(List.of(fit));
         if (file != null) {
-            raw = CsvReader.defaults().withColumns(Parsing.keyValues("--column", columns)).read(file);
+            raw = CsvReader.defaults().withColumns(mapping).read(file);
             inputs.add(file);
         } else if (f.source() != null && f.source().startsWith("dataset:")) {
             raw = Datasets.byName(f.source().substring("dataset:".length()));
         } else if (f.source() != null && java.nio.file.Files.isRegularFile(Path.of(f.source()))) {
-            raw = CsvReader.defaults().withColumns(Parsing.keyValues("--column", columns)).read(Path.of(f.source()));
+            raw = CsvReader.defaults().withColumns(mapping).read(Path.of(f.source()));
             inputs.add(Path.of(f.source()));
         } else {
             throw new CliException(fit + ": its data source '" + f.source() + "' cannot be found; give --data FILE");

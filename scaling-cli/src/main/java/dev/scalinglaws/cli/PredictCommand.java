@@ -8,8 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.dynamics.TrainingDynamics;
+import dev.scalinglaws.core.dynamics.Trajectory;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,11 +23,13 @@ import picocli.CommandLine.Spec;
 /** {@code scaling predict}: the fitted law at a covariate point. */
 @Command(name = "predict", sortOptions = false,
         description = {"Predict the response of a fitted law at a point, and say how far outside the fitted range "
-                + "it lies. Point estimates now; confidence and prediction intervals once the uncertainty module "
-                + "lands."},
+                + "it lies; with --level, confidence and prediction intervals. With --steps-to-loss or --trajectory, "
+                + "training dynamics from a kaplan-trajectory or kaplan-ns fit."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling predict --fit fit.json --at N=70e9,D=1.4e12",
-            "  scaling predict --fit fit.json --at N=1e9,C=1e21 --format json"})
+            "  scaling predict --fit fit.json --at N=1e9,C=1e21 --format json",
+            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --steps-to-loss 2.5",
+            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --trajectory 1e3:2.5e5:6"})
 final class PredictCommand implements Callable<Integer> {
 
     static final String SCHEMA = "scalinglaws.prediction/1";
@@ -39,8 +46,31 @@ final class PredictCommand implements Callable<Integer> {
     List<String> at = new ArrayList<>();
 
     @Option(names = "--level", paramLabel = "P",
-            description = "Interval level (intervals are not available yet).")
+            description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich; "
+                    + "the fit's data is read again).")
     Double level;
+
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "With --level: the fit's data, if its source cannot be found where the fit read it.")
+    Path data;
+
+    @Option(names = "--column", paramLabel = "KEY=HEADER",
+            description = "With --level and a CSV: the fit's column mappings. Repeatable.")
+    List<String> columns = new ArrayList<>();
+
+    @Option(names = "--steps-to-loss", paramLabel = "L",
+            description = "Training dynamics (kaplan-trajectory or kaplan-ns fits, --at N=..,B=..): the steps, "
+                    + "tokens and compute to reach loss L at batch B (tokens per step), and the critical batch.")
+    Double stepsToLoss;
+
+    @Option(names = "--trajectory", paramLabel = "FROM:TO:K",
+            description = "Training dynamics: the loss after K log-spaced step counts from FROM to TO, at --at N=..,B=..")
+    String trajectory;
+
+    @Option(names = "--critical-batch", paramLabel = "BSTAR:ALPHAB",
+            description = "Critical batch Bcrit = Bstar / L^(1/alphaB) for kaplan-ns fits, which do not fit it "
+                    + "(default: Kaplan et al. 2020, 2e8:0.21).")
+    String criticalBatch;
 
     @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -55,8 +85,15 @@ final class PredictCommand implements Callable<Integer> {
             throw new CliException("--level must lie strictly between 0 and 1: " + level);
         }
         FitFile f = FitFile.read(fit);
+        if (stepsToLoss != null || trajectory != null) {
+            return dynamics(f);
+        }
+        if (criticalBatch != null) {
+            throw new CliException("--critical-batch goes with --steps-to-loss or --trajectory");
+        }
         List<ObjectNode> nodes = new ArrayList<>();
-        Table table = new Table(List.of("point", "estimate", "outside fitted range"));
+        Table table = new Table(level == null ? List.of("point", "estimate", "outside fitted range")
+                : List.of("point", "estimate", "confidence", "prediction", "outside fitted range"));
         StringBuilder csv = new StringBuilder("point,estimate,confidenceLower,confidenceUpper,predictionLower,"
                 + "predictionUpper,outside\n");
         for (String a : at) {
@@ -104,29 +141,53 @@ final class PredictCommand implements Callable<Integer> {
             ext.put("outside", outside);
             nodes.add(n);
             String label = pointText(point);
-            table.add(label, Parsing.human(estimate), outside ? String.join(", ", outsideText) : "no");
-            csv.append(Table.csvCell(label)).append(',').append(FitReport.csvNumber(estimate)).append(",,,,,")
-                    .append(outside).append('\n');
+            String where = outside ? String.join(", ", outsideText) : "no";
+            if (intervals == null) {
+                table.add(label, Parsing.human(estimate), where);
+                csv.append(Table.csvCell(label)).append(',').append(FitReport.csvNumber(estimate)).append(",,,,,")
+                        .append(outside).append('\n');
+            } else {
+                table.add(label, Parsing.human(estimate), range(intervals[0]), range(intervals[1]), where);
+                csv.append(Table.csvCell(label)).append(',').append(FitReport.csvNumber(estimate));
+                for (double[] b : intervals) {
+                    csv.append(',').append(FitReport.csvNumber(b[0])).append(',').append(FitReport.csvNumber(b[1]));
+                }
+                csv.append(',').append(outside).append('\n');
+            }
         }
         String text = switch (format) {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
             case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit + "\n"
-                    + table.render() + "point estimates only: intervals need the uncertainty module\n";
+                    + table.render() + (level == null ? "point estimates; --level 0.95 adds confidence and prediction "
+                    + "intervals\n" : String.format(Locale.ROOT, "%s%% intervals: asymptotic (smoothed sandwich), "
+                    + "confidence for the fitted curve, prediction for a new run%n", Parsing.human(100 * level)));
         };
         Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 
+    private Prediction prediction;
+
     /**
-     * Confidence and prediction intervals at a point: the hook for the uncertainty module. Returns null (point
-     * estimate only) unless --level asks for intervals.
+     * Confidence and prediction intervals at a point (asymptotic, smoothed sandwich, in log space for log-residual
+     * fits); null (point estimate only) unless --level asks for them.
      */
     private double[][] intervals(FitFile f, double[] x) {
         if (level == null) {
             return null;
         }
-        throw CliException.notAvailable("--level (prediction intervals)", "the uncertainty module (fit.uncertainty)");
+        if (prediction == null) {
+            FitData d = FitData.of(f, data, columns);
+            prediction = Prediction.of(d.result(), d.used(), AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        }
+        Prediction.Result r = prediction.at(level, x);
+        return new double[][] {{r.confidence().lower(), r.confidence().upper()},
+            {r.prediction().lower(), r.prediction().upper()}};
+    }
+
+    private static String range(double[] b) {
+        return "[" + Parsing.human(b[0]) + ", " + Parsing.human(b[1]) + "]";
     }
 
     private static void putInterval(ObjectNode n, String key, double[] b) {
@@ -143,6 +204,185 @@ final class PredictCommand implements Callable<Integer> {
         List<String> parts = new ArrayList<>();
         p.forEach((k, v) -> parts.add(k + "=" + Parsing.human(v)));
         return String.join(",", parts);
+    }
+
+    static final String DYNAMICS_SCHEMA = "scalinglaws.dynamics/1";
+
+    /**
+     * Training dynamics from a kaplan-trajectory fit (or a kaplan-ns fit with a given critical batch): steps, tokens
+     * and compute to a target loss at a batch size, and the loss trajectory over steps (Kaplan et al. 2020, eqs.
+     * 1.4, 1.6, 5.1-5.5).
+     */
+    private int dynamics(FitFile f) {
+        if (level != null) {
+            throw new CliException("--level does not apply to --steps-to-loss or --trajectory");
+        }
+        String name = f.law().name();
+        double[] theta = f.theta();
+        TrainingDynamics d;
+        String batchSource;
+        if (name.equals("kaplan-trajectory")) {
+            if (criticalBatch != null) {
+                throw new CliException("--critical-batch is for kaplan-ns fits; a kaplan-trajectory fit has its own "
+                        + "Bstar and alphaB");
+            }
+            d = TrainingDynamics.ofTheta(byName(f, TrainingDynamics.PARAMETER_NAMES));
+            batchSource = "fitted";
+        } else if (name.equals("kaplan-ns")) {
+            double[] batch = {FitCommand.KAPLAN_BSTAR, FitCommand.KAPLAN_ALPHA_B};
+            batchSource = "Kaplan et al. 2020 (Bstar 2e8, alphaB 0.21)";
+            if (criticalBatch != null) {
+                String[] parts = criticalBatch.split(":");
+                if (parts.length != 2) {
+                    throw new CliException("--critical-batch expects BSTAR:ALPHAB, got '" + criticalBatch + "'");
+                }
+                batch = new double[] {Parsing.number("--critical-batch", parts[0]),
+                    Parsing.number("--critical-batch", parts[1])};
+                batchSource = "given (Bstar " + Parsing.human(batch[0]) + ", alphaB " + Parsing.human(batch[1]) + ")";
+            }
+            d = TrainingDynamics.of(byName(f, TrainingDynamics.PARAMETER_NAMES.subList(0, 4)), batch);
+        } else {
+            throw new CliException(String.format(Locale.ROOT, "%s: --steps-to-loss and --trajectory need a "
+                    + "kaplan-trajectory or kaplan-ns fit; this fit is law %s", fit, name));
+        }
+        double[][] steps = trajectory == null ? null : new double[][] {logSpaced(trajectory)};
+        if (stepsToLoss != null && (!(stepsToLoss > 0) || stepsToLoss.isInfinite())) {
+            throw new CliException("--steps-to-loss must be positive and finite: " + stepsToLoss);
+        }
+        List<ObjectNode> nodes = new ArrayList<>();
+        StringBuilder table = new StringBuilder();
+        StringBuilder csv = new StringBuilder("N,batch,kind,step,minimumSteps,loss,criticalBatch,tokens,compute\n");
+        for (String a : at) {
+            Map<String, Double> p = Parsing.point("--at", a);
+            Double n = p.get("N");
+            Double b = p.containsKey("B") ? p.get("B") : p.get("batch");
+            if (n == null || b == null || p.size() != 2) {
+                throw new CliException("--at with --steps-to-loss or --trajectory takes N and B (batch in tokens per "
+                        + "step), e.g. --at N=1e9,B=524288; got '" + a + "'");
+            }
+            if (!(n > 0) || n.isInfinite() || !(b > 0) || b.isInfinite()) {
+                throw new CliException("--at: N and B must be positive and finite: " + a);
+            }
+            ObjectNode node = Json.object();
+            node.put("schema", DYNAMICS_SCHEMA);
+            node.put("law", name);
+            Json.number(node, "N", n);
+            Json.number(node, "batch", b);
+            node.put("criticalBatchFrom", batchSource);
+            Json.number(node, "convergedLoss", d.convergedLoss(n));
+            table.append(String.format(Locale.ROOT, "law %s from %s; critical batch %s%n", name, fit, batchSource));
+            table.append(String.format(Locale.ROOT, "model N %s, batch B %s tokens per step; converged loss %s%n",
+                    Parsing.human(n), Parsing.human(b), Parsing.human(d.convergedLoss(n))));
+            if (stepsToLoss != null) {
+                double l = stepsToLoss;
+                ObjectNode s = node.putObject("stepsToLoss");
+                Json.number(s, "loss", l);
+                double bcrit = d.criticalBatch(l);
+                double sMin = d.minimumStepsToLoss(n, l);
+                double eMin = d.minimumTokensToLoss(n, l);
+                double steps1 = d.stepsToLoss(n, b, l);
+                double tokens = d.tokensToLoss(n, b, l);
+                double compute = d.computeToLoss(n, b, l);
+                Json.number(s, "criticalBatch", bcrit);
+                Json.number(s, "minimumSteps", sMin);
+                Json.number(s, "minimumTokens", eMin);
+                Json.number(s, "steps", steps1);
+                Json.number(s, "tokens", tokens);
+                Json.number(s, "compute", compute);
+                s.put("reachable", Double.isFinite(steps1));
+                if (!Double.isFinite(steps1)) {
+                    table.append(String.format(Locale.ROOT, "loss %s is not reachable: N = %s converges to %s%n",
+                            Parsing.human(l), Parsing.human(n), Parsing.human(d.convergedLoss(n))));
+                } else {
+                    table.append(String.format(Locale.ROOT, "to reach loss %s:%n", Parsing.human(l)));
+                    table.append(String.format(Locale.ROOT, "  critical batch   %s tokens%n", Parsing.human(bcrit)));
+                    table.append(String.format(Locale.ROOT, "  steps            %s (S_min %s)%n",
+                            Parsing.human(steps1), Parsing.human(sMin)));
+                    table.append(String.format(Locale.ROOT, "  tokens           %s (E_min %s)%n",
+                            Parsing.human(tokens), Parsing.human(eMin)));
+                    table.append(String.format(Locale.ROOT, "  compute          %s FLOP (6 N B S; %s PF-days)%n",
+                            Parsing.human(compute), Parsing.human(compute / 8.64e19)));
+                }
+                csv.append(String.join(",", FitReport.csvNumber(n), FitReport.csvNumber(b), "stepsToLoss",
+                        FitReport.csvNumber(steps1), FitReport.csvNumber(sMin), FitReport.csvNumber(l),
+                        FitReport.csvNumber(bcrit), FitReport.csvNumber(tokens), FitReport.csvNumber(compute)))
+                        .append('\n');
+            } else {
+                node.putNull("stepsToLoss");
+            }
+            if (steps != null) {
+                Trajectory t = d.trajectory(n, b, steps[0]);
+                ArrayNode arr = node.putArray("trajectory");
+                Table tt = new Table(List.of("step", "S_min", "loss", "Bcrit (tokens)", "tokens B S"));
+                double[] st = t.steps();
+                double[] sm = t.minimumSteps();
+                double[] ls = t.loss();
+                double[] bc = t.criticalBatch();
+                double[] tk = t.tokens();
+                for (int i = 0; i < st.length; i++) {
+                    ObjectNode e = arr.addObject();
+                    Json.number(e, "step", st[i]);
+                    Json.number(e, "minimumSteps", sm[i]);
+                    Json.number(e, "loss", ls[i]);
+                    Json.number(e, "criticalBatch", bc[i]);
+                    Json.number(e, "tokens", tk[i]);
+                    tt.add(Parsing.human(st[i]), Parsing.human(sm[i]), Parsing.human(ls[i]), Parsing.human(bc[i]),
+                            Parsing.human(tk[i]));
+                    csv.append(String.join(",", FitReport.csvNumber(n), FitReport.csvNumber(b), "trajectory",
+                            FitReport.csvNumber(st[i]), FitReport.csvNumber(sm[i]), FitReport.csvNumber(ls[i]),
+                            FitReport.csvNumber(bc[i]), FitReport.csvNumber(tk[i]),
+                            FitReport.csvNumber(6 * n * tk[i]))).append('\n');
+                }
+                table.append(tt.render());
+            } else {
+                node.putNull("trajectory");
+            }
+            nodes.add(node);
+        }
+        String text = switch (format) {
+            case json -> Json.render(nodes);
+            case csv -> csv.toString();
+            case table -> table.toString();
+        };
+        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        return 0;
+    }
+
+    /** The fitted values of the named parameters, in that order. */
+    private static double[] byName(FitFile f, List<String> names) {
+        double[] theta = f.theta();
+        double[] out = new double[names.size()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = theta[f.law().indexOf(names.get(j))];
+        }
+        return out;
+    }
+
+    /** FROM:TO:K into K log-spaced values. */
+    static double[] logSpaced(String text) {
+        String[] parts = text.split(":");
+        if (parts.length != 3) {
+            throw new CliException("--trajectory expects FROM:TO:K, e.g. 1e3:2.5e5:6; got '" + text + "'");
+        }
+        double from = Parsing.number("--trajectory FROM", parts[0]);
+        double to = Parsing.number("--trajectory TO", parts[1]);
+        int k;
+        try {
+            k = Integer.parseInt(parts[2].trim());
+        } catch (NumberFormatException e) {
+            throw new CliException("--trajectory: K must be a whole number, got '" + parts[2] + "'");
+        }
+        if (!(from > 0) || !(to > from) || Double.isInfinite(to) || k < 2 || k > 10_000) {
+            throw new CliException("--trajectory needs 0 < FROM < TO (finite) and 2 <= K <= 10000; got '" + text
+                    + "'");
+        }
+        double[] out = new double[k];
+        double lf = Math.log(from);
+        double step = (Math.log(to) - lf) / (k - 1);
+        for (int i = 0; i < k; i++) {
+            out[i] = i == k - 1 ? to : i == 0 ? from : Math.exp(lf + i * step);
+        }
+        return out;
     }
 
     /**

@@ -44,6 +44,23 @@ final class Progress implements IntConsumer, AutoCloseable {
         return new Progress(bar, 0);
     }
 
+    /**
+     * A bar without a known length (a running count of seconds), or a silent one without a terminal: for work that
+     * reports no progress of its own.
+     *
+     * @param task the label
+     * @return the progress
+     */
+    static Progress indeterminate(String task) {
+        if (System.console() == null) {
+            return SILENT;
+        }
+        ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err)).clearDisplayOnFinish().build();
+        return new Progress(bar, 0);
+    }
+
     @Override
     public void accept(int done) {
         if (bar == null) {

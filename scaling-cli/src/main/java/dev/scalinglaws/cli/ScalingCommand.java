@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
  *
  * <p>Exit status: 0 success, 1 a fit that ran but did not converge (the result is still written), 2 bad input or
  * usage (one line on stderr naming file, row and column where they apply; {@code --debug} adds the stack trace),
- * 3 an internal error.
+ * 3 an internal error, 130 interrupted (Ctrl-C: one line "interrupted", no output file written).
  */
 @Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = ScalingCommand.Version.class,
         scope = ScopeType.INHERIT,
@@ -36,13 +36,15 @@ import picocli.CommandLine.Spec;
             "  scaling fit --format json --output fit.json",
             "  scaling optimal --fit fit.json --compute 5.88e23",
             "  scaling shape --family t5 --config base",
-            "", "Exit status: 0 success, 1 fit did not converge, 2 bad input or usage, 3 internal error."})
+            "", "Exit status: 0 success, 1 fit did not converge, 2 bad input or usage, 3 internal error, 130 interrupted."})
 public final class ScalingCommand implements Runnable {
 
     /** Exit status for bad input or usage. */
     public static final int BAD_INPUT = 2;
     /** Exit status for an internal error. */
     public static final int INTERNAL_ERROR = 3;
+    /** Exit status when interrupted (Ctrl-C), as shells report SIGINT: 128 + 2. */
+    public static final int INTERRUPTED = 130;
 
     @Spec
     CommandSpec spec;
@@ -57,7 +59,25 @@ public final class ScalingCommand implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        // Ctrl-C: interrupt the work so that it stops at the next check and reports "interrupted" (exit 130)
+        // instead of dying mid-way; results are written only once complete, so no partial output is left.
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            main.interrupt();
+            try {
+                main.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "scaling-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int status = commandLine().execute(args);
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the JVM is exiting on a signal (status 130 for SIGINT); the hook is waiting for us
+        }
+        System.exit(status);
     }
 
     /**
@@ -109,6 +129,12 @@ public final class ScalingCommand implements Runnable {
         String name = cl.getCommandSpec().qualifiedName();
         int status;
         String message;
+        if (isCancellation(ex)) {
+            Thread.interrupted(); // handled: clear the flag
+            err.println(name + ": interrupted");
+            err.flush();
+            return INTERRUPTED;
+        }
         if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
             status = BAD_INPUT;
             message = ex.getMessage();
@@ -122,6 +148,16 @@ public final class ScalingCommand implements Runnable {
         err.println(name + ": " + oneLine(message));
         err.flush();
         return status;
+    }
+
+    private static boolean isCancellation(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.CancellationException || t instanceof InterruptedException
+                    || t instanceof java.nio.channels.ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean debugRequested(ParseResult parsed) {

@@ -16,8 +16,13 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.shape.ParetoFrontier;
 import dev.scalinglaws.core.shape.T5Configs;
 import dev.scalinglaws.core.shape.TransformerShape;
+import dev.scalinglaws.transfer.shape.NestedFit;
+import dev.scalinglaws.transfer.shape.ShapeEffectAnalysis;
+import dev.scalinglaws.transfer.shape.ShapeEffectReport;
+import dev.scalinglaws.transfer.shape.SizeLaw;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,7 +35,8 @@ import picocli.CommandLine.Spec;
                 + "-nh<h> -kv<d> (e.g. base-nl16-dm512). Decoder configs: gpt2, gpt2-medium, gpt2-large, gpt2-xl."},
         footer = {"", "Examples:", "  scaling shape --family t5 --config base",
             "  scaling shape --family decoder --layers 24 --d-model 2048 --d-ff 8192 --heads 16",
-            "  scaling shape --pareto configs.csv --cost-column flops --quality-column score"})
+            "  scaling shape --pareto configs.csv --cost-column flops --quality-column score",
+            "  scaling shape --effect --data runs.csv --column N=params --column shape=layers --column metric=error"})
 final class ShapeCommand implements Callable<Integer> {
 
     @Spec
@@ -109,8 +115,40 @@ final class ShapeCommand implements Callable<Integer> {
             "gpt2-large", new int[] {36, 1280, 5120, 20},
             "gpt2-xl", new int[] {48, 1600, 6400, 25});
 
+    @Option(names = "--effect", description = "Test whether shape explains a downstream metric beyond size: "
+            + "--data with columns N, shape and metric (Tay et al. 2021; likelihood ratio with Wilks and "
+            + "parametric-bootstrap p-values).")
+    boolean effect;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Option(names = "--descriptor", paramLabel = "depth|aspect-ratio",
+            description = "--effect: what the shape column holds: depth (layers; the default) or aspect-ratio "
+                    + "(d_model / layers; given directly, or computed from layers in 'shape' and a 'dModel' column).")
+    String descriptor;
+
+    @Option(names = "--size-law", paramLabel = "power-law|log-linear", defaultValue = "power-law",
+            description = "--effect: the law in N (default: ${DEFAULT-VALUE}): E + A N^-alpha or a + b ln N.")
+    String sizeLaw;
+
+    @Option(names = "--resamples", paramLabel = "B", defaultValue = "999",
+            description = "--effect: parametric-bootstrap resamples (default: ${DEFAULT-VALUE}; 0: Wilks only).")
+    int resamples;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "--effect: bootstrap seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--significance", paramLabel = "P", defaultValue = "0.05",
+            description = "--effect: level at which shape is said to matter (default: ${DEFAULT-VALUE}).")
+    double significance;
+
     @Override
     public Integer call() {
+        if (effect) {
+            return effect();
+        }
         if (pareto != null) {
             return pareto();
         }
@@ -213,6 +251,115 @@ final class ShapeCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%s, %s, d_model %d, d_ff %d, %d heads x d_kv %d, vocabulary %d",
                 s.architecture().name().toLowerCase(Locale.ROOT).replace('_', '-'), layers, s.dModel(), s.dFf(),
                 s.heads(), s.dKv(), s.vocabularySize());
+    }
+
+    /** Does shape explain the metric beyond size? (Tay et al. 2021; ShapeEffectAnalysis.) */
+    private int effect() {
+        if (pareto != null || family != null) {
+            throw new CliException("--effect takes --data (or --dataset), not --pareto or --family");
+        }
+        if (resamples < 0) {
+            throw new CliException("--resamples must be non-negative: " + resamples);
+        }
+        if (!(significance > 0 && significance < 1)) {
+            throw new CliException("--significance must lie strictly between 0 and 1: " + significance);
+        }
+        SizeLaw law = switch (sizeLaw.trim().toLowerCase(Locale.ROOT)) {
+            case "power-law", "power" -> SizeLaw.POWER_LAW;
+            case "log-linear", "loglinear" -> SizeLaw.LOG_LINEAR;
+            default -> throw new CliException("--size-law must be power-law or log-linear, got '" + sizeLaw + "'");
+        };
+        String desc = descriptor == null ? "depth" : descriptor.trim().toLowerCase(Locale.ROOT);
+        if (!desc.equals("depth") && !desc.equals("aspect-ratio")) {
+            throw new CliException("--descriptor must be depth or aspect-ratio, got '" + descriptor + "'");
+        }
+        Output.guard(output, data.inputs());
+        Dataset d = RowFilter.apply(data.read(null), data.filters());
+        for (String c : List.of("N", "shape", "metric")) {
+            if (!d.has(c)) {
+                throw new DataException(d.source(), -1, c, null, String.format(Locale.ROOT,
+                        "shape --effect needs columns N, shape and metric; map yours with --column %s=HEADER "
+                                + "(columns: %s)", c, String.join(", ", d.columnNames())));
+            }
+        }
+        double[] shape = d.column("shape");
+        String shapeText = desc.equals("depth") ? "depth (layers)" : "aspect ratio (d_model / layers)";
+        if (desc.equals("aspect-ratio") && d.has("dModel")) {
+            double[] dModel = d.column("dModel");
+            double[] ratio = new double[shape.length];
+            for (int i = 0; i < ratio.length; i++) {
+                ratio[i] = dModel[i] / shape[i];
+            }
+            shape = ratio;
+            shapeText = "aspect ratio d_model / layers (from columns dModel and shape)";
+        }
+        ShapeEffectReport r = ShapeEffectAnalysis.defaults().withSizeLaw(law).withResamples(resamples)
+                .withSeed(seed).withSignificance(significance).test(d.column("N"), shape, d.column("metric"));
+        String text = switch (format) {
+            case json -> {
+                ObjectNode n = Json.object();
+                n.put("schema", "scalinglaws.shape-effect/1");
+                n.put("source", d.source());
+                n.put("runs", d.size());
+                n.put("descriptor", desc);
+                n.put("sizeLaw", law.formula());
+                n.put("shapeMatters", r.shapeMatters());
+                Json.number(n, "pValue", r.pValue());
+                Json.number(n, "shapeCoefficient", r.shapeCoefficient());
+                Json.number(n, "likelihoodRatio", r.likelihoodRatio());
+                Json.number(n, "wilksPValue", r.wilksPValue());
+                Json.number(n, "bootstrapPValue", r.bootstrapPValue());
+                Json.number(n, "aicDifference", r.aicDifference());
+                n.put("resamples", r.resamples());
+                n.put("failedResamples", r.failedResamples());
+                n.put("seed", r.seed());
+                Json.number(n, "significance", r.significance());
+                nested(n.putObject("sizeOnly"), r.sizeOnly());
+                nested(n.putObject("withShape"), r.withShape());
+                n.put("summary", r.summary());
+                yield Json.pretty(n);
+            }
+            case csv -> "shapeMatters,pValue,shapeCoefficient,likelihoodRatio,wilksPValue,bootstrapPValue,"
+                    + "aicDifference,resamples,failedResamples,seed\n" + String.join(",",
+                    String.valueOf(r.shapeMatters()), FitReport.csvNumber(r.pValue()),
+                    FitReport.csvNumber(r.shapeCoefficient()), FitReport.csvNumber(r.likelihoodRatio()),
+                    FitReport.csvNumber(r.wilksPValue()), FitReport.csvNumber(r.bootstrapPValue()),
+                    FitReport.csvNumber(r.aicDifference()), String.valueOf(r.resamples()),
+                    String.valueOf(r.failedResamples()), String.valueOf(r.seed())) + "\n";
+            case table -> {
+                StringBuilder sb = new StringBuilder();
+                sb.append(String.format(Locale.ROOT, "data        %s: %d runs%n", d.source(), d.size()));
+                sb.append(String.format(Locale.ROOT, "shape       %s%n", shapeText));
+                sb.append(String.format(Locale.ROOT, "verdict     %s%n", r.summary()));
+                Table t = new Table(List.of("model", "parameters", "RSS", "log-lik.", "AIC")).left(1);
+                for (NestedFit f : List.of(r.sizeOnly(), r.withShape())) {
+                    List<String> parts = new java.util.ArrayList<>();
+                    double[] est = f.estimates();
+                    for (int j = 0; j < est.length; j++) {
+                        parts.add(f.names().get(j) + " " + Parsing.human(est[j]));
+                    }
+                    t.add(f.formula() + (f.onBound() ? " (alpha on its bound)" : ""), String.join(", ", parts),
+                            Parsing.human(f.rss()), Parsing.human(f.logLikelihood()), Parsing.human(f.aic()));
+                }
+                sb.append('\n').append(t.render());
+                yield sb.toString();
+            }
+        };
+        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        return 0;
+    }
+
+    private static void nested(ObjectNode n, NestedFit f) {
+        n.put("formula", f.formula());
+        ObjectNode p = n.putObject("parameters");
+        double[] est = f.estimates();
+        for (int j = 0; j < est.length; j++) {
+            Json.number(p, f.names().get(j), est[j]);
+        }
+        Json.number(n, "rss", f.rss());
+        Json.number(n, "logLikelihood", f.logLikelihood());
+        Json.number(n, "aic", f.aic());
+        n.put("onBound", f.onBound());
     }
 
     private int pareto() {

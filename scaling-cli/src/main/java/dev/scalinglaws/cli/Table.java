@@ -8,9 +8,18 @@ final class Table {
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
+    private final java.util.Set<Integer> leftAligned = new java.util.HashSet<>();
 
     Table(List<String> header) {
         this.header = List.copyOf(header);
+    }
+
+    /** Left-aligns these columns too (the first always is). */
+    Table left(int... columns) {
+        for (int c : columns) {
+            leftAligned.add(c);
+        }
+        return this;
     }
 
     Table add(String... cells) {
@@ -38,14 +47,14 @@ final class Table {
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, List<String> cells, int[] width) {
+    private void line(StringBuilder sb, List<String> cells, int[] width) {
         StringBuilder l = new StringBuilder();
         for (int j = 0; j < cells.size(); j++) {
             String c = cells.get(j);
             if (j > 0) {
                 l.append("  ");
             }
-            boolean left = j == 0 || j == cells.size() - 1 && !looksNumeric(c);
+            boolean left = j == 0 || leftAligned.contains(j) || j == cells.size() - 1 && !looksNumeric(c);
             String pad = " ".repeat(width[j] - c.length());
             l.append(left ? c + pad : pad + c);
         }

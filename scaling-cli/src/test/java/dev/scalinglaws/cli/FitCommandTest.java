@@ -44,7 +44,9 @@ class FitCommandTest {
         assertThat(n.get("parameters")).hasSize(5);
         assertThat(n.at("/parameters/0/name").asText()).isEqualTo("E");
         assertThat(n.at("/parameters/0/estimate").asDouble()).isBetween(1.7, 1.9);
-        assertThat(n.at("/parameters/0/stdError").asDouble()).isCloseTo(0.0239, org.assertj.core.api.Assertions.within(0.002));
+        // smoothed-sandwich standard errors by default
+        assertThat(n.at("/parameters/0/stdError").asDouble())
+                .isCloseTo(0.0239, org.assertj.core.api.Assertions.within(0.002));
         assertThat(n.at("/parameters/0").has("lower")).isFalse();
         assertThat(n.get("derived").findValuesAsText("name")).containsExactly("a", "b", "G");
         assertThat(n.at("/goodness/n").asInt()).isEqualTo(240);
@@ -177,17 +179,45 @@ class FitCommandTest {
     }
 
     @Test
-    void intervalsParseButAreNotAvailableYet() {
+    void everyIntervalMethodBracketsTheEstimates() throws Exception {
+        JsonNode schema = SchemaTest.schema("fit.schema.json");
         for (String method : List.of("asymptotic", "bootstrap", "profile")) {
-            Cli.Result r = Cli.run("fit", "--interval", method, "--resample", "cluster", "--resamples", "100",
-                    "--level", "0.9");
-            assertThat(r.exit()).isEqualTo(2);
-            assertThat(r.errLines()).hasSize(1);
-            assertThat(r.err()).contains("--interval " + method, "not available yet");
+            Cli.Result r = Cli.run("fit", "--starts", "sobol:16", "--interval", method, "--resamples", "40",
+                    "--level", "0.9", "--format", "json");
+            assertThat(r.exit()).as(method + ": " + r.err()).isZero();
+            JsonNode n = Json.MAPPER.readTree(r.out());
+            assertThat(SchemaValidator.validate(schema, n)).as(method).isEmpty();
+            assertThat(n.at("/interval/level").asDouble()).isEqualTo(0.9);
+            assertThat(n.at("/interval/method").asText()).startsWith(method);
+            for (JsonNode p : n.get("parameters")) {
+                assertThat(p.get("lower").asDouble()).as(method + " " + p.get("name"))
+                        .isLessThan(p.get("estimate").asDouble());
+                assertThat(p.get("upper").asDouble()).as(method + " " + p.get("name"))
+                        .isGreaterThan(p.get("estimate").asDouble());
+            }
+            JsonNode a = n.at("/derived/0");
+            assertThat(a.get("name").asText()).isEqualTo("a");
+            assertThat(a.get("lower").asDouble()).isBetween(0.4, a.get("estimate").asDouble());
         }
+        Cli.Result boot = Cli.run("fit", "--starts", "sobol:16", "--interval", "bootstrap", "--resamples", "40",
+                "--format", "json");
+        assertThat(Json.MAPPER.readTree(boot.out()).at("/interval/resamples").asInt()).isEqualTo(40);
+        assertThat(Json.MAPPER.readTree(boot.out()).at("/interval/failed").asInt()).isZero();
+        Cli.Result table = Cli.run("fit", "--starts", "sobol:16", "--interval", "asymptotic");
+        assertThat(table.out()).contains("lower", "upper", "(95% asymptotic-smoothed-sandwich intervals)",
+                "a = 0.5139 [");
+    }
+
+    @Test
+    void intervalUsageErrorsAreOneLine() {
+        Cli.Result cluster = Cli.run("fit", "--starts", "sobol:4", "--interval", "bootstrap", "--resample",
+                "cluster", "--resamples", "10");
+        assertThat(cluster.exit()).isEqualTo(2);
+        assertThat(cluster.errLines()).as(cluster.err()).hasSize(1);
         assertThat(Cli.run("fit", "--interval", "none", "--starts", "sobol:4").exit()).isIn(0, 1);
         assertThat(Cli.run("fit", "--level", "1.5").err()).contains("--level");
         assertThat(Cli.run("fit", "--resample", "jackknife").exit()).isEqualTo(2);
+        assertThat(Cli.run("fit", "--interval", "bootstrap", "--resamples", "1").err()).contains("--resamples");
     }
 
     @Test

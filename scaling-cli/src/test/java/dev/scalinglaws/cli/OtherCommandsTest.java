@@ -61,7 +61,7 @@ class OtherCommandsTest {
         Cli.Result transfer = Cli.run("optimal", "--fit", fit, "--budget", "1e6", "--cost-pretrain", "1",
                 "--cost-finetune", "3");
         assertThat(transfer.exit()).isEqualTo(2);
-        assertThat(transfer.err()).contains("not available yet");
+        assertThat(transfer.err()).contains("needs a transfer-gap fit");
     }
 
     @Test
@@ -86,8 +86,8 @@ class OtherCommandsTest {
         assertThat(table.out()).contains("N=1e09,D=2e10".replace("1e09", "1.000e09").replace("2e10", "2.000e10"));
 
         Cli.Result level = Cli.run("predict", "--fit", fit, "--at", "N=1e9,D=2e10", "--level", "0.9");
-        assertThat(level.exit()).isEqualTo(2);
-        assertThat(level.err()).contains("not available yet");
+        assertThat(level.exit()).as(level.err()).isZero();
+        assertThat(level.out()).contains("confidence", "prediction", "90% intervals");
         assertThat(Cli.run("predict", "--fit", fit, "--at", "N=1e9").exit()).isEqualTo(2);
         assertThat(Cli.run("predict", "--fit", fit, "--at", "N=1e9,Q=3,D=1e9").exit()).isEqualTo(2);
     }
@@ -166,18 +166,30 @@ class OtherCommandsTest {
     }
 
     @Test
-    void backtestAndSelectParseTheirFlagsAndSayNotAvailableYet() {
-        Cli.Result b = Cli.run("backtest", "--law", "chinchilla", "--holdout-largest", "20");
-        assertThat(b.exit()).isEqualTo(2);
-        assertThat(b.errLines()).hasSize(1);
-        assertThat(b.err()).contains("backtest is not available yet");
+    void backtestHoldsOutTheLargestRunsAndLeavesGroupsOut() throws Exception {
+        Cli.Result b = Cli.run("backtest", "--dataset", "chinchilla", "--law", "chinchilla", "--holdout-largest", "20",
+                "--drop-top-loss", "5", "--starts", "sobol:16", "--format", "json");
+        assertThat(b.exit()).as(b.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(b.out());
+        assertThat(SchemaValidator.validate(SchemaTest.schema("backtest.schema.json"), n)).isEmpty();
+        assertThat(n.get("heldOut").asInt()).isEqualTo(20);
+        assertThat(n.get("points")).hasSize(20);
+        assertThat(n.get("meanAbsoluteRelativeError").asDouble()).isBetween(0.0, 0.05);
+        assertThat(n.get("coverage").asDouble()).isBetween(0.5, 1.0);
+        Cli.Result groups = Cli.run("backtest", "--dataset", "gadre-overtraining", "--where", "dataset_name=rpj",
+                "--law", "overtraining", "--by-group", "--group", "N", "--starts", "sobol:8", "--format", "csv");
+        assertThat(groups.exit()).as(groups.err()).isZero();
+        assertThat(groups.out().lines().count()).isEqualTo(36);
+        Cli.Result table = Cli.run("backtest", "--dataset", "chinchilla", "--law", "chinchilla",
+                "--holdout-largest", "5", "--starts", "sobol:8");
+        assertThat(table.out()).contains("hold out the 5 largest by compute", "prediction intervals cover");
+
         assertThat(Cli.run("backtest", "--law", "chinchilla").err()).contains("exactly one of");
         assertThat(Cli.run("backtest", "--law", "nope", "--by-group").err()).contains("unknown law");
-
-        Cli.Result s = Cli.run("select", "--data", "x.csv", "--budget-ratio", "0.125", "--k", "3", "--delta", "5");
-        assertThat(s.exit()).isEqualTo(2);
-        assertThat(s.err()).contains("not available yet");
-        assertThat(Cli.run("select", "--data", "x.csv", "--budget-ratio", "2").err()).contains("--budget-ratio");
+        Cli.Result noGroup = Cli.run("backtest", "--dataset", "chinchilla", "--law", "chinchilla", "--by-group");
+        assertThat(noGroup.exit()).isEqualTo(2);
+        assertThat(noGroup.errLines()).hasSize(1);
+        assertThat(noGroup.err()).contains("--group COLUMN");
     }
 
     @Test

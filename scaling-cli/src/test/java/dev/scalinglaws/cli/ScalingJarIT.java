@@ -92,4 +92,36 @@ class ScalingJarIT {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("222,903,552");
     }
+
+    @Test
+    void bootstrapAndOptimalPrintIntervals() throws Exception {
+        Run fit = java("fit", "--starts", "sobol:32", "--interval", "bootstrap", "--resamples", "100");
+        assertThat(fit.exit()).as(fit.err()).isZero();
+        assertThat(fit.out()).contains("lower", "upper", "bootstrap-bca (case) intervals, 100 resamples");
+        Run json = java("fit", "--starts", "sobol:32", "--format", "json", "--output", "fit.json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        Run optimal = java("optimal", "--fit", "fit.json", "--compute", "5.88e23");
+        assertThat(optimal.exit()).as(optimal.err()).isZero();
+        assertThat(optimal.out()).containsPattern("parameters N +7\\.\\d+e10 +\\[")
+                .contains("95% intervals");
+    }
+
+    @Test
+    void aTerminationSignalInterruptsWithOneLineAndNoOutputFile() throws Exception {
+        Path out = dir.resolve("out.txt");
+        Path err = dir.resolve("err.txt");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar().toString(), "fit", "--interval", "bootstrap", "--resamples", "1000000", "--output", "boot.json");
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(err.toFile()).start();
+        Thread.sleep(3000);
+        p.destroy(); // SIGTERM: the shutdown hook interrupts the work, as Ctrl-C (SIGINT) does on a terminal
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped in time").isTrue();
+        assertThat(Files.readString(err, StandardCharsets.UTF_8).lines().toList())
+                .containsExactly("scaling fit: interrupted");
+        assertThat(dir.resolve("boot.json")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
 }

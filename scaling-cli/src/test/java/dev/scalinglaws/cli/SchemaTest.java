@@ -60,6 +60,44 @@ class SchemaTest {
     }
 
     @Test
+    void everySchemaNamesItsOwnSchemaConstant() throws Exception {
+        for (String name : List.of("fit", "prediction", "optimal", "selection", "selection-comparison",
+                "allocation", "dynamics", "shape-effect", "backtest")) {
+            JsonNode schema = schema(name + ".schema.json");
+            String constant = schema.at("/properties/schema/const").asText();
+            assertThat(constant).as(name).isEqualTo("scalinglaws." + (name.equals("prediction") ? "prediction"
+                    : name) + "/1");
+            assertThat(schema.get("title").asText()).as(name).startsWith(constant);
+            assertThat(schema.get("$id").asText()).as(name).endsWith("/" + name + ".schema.json");
+        }
+    }
+
+    @Test
+    void theNewCommandsValidate() throws Exception {
+        Cli.Result select = Cli.run("select", "--dataset", "lin-finetune", "--where", "dataset=wmt19",
+                "--budget-ratio", "32", "--format", "json");
+        assertThat(SchemaValidator.validate(schema("selection.schema.json"), Json.MAPPER.readTree(select.out())))
+                .isEmpty();
+        Cli.Result backtest = Cli.run("backtest", "--dataset", "chinchilla", "--law", "chinchilla",
+                "--holdout-largest", "3", "--starts", "sobol:8", "--format", "json");
+        assertThat(SchemaValidator.validate(schema("backtest.schema.json"), Json.MAPPER.readTree(backtest.out())))
+                .isEmpty();
+        Cli.Result boot = Cli.run("fit", "--starts", "sobol:8", "--interval", "bootstrap", "--resamples", "20",
+                "--format", "json");
+        JsonNode b = Json.MAPPER.readTree(boot.out());
+        assertThat(SchemaValidator.validate(schema("fit.schema.json"), b)).isEmpty();
+        assertThat(b.at("/interval/seconds").asDouble()).isPositive();
+        Path curves = Fixtures.write(dir, "tg.csv", TransferAllocationTest.transferGapCsv());
+        Path tg = dir.resolve("tg.json");
+        assertThat(Cli.run("fit", "--data", curves.toString(), "--law", "transfer-gap", "--starts", "sobol:8",
+                "--format", "json", "--output", tg.toString()).exit()).isZero();
+        Cli.Result allocation = Cli.run("optimal", "--fit", tg.toString(), "--budget", "1e9", "--cost-pretrain", "1",
+                "--cost-finetune", "3", "--format", "json");
+        assertThat(SchemaValidator.validate(schema("allocation.schema.json"),
+                Json.MAPPER.readTree(allocation.out()))).isEmpty();
+    }
+
+    @Test
     void theValidatorRejectsWhatItShould() throws Exception {
         JsonNode schema = schema("fit.schema.json");
         JsonNode fit = Json.MAPPER.readTree(Files.readString(Fixtures.chinchillaFit()));
