@@ -60,6 +60,10 @@ final class Output {
             try (OutputStream o = Files.newOutputStream(tmp)) {
                 writer.write(o);
             }
+            // createTempFile makes the file owner-only (rw-------); a result file is an ordinary file (rw-r--r--)
+            if (Files.getFileStore(tmp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
