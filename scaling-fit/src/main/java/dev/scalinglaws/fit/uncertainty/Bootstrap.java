@@ -70,10 +70,15 @@ public final class Bootstrap {
         int b = options.resamples();
         double[][] replicates = new double[b][];
         FitStatus[] statuses = new FitStatus[b];
+        java.util.function.IntConsumer progress = options.progress();
+        AtomicInteger finished = new AtomicInteger();
         parallel(b, options.threads(), i -> {
             double[] theta = engine.refit(engine.resample(i));
             statuses[i] = engine.lastStatus.get();
             replicates[i] = theta == null ? null : evaluate(all, theta);
+            if (progress != null) {
+                progress.accept(finished.incrementAndGet());
+            }
         });
         double[][] jackknife = null;
         if (options.method() == IntervalMethod.BCA) {

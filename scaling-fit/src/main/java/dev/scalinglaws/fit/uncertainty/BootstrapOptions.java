@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * Bootstrap settings, immutable; every {@code withX} returns a new instance:
@@ -35,10 +36,18 @@ public final class BootstrapOptions {
     private final int bestStarts;
     private final List<double[]> extraStarts;
     private final double maxFailureFraction;
+    private final IntConsumer progress;
 
     private BootstrapOptions(int resamples, ResamplingScheme scheme, IntervalMethod method, double level, long seed,
                              int threads, boolean startFromOptimum, int bestStarts, List<double[]> extraStarts,
                              double maxFailureFraction) {
+        this(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts, extraStarts,
+                maxFailureFraction, null);
+    }
+
+    private BootstrapOptions(int resamples, ResamplingScheme scheme, IntervalMethod method, double level, long seed,
+                             int threads, boolean startFromOptimum, int bestStarts, List<double[]> extraStarts,
+                             double maxFailureFraction, IntConsumer progress) {
         if (resamples < 2) {
             throw new IllegalArgumentException("resamples must be at least 2: " + resamples);
         }
@@ -67,6 +76,7 @@ public final class BootstrapOptions {
         }
         this.extraStarts = List.copyOf(copy);
         this.maxFailureFraction = maxFailureFraction;
+        this.progress = progress;
     }
 
     /** Throws if no start is configured (checked when a bootstrap runs, so withers may be chained freely). */
@@ -98,43 +108,43 @@ public final class BootstrapOptions {
     /** @param value number of resamples B, &gt;= 2 @return new options */
     public BootstrapOptions withResamples(int value) {
         return new BootstrapOptions(value, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /** @param value resampling scheme @return new options */
     public BootstrapOptions withScheme(ResamplingScheme value) {
         return new BootstrapOptions(resamples, value, method, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /** @param value interval method used by {@link BootstrapResult#interval(String)} @return new options */
     public BootstrapOptions withMethod(IntervalMethod value) {
         return new BootstrapOptions(resamples, scheme, value, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /** @param value nominal coverage in (0, 1) @return new options */
     public BootstrapOptions withLevel(double value) {
         return new BootstrapOptions(resamples, scheme, method, value, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /** @param value seed @return new options */
     public BootstrapOptions withSeed(long value) {
         return new BootstrapOptions(resamples, scheme, method, level, value, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /** @param value worker threads, &gt;= 1 (1 = the calling thread) @return new options */
     public BootstrapOptions withThreads(int value) {
         return new BootstrapOptions(resamples, scheme, method, level, seed, value, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /** @param value whether each refit starts from the full-data optimum @return new options */
     public BootstrapOptions withStartFromOptimum(boolean value) {
         return new BootstrapOptions(resamples, scheme, method, level, seed, threads, value, bestStarts,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /**
@@ -143,13 +153,13 @@ public final class BootstrapOptions {
      */
     public BootstrapOptions withBestStarts(int value) {
         return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, value,
-                extraStarts, maxFailureFraction);
+                extraStarts, maxFailureFraction, progress);
     }
 
     /** @param value further starts (natural units) every refit tries @return new options */
     public BootstrapOptions withExtraStarts(List<double[]> value) {
         return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
-                value, maxFailureFraction);
+                value, maxFailureFraction, progress);
     }
 
     /**
@@ -159,7 +169,27 @@ public final class BootstrapOptions {
      */
     public BootstrapOptions withMaxFailureFraction(double value) {
         return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, value);
+                extraStarts, value, progress);
+    }
+
+    /**
+     * A progress hook: called with the number of resamples finished so far (1 to B, each count once, not
+     * necessarily in increasing order), from the worker threads and concurrently, after each refit is stored. It
+     * sees counts only, never results, so the replicates are bit-identical with and without it; it must be
+     * thread-safe and cheap, and an exception it throws aborts the run. The jackknife refits of BCa are not
+     * counted.
+     *
+     * @param value the hook, or null for none
+     * @return new options
+     */
+    public BootstrapOptions withProgress(IntConsumer value) {
+        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
+                extraStarts, maxFailureFraction, value);
+    }
+
+    /** The progress hook, or null. */
+    public IntConsumer progress() {
+        return progress;
     }
 
     /** Number of resamples. */
