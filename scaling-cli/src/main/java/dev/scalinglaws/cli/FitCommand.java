@@ -175,9 +175,14 @@ final class FitCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
-            description = "Also render the fit: loss vs compute with fitted curves and the compute-optimal "
-                    + "frontier, and residuals vs fitted.")
+            description = "Also render the fit (see 'scaling plot'): loss vs compute with fitted curves and the "
+                    + "compute-optimal frontier with its 95% band, residuals vs fitted, the allocation N_opt(C), "
+                    + "D_opt(C) with iso-loss contours, and with --interval bootstrap the bootstrap distributions.")
     Path plot;
+
+    /** The rows and bootstrap of the (single, ungrouped) fit, kept for --plot. */
+    private Dataset plotUsed;
+    private BootstrapResult plotBootstrap;
 
     @Override
     public Integer call() {
@@ -287,7 +292,7 @@ final class FitCommand implements Callable<Integer> {
                 throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");
             }
             FitOutcome o = outcomes.get(0);
-            Plots.render(PlotData.of(o, prepared), plot, data.inputs());
+            Plots.render(PlotData.of(o, prepared, plotUsed, plotBootstrap), plot, data.inputs());
         }
         boolean allConverged = outcomes.stream().allMatch(o -> o.result().converged());
         return allConverged ? 0 : 1;
@@ -310,6 +315,9 @@ final class FitCommand implements Callable<Integer> {
                     rows.source(), drop, rows.size(), where));
         }
         Dataset used = drop > 0 ? rows.withoutLargest(law.response(), drop) : rows;
+        if (group == null) {
+            plotUsed = used;
+        }
         int max = fitSpec.starts().points(law).size();
         FitResult result;
         try (Progress progress = Progress.start(group == null ? "fit" : "fit " + group, max)) {
@@ -399,8 +407,12 @@ final class FitCommand implements Callable<Integer> {
                     options = options.withThreads(threads);
                 }
                 BootstrapResult boot;
-                try (Progress progress = Progress.indeterminate(group == null ? "bootstrap" : "bootstrap " + group)) {
-                    boot = Bootstrap.run(result, used, options, quantities);
+                try (Progress progress = Progress.start(group == null ? "bootstrap" : "bootstrap " + group,
+                        interval.resamples)) {
+                    boot = Bootstrap.run(result, used, options.withProgress(progress), quantities);
+                }
+                if (group == null) {
+                    plotBootstrap = boot;
                 }
                 resamples = boot.resamples();
                 failed = boot.failed();

@@ -8,17 +8,24 @@ import java.util.concurrent.Callable;
 import dev.scalinglaws.core.CsvReader;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.datasets.Datasets;
+import dev.scalinglaws.fit.FitResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code scaling plot}: renders a saved fit with its data. */
 @Command(name = "plot", sortOptions = false,
         description = {"Plot a fit: loss against compute on log axes with the data, fitted curves for several "
-                + "model sizes and the compute-optimal frontier; residuals against fitted values.",
+                + "model sizes and the compute-optimal loss extended to --extrapolate-to with its 95% band; "
+                + "residuals against fitted values, the points the robust loss down-weights flagged; for laws in N "
+                + "and D the allocation N_opt(C), D_opt(C) with 95% bands and iso-loss contours in the (N, D) "
+                + "plane. Bootstrap histograms need 'scaling fit --interval bootstrap --plot FILE'.",
             "The data are the fit's own source (a bundled dataset or the CSV it read) unless --data is given; the "
                 + "fit's --where, --by group and --drop-top-loss are applied again."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling plot --fit fit.json --output fit.png",
+            "  scaling plot --fit fit.json --extrapolate-to 1e25 --output fit.png",
             "  scaling plot --fit fit.json --data runs.csv --column N=params --output fit.svg"})
 final class PlotCommand implements Callable<Integer> {
 
@@ -35,8 +42,19 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE.png|FILE.svg", required = true, description = "The image.")
     Path output;
 
+    @Option(names = "--extrapolate-to", paramLabel = "C",
+            description = "Extend the compute-optimal loss curve, its 95% band and the allocation to this training "
+                    + "compute in FLOPs (default: 10 times the largest compute in the data).")
+    Double extrapolateTo;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        if (extrapolateTo != null && !(extrapolateTo > 0 && !extrapolateTo.isInfinite())) {
+            throw new CliException("--extrapolate-to must be a positive, finite compute in FLOPs: " + extrapolateTo);
+        }
         Plots.checkExtension(output);
         Output.guard(output, file == null ? List.of(fit) : List.of(fit, file));
         FitFile f = FitFile.read(fit);
@@ -58,7 +76,16 @@ final class PlotCommand implements Callable<Integer> {
         Dataset prepared = raw.withCovariatesFor(f.law(), null);
         PlotData data = PlotData.select(f.law(), f.theta(), f.status(), raw.source(), prepared, f.where(),
                 f.groupColumn(), f.group(), f.dropTopLoss());
-        Plots.render(data, output, inputs);
+        FitResult result = null;
+        try {
+            result = FitData.of(f, file, columns).result();
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("warning: no bands and no down-weighting flags: the fit could not "
+                    + "be re-attached to its data: " + ScalingCommand.oneLine(e.getMessage()));
+        }
+        spec.commandLine().getErr().println("note: no bootstrap panels: 'scaling plot' has no bootstrap replicates; "
+                + "'scaling fit --interval bootstrap --plot FILE' draws them");
+        Plots.render(data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo), output, inputs);
         return 0;
     }
 }

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,6 +26,13 @@ import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.Loss;
+import dev.scalinglaws.fit.ResidualSpace;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
+import dev.scalinglaws.fit.uncertainty.Interval;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -33,18 +41,42 @@ import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Renders a fit with XChart: on the left the response against compute (or the law's single covariate) on log axes,
- * with the data, fitted curves for several model sizes and the compute-optimal frontier; on the right the log
- * residuals against the fitted values. PNG or SVG, chosen by the file extension, written atomically.
+ * Renders a fit with XChart as one image of panels (each an XChart chart painted into its own rectangle with
+ * Java2D; PNG through a BufferedImage, SVG through VectorGraphics2D, the same layout):
+ *
+ * <ol>
+ *   <li>top left: the response against compute (or the law's single covariate) on log axes, with the data, fitted
+ *       curves for several model sizes and the compute-optimal loss curve extended to the extrapolation target with
+ *       its 95% asymptotic band;</li>
+ *   <li>top right: residuals against fitted values, the points the robust loss down-weights in another colour;</li>
+ *   <li>middle row (laws in N and D): the compute-optimal N_opt(C) and D_opt(C) with 95% bands, and the (N, D) plane
+ *       with iso-loss contours, the frontier and the runs;</li>
+ *   <li>bottom row (with a bootstrap): one histogram per parameter with the estimate and the interval.</li>
+ * </ol>
+ * Written atomically.
  */
 final class Plots {
 
     static final int WIDTH = 1600;
-    static final int HEIGHT = 720;
+    private static final int TOP_HEIGHT = 600;
+    private static final int MIDDLE_HEIGHT = 500;
+    private static final int BOTTOM_HEIGHT = 300;
     private static final int MAIN_WIDTH = 1000;
     private static final int TITLE_HEIGHT = 40;
+    private static final double LEVEL = 0.95;
+    private static final Color DATA = new Color(31, 119, 180);
+    private static final Color FLAGGED = new Color(230, 85, 13);
+    private static final Color BAND = new Color(0, 0, 0, 40);
 
     private Plots() {
+    }
+
+    /** A chart and where it goes in the image. */
+    record Panel(String name, Rectangle bounds, XYChart chart) {
+    }
+
+    /** The panels and the image size. */
+    record Layout(int width, int height, String title, List<Panel> panels) {
     }
 
     /** Rejects anything but .png and .svg. */
@@ -56,6 +88,71 @@ final class Plots {
     }
 
     /**
+     * The panels of a plot: which are drawn depends on the law (N and D: the allocation row) and on whether a
+     * bootstrap is at hand (its row).
+     *
+     * @param data what to show
+     * @return the layout
+     */
+    static Layout layout(PlotData data) {
+        boolean nd = isNd(data.law());
+        List<String> names = new ArrayList<>();
+        BootstrapResult boot = data.bootstrap();
+        if (boot != null) {
+            for (var p : data.law().parameters()) {
+                double[] v = boot.replicates(p.name());
+                if (Arrays.stream(v).filter(Double::isFinite).distinct().count() > 1) {
+                    names.add(p.name());
+                }
+            }
+        }
+        List<Rectangle> r = rectangles(nd, names.size());
+        List<Panel> panels = new ArrayList<>();
+        panels.add(new Panel("main", r.get(0), mainChart(data)));
+        panels.add(new Panel("residuals", r.get(1), residualChart(data)));
+        int k = 2;
+        if (nd) {
+            panels.add(new Panel("allocation", r.get(k++), allocationChart(data)));
+            panels.add(new Panel("iso-loss", r.get(k++), isoLossChart(data)));
+        }
+        for (int j = 0; j < names.size(); j++) {
+            panels.add(new Panel("bootstrap " + names.get(j), r.get(k++), histogram(data, names.get(j), j == 0)));
+        }
+        int height = 0;
+        for (Rectangle x : r) {
+            height = Math.max(height, x.y + x.height);
+        }
+        return new Layout(WIDTH, height, data.title(), panels);
+    }
+
+    /**
+     * Where the panels go: the top row (main, residuals), for laws in N and D the allocation row, then one small
+     * panel per bootstrapped parameter.
+     *
+     * @param nd        whether the law is in N and D
+     * @param bootstrap the number of bootstrap panels
+     * @return the rectangles in panel order
+     */
+    static List<Rectangle> rectangles(boolean nd, int bootstrap) {
+        List<Rectangle> out = new ArrayList<>();
+        int y = TITLE_HEIGHT;
+        out.add(new Rectangle(0, y, MAIN_WIDTH, TOP_HEIGHT));
+        out.add(new Rectangle(MAIN_WIDTH, y, WIDTH - MAIN_WIDTH, TOP_HEIGHT));
+        y += TOP_HEIGHT;
+        if (nd) {
+            out.add(new Rectangle(0, y, WIDTH / 2, MIDDLE_HEIGHT));
+            out.add(new Rectangle(WIDTH / 2, y, WIDTH - WIDTH / 2, MIDDLE_HEIGHT));
+            y += MIDDLE_HEIGHT;
+        }
+        for (int j = 0; j < bootstrap; j++) {
+            int x0 = WIDTH * j / bootstrap;
+            int x1 = WIDTH * (j + 1) / bootstrap;
+            out.add(new Rectangle(x0, y, x1 - x0, BOTTOM_HEIGHT));
+        }
+        return out;
+    }
+
+    /**
      * Renders and writes a plot.
      *
      * @param data   what to show
@@ -64,30 +161,28 @@ final class Plots {
      */
     static void render(PlotData data, Path file, Collection<Path> inputs) {
         checkExtension(file);
-        XYChart main = mainChart(data);
-        XYChart residuals = residualChart(data);
+        Layout layout = layout(data);
         boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
         Output.write(file, inputs, out -> {
             if (svg) {
                 VectorGraphics2D g = new VectorGraphics2D();
-                paint(g, data.title(), main, residuals);
+                paint(g, layout);
                 Document doc = Processors.get("svg").getDocument(g.getCommands(),
-                        new PageSize(0, 0, WIDTH, HEIGHT));
+                        new PageSize(0, 0, layout.width(), layout.height()));
                 doc.writeTo(out);
             } else {
-                writePng(out, data.title(), main, residuals);
+                writePng(out, layout);
             }
         });
     }
 
-    private static void writePng(OutputStream out, String title, XYChart main, XYChart residuals)
-            throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+    private static void writePng(OutputStream out, Layout layout) throws IOException {
+        BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            paint(g, title, main, residuals);
+            paint(g, layout);
         } finally {
             g.dispose();
         }
@@ -96,19 +191,88 @@ final class Plots {
         }
     }
 
-    private static void paint(Graphics2D g, String title, XYChart main, XYChart residuals) {
+    private static void paint(Graphics2D g, Layout layout) {
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
+        g.fillRect(0, 0, layout.width(), layout.height());
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        int w = g.getFontMetrics().stringWidth(title);
-        g.drawString(title, Math.max(10, (WIDTH - w) / 2), 26);
-        Graphics2D left = (Graphics2D) g.create(0, TITLE_HEIGHT, MAIN_WIDTH, HEIGHT - TITLE_HEIGHT);
-        main.paint(left, MAIN_WIDTH, HEIGHT - TITLE_HEIGHT);
-        left.dispose();
-        Graphics2D right = (Graphics2D) g.create(MAIN_WIDTH, TITLE_HEIGHT, WIDTH - MAIN_WIDTH, HEIGHT - TITLE_HEIGHT);
-        residuals.paint(right, WIDTH - MAIN_WIDTH, HEIGHT - TITLE_HEIGHT);
-        right.dispose();
+        int w = g.getFontMetrics().stringWidth(layout.title());
+        g.drawString(layout.title(), Math.max(10, (layout.width() - w) / 2), 26);
+        for (Panel p : layout.panels()) {
+            Rectangle r = p.bounds();
+            Graphics2D sub = (Graphics2D) g.create(r.x, r.y, r.width, r.height);
+            try {
+                p.chart().paint(sub, r.width, r.height);
+            } finally {
+                sub.dispose();
+            }
+        }
+    }
+
+    private static boolean isNd(ScalingLaw law) {
+        return law.covariates().equals(List.of("N", "D"));
+    }
+
+    /** The largest compute the curves and bands reach: the user's target, or 10 times the data's largest. */
+    private static double extrapolationTarget(PlotData data, double[] c) {
+        double t = data.extrapolateTo();
+        return Double.isFinite(t) && t > 0 ? Math.max(t, max(c)) : max(c) * 10;
+    }
+
+    /** The asymptotic covariance of the fit (smoothed sandwich), or null if it cannot be had. */
+    private static AsymptoticCovariance covariance(PlotData data) {
+        FitResult r = data.result();
+        if (r == null) {
+            return null;
+        }
+        try {
+            AsymptoticCovariance cov = AsymptoticCovariance.of(r, data.used(),
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+            return cov.finite() ? cov : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The 95% interval of a quantity at each grid point: {estimate, lower, upper} rows with NaN where undefined. */
+    private static double[][] band(AsymptoticCovariance cov, double[] grid,
+                                   java.util.function.DoubleFunction<DerivedQuantity> quantity) {
+        double[][] out = new double[3][grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            Interval iv = cov.interval(quantity.apply(grid[i]), LEVEL, true);
+            out[0][i] = iv.estimate();
+            out[1][i] = iv.lower();
+            out[2][i] = iv.upper();
+        }
+        return out;
+    }
+
+    /** Adds a filled band between lower and upper (finite points only), as a closed polygon. */
+    private static void bandSeries(XYChart chart, String name, double[] x, double[] lower, double[] upper,
+                                   Color fill) {
+        List<Double> px = new ArrayList<>();
+        List<Double> py = new ArrayList<>();
+        for (int i = 0; i < x.length; i++) {
+            if (Double.isFinite(lower[i]) && Double.isFinite(upper[i]) && lower[i] > 0) {
+                px.add(x[i]);
+                py.add(upper[i]);
+            }
+        }
+        for (int i = x.length - 1; i >= 0; i--) {
+            if (Double.isFinite(lower[i]) && Double.isFinite(upper[i]) && lower[i] > 0) {
+                px.add(x[i]);
+                py.add(lower[i]);
+            }
+        }
+        if (px.size() < 4) {
+            return;
+        }
+        XYSeries s = chart.addSeries(name, unbox(px), unbox(py));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(fill);
+        s.setLineColor(new Color(fill.getRed(), fill.getGreen(), fill.getBlue(), 90));
+        s.setLineStyle(new BasicStroke(0.5f));
     }
 
     private static XYChart mainChart(PlotData data) {
@@ -120,6 +284,7 @@ final class Plots {
         String yTitle = law.response().equals("loss") ? "loss (nats)" : law.response();
         XYChart chart;
         if (cov.equals(List.of("N", "D"))) {
+            // the loss axis stays linear: the losses span less than a decade, where a log axis has no labels
             chart = chart("Loss against training compute", "training compute C = 6ND (FLOPs, log scale)", yTitle);
             chart.getStyler().setYAxisLogarithmic(false);
             double[] n = used.column("N");
@@ -146,7 +311,13 @@ final class Plots {
                         SeriesLines.SOLID);
             }
             double[] c = compute(n, d);
-            double[] frontierC = logSpace(min(c) / 2, max(c) * 10, 60);
+            double target = extrapolationTarget(data, c);
+            double[] frontierC = logSpace(min(c) / 2, target, 80);
+            AsymptoticCovariance covariance = covariance(data);
+            if (covariance != null) {
+                double[][] b = band(covariance, frontierC, cc -> DerivedQuantity.optimalLoss(law, cc));
+                bandSeries(chart, "95% band of the compute-optimal loss (asymptotic)", frontierC, b[1], b[2], BAND);
+            }
             List<Double> fx = new ArrayList<>();
             List<Double> fy = new ArrayList<>();
             for (double ci : frontierC) {
@@ -161,7 +332,8 @@ final class Plots {
                 }
             }
             if (fx.size() > 1) {
-                line(chart, "compute-optimal frontier", unbox(fx), unbox(fy), Color.BLACK, SeriesLines.DASH_DASH);
+                line(chart, String.format(Locale.ROOT, "compute-optimal loss, extrapolated to C = %s",
+                        Parsing.human(target)), unbox(fx), unbox(fy), Color.BLACK, SeriesLines.DASH_DASH);
             }
         } else if (cov.size() == 1) {
             String name = cov.get(0);
@@ -175,7 +347,8 @@ final class Plots {
             }
             double lo = min(positive(x));
             double hi = max(x);
-            double[] xx = logSpace(lo / 2, hi * 2, 100);
+            double t = data.extrapolateTo();
+            double[] xx = logSpace(lo / 2, Double.isFinite(t) && t > hi ? t : hi * 2, 100);
             double[] yy = new double[xx.length];
             for (int i = 0; i < xx.length; i++) {
                 yy[i] = law.value(theta, xx[i]);
@@ -200,17 +373,35 @@ final class Plots {
         Dataset used = data.used();
         double[] y = used.column(law.response());
         double[] f = fitted(law, data.theta(), used);
+        boolean log = data.result() == null || data.result().spec().residual() == ResidualSpace.LOG;
         double[] r = new double[y.length];
         for (int i = 0; i < y.length; i++) {
-            r[i] = Math.log(f[i]) - Math.log(y[i]);
+            r[i] = log ? Math.log(f[i]) - Math.log(y[i]) : f[i] - y[i];
         }
         String unit = law.response().equals("loss") ? "loss (nats)" : law.response();
-        XYChart chart = chart("Residuals", "fitted " + unit, "log residual ln(fitted) - ln(observed)");
+        XYChart chart = chart("Residuals", "fitted " + unit,
+                log ? "log residual ln(fitted) - ln(observed)" : "residual fitted - observed (" + unit + ")");
         chart.getStyler().setXAxisLogarithmic(false);
         chart.getStyler().setYAxisLogarithmic(false);
         chart.getStyler().setYAxisDecimalPattern("0.###");
         chart.getStyler().setXAxisDecimalPattern("0.##");
-        scatter(chart, "runs in the fit", f, r, new Color(31, 119, 180));
+        boolean[] flagged = downWeighted(data);
+        List<Double> kx = new ArrayList<>();
+        List<Double> ky = new ArrayList<>();
+        List<Double> fxs = new ArrayList<>();
+        List<Double> fys = new ArrayList<>();
+        for (int i = 0; i < r.length; i++) {
+            (flagged[i] ? fxs : kx).add(f[i]);
+            (flagged[i] ? fys : ky).add(r[i]);
+        }
+        if (!kx.isEmpty()) {
+            scatter(chart, flagged.length == kx.size() ? "runs in the fit" : "runs at full weight", unbox(kx),
+                    unbox(ky), DATA);
+        }
+        if (!fxs.isEmpty()) {
+            scatter(chart, downWeightLabel(data.result().spec().loss()) + ": " + fxs.size(), unbox(fxs),
+                    unbox(fys), FLAGGED);
+        }
         double lo = min(f);
         double hi = max(f);
         line(chart, "zero", new double[] {lo, hi}, new double[] {0, 0}, Color.BLACK, SeriesLines.DASH_DASH);
@@ -218,8 +409,266 @@ final class Plots {
         return chart;
     }
 
+    /** The legend entry for the points a loss down-weights. */
+    static String downWeightLabel(Loss loss) {
+        return switch (loss.name()) {
+            case "huber" -> "down-weighted by the Huber loss (|r| > delta)";
+            case "huber-mle" -> "down-weighted by the Huber likelihood (|r/s| > delta)";
+            default -> "down-weighted by the " + loss.name() + " loss (psi(r)/r < 1/2)";
+        };
+    }
+
+    /**
+     * Which rows of the fit the robust loss down-weights, by the IRLS weight psi(r)/r of each residual in the fit's
+     * residual space (divided by the fitted scale for huber-mle): below 1 for Huber (exactly |r| &gt; delta), below
+     * 1/2 for the smooth losses (soft-l1, cauchy), which down-weight every non-zero residual a little; none for
+     * squared loss or without a fit result.
+     *
+     * @param data the plot
+     * @return one flag per row of {@link PlotData#used()}
+     */
+    static boolean[] downWeighted(PlotData data) {
+        Dataset used = data.used();
+        boolean[] out = new boolean[used.size()];
+        FitResult result = data.result();
+        if (result == null || result.spec().loss().name().equals("squared")) {
+            return out;
+        }
+        Loss loss = result.spec().loss();
+        boolean huber = loss.name().startsWith("huber");
+        double scale = loss.fitsScale() && result.scale() > 0 ? result.scale() : 1;
+        ScalingLaw law = data.law();
+        double[] y = used.column(law.response());
+        double[] f = fitted(law, data.theta(), used);
+        boolean log = result.spec().residual() == ResidualSpace.LOG;
+        for (int i = 0; i < out.length; i++) {
+            double r = (log ? Math.log(y[i]) - Math.log(f[i]) : y[i] - f[i]) / scale;
+            double w = loss.irlsWeight(r);
+            out[i] = huber ? w < 1 : w < 0.5;
+        }
+        return out;
+    }
+
+    /** N_opt(C) and D_opt(C) on log-log axes with their 95% bands. */
+    private static XYChart allocationChart(PlotData data) {
+        ScalingLaw law = data.law();
+        double[] theta = data.theta();
+        double[] c = compute(data.used().column("N"), data.used().column("D"));
+        double target = extrapolationTarget(data, c);
+        double[] grid = logSpace(min(c) / 2, target, 60);
+        XYChart chart = chart("Compute-optimal allocation", "training compute C = 6ND (FLOPs, log scale)",
+                "parameters N_opt or tokens D_opt (log scale)");
+        chart.getStyler().setYAxisDecimalPattern("0.#E0");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        AsymptoticCovariance covariance = covariance(data);
+        if (covariance != null) {
+            double[][] bn = band(covariance, grid, cc -> DerivedQuantity.optimalParameters(law, cc));
+            double[][] bd = band(covariance, grid, cc -> DerivedQuantity.optimalTokens(law, cc));
+            bandSeries(chart, "95% band of N_opt (asymptotic)", grid, bn[1], bn[2], new Color(214, 39, 40, 50));
+            bandSeries(chart, "95% band of D_opt (asymptotic)", grid, bd[1], bd[2], new Color(31, 119, 180, 50));
+        }
+        List<Double> gx = new ArrayList<>();
+        List<Double> nn = new ArrayList<>();
+        List<Double> dd = new ArrayList<>();
+        for (double ci : grid) {
+            try {
+                ComputeOptimal.Allocation a = ComputeOptimal.of(law, theta, ci);
+                if (Double.isFinite(a.N()) && Double.isFinite(a.D()) && a.N() > 0 && a.D() > 0) {
+                    gx.add(ci);
+                    nn.add(a.N());
+                    dd.add(a.D());
+                }
+            } catch (IllegalArgumentException e) {
+                // outside the law's domain: leave the point out
+            }
+        }
+        if (gx.size() > 1) {
+            line(chart, "N_opt(C), parameters", unbox(gx), unbox(nn), new Color(214, 39, 40), SeriesLines.SOLID);
+            line(chart, "D_opt(C), tokens", unbox(gx), unbox(dd), new Color(31, 119, 180), SeriesLines.SOLID);
+        }
+        line(chart, "largest compute in the data", new double[] {max(c), max(c)},
+                new double[] {min(nn.isEmpty() ? new double[] {1} : unbox(nn)),
+                    max(dd.isEmpty() ? new double[] {10} : unbox(dd))}, Color.GRAY, SeriesLines.DOT_DOT);
+        return chart;
+    }
+
+    /**
+     * The (N, D) plane: iso-loss contours of the fitted law (at the compute-optimal loss of four compute budgets
+     * spread over the data, so each contour touches the frontier once), the frontier and the runs.
+     */
+    private static XYChart isoLossChart(PlotData data) {
+        ScalingLaw law = data.law();
+        double[] theta = data.theta();
+        double[] n = data.used().column("N");
+        double[] d = data.used().column("D");
+        double[] c = compute(n, d);
+        double target = extrapolationTarget(data, c);
+        XYChart chart = chart("Iso-loss contours L(N, D) = L (optimal at compute C*) and the frontier",
+                "parameters N (log scale)",
+                "training tokens D (log scale)");
+        chart.getStyler().setYAxisDecimalPattern("0.#E0");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        scatter(chart, "runs", n, d, new Color(150, 150, 150));
+        double nLo = min(n) / 3;
+        double nHi = Math.max(max(n) * 3, safeN(law, theta, target) * 2);
+        double dLo = min(d) / 3;
+        double dHi = Math.max(max(d) * 3, safeD(law, theta, target) * 2);
+        Color[] palette = palette();
+        double[] budgets = logSpace(Math.sqrt(min(c) * max(c)) / 10, target, 4);
+        int k = 0;
+        for (double budget : budgets) {
+            double level;
+            try {
+                level = ComputeOptimal.of(law, theta, budget).loss();
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (!Double.isFinite(level)) {
+                continue;
+            }
+            List<Double> cx = new ArrayList<>();
+            List<Double> cy = new ArrayList<>();
+            for (double nn : logSpace(nLo, nHi, 120)) {
+                double dd = tokensForLoss(law, theta, nn, level, dLo / 100, dHi * 100);
+                if (Double.isFinite(dd) && dd >= dLo && dd <= dHi) {
+                    cx.add(nn);
+                    cy.add(dd);
+                }
+            }
+            if (cx.size() > 1) {
+                line(chart, String.format(Locale.ROOT, "L = %.3f (C* %.1e)", level, budget), unbox(cx), unbox(cy), palette[k % palette.length],
+                        SeriesLines.SOLID);
+            }
+            k++;
+        }
+        List<Double> fx = new ArrayList<>();
+        List<Double> fy = new ArrayList<>();
+        for (double ci : logSpace(min(c) / 2, target, 60)) {
+            try {
+                ComputeOptimal.Allocation a = ComputeOptimal.of(law, theta, ci);
+                if (a.N() >= nLo && a.N() <= nHi && a.D() >= dLo && a.D() <= dHi) {
+                    fx.add(a.N());
+                    fy.add(a.D());
+                }
+            } catch (IllegalArgumentException e) {
+                // outside the domain
+            }
+        }
+        if (fx.size() > 1) {
+            line(chart, "frontier", unbox(fx), unbox(fy), Color.BLACK,
+                    SeriesLines.DASH_DASH);
+        }
+        return chart;
+    }
+
+    private static double safeN(ScalingLaw law, double[] theta, double compute) {
+        try {
+            double v = ComputeOptimal.of(law, theta, compute).N();
+            return Double.isFinite(v) ? v : 0;
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    private static double safeD(ScalingLaw law, double[] theta, double compute) {
+        try {
+            double v = ComputeOptimal.of(law, theta, compute).D();
+            return Double.isFinite(v) ? v : 0;
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    /** D with f(N, D) = level by bisection in log D (the law decreases in D); NaN if not bracketed. */
+    static double tokensForLoss(ScalingLaw law, double[] theta, double n, double level, double lo, double hi) {
+        double a = Math.log(lo);
+        double b = Math.log(hi);
+        double fa = law.value(theta, n, lo) - level;
+        double fb = law.value(theta, n, hi) - level;
+        if (!(fa > 0 && fb < 0)) {
+            return Double.NaN;
+        }
+        for (int i = 0; i < 80; i++) {
+            double m = 0.5 * (a + b);
+            double fm = law.value(theta, n, Math.exp(m)) - level;
+            if (fm > 0) {
+                a = m;
+            } else {
+                b = m;
+            }
+        }
+        return Math.exp(0.5 * (a + b));
+    }
+
+    /** The bootstrap distribution of one parameter, with the estimate and the interval. */
+    private static XYChart histogram(PlotData data, String name, boolean legend) {
+        BootstrapResult boot = data.bootstrap();
+        double[] v = Arrays.stream(boot.replicates(name)).filter(Double::isFinite).toArray();
+        double est = boot.estimate(name);
+        Interval iv = boot.interval(name);
+        double lo = Math.min(min(v), Double.isFinite(iv.lower()) ? iv.lower() : min(v));
+        double hi = Math.max(max(v), Double.isFinite(iv.upper()) ? iv.upper() : max(v));
+        int bins = 30;
+        double width = (hi - lo) / bins;
+        double[] count = new double[bins];
+        for (double x : v) {
+            count[Math.min(bins - 1, (int) ((x - lo) / width))]++;
+        }
+        XYChart chart = new XYChartBuilder().width(300).height(BOTTOM_HEIGHT)
+                .title("bootstrap: " + name).xAxisTitle(name).yAxisTitle("resamples").build();
+        org.knowm.xchart.style.XYStyler st = chart.getStyler();
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setLegendVisible(legend);
+        st.setLegendPosition(Styler.LegendPosition.InsideNE);
+        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
+        st.setXAxisDecimalPattern(Math.abs(est) >= 100 ? "0" : "0.###");
+        st.setYAxisDecimalPattern("0");
+        st.setPlotGridLinesVisible(true);
+        double[] px = new double[2 * bins + 2];
+        double[] py = new double[2 * bins + 2];
+        double top = 0;
+        for (int b = 0; b < bins; b++) {
+            px[2 * b + 1] = lo + b * width;
+            py[2 * b + 1] = count[b];
+            px[2 * b + 2] = lo + (b + 1) * width;
+            py[2 * b + 2] = count[b];
+            top = Math.max(top, count[b]);
+        }
+        px[0] = lo;
+        py[0] = 0;
+        px[2 * bins + 1] = hi;
+        py[2 * bins + 1] = 0;
+        XYSeries h = chart.addSeries(String.format(Locale.ROOT, "%d resamples", v.length), px, py);
+        h.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        h.setMarker(SeriesMarkers.NONE);
+        h.setFillColor(new Color(31, 119, 180, 120));
+        h.setLineColor(DATA);
+        h.setLineStyle(new BasicStroke(1f));
+        line(chart, "estimate", new double[] {est, est}, new double[] {0, top * 1.05}, Color.BLACK,
+                SeriesLines.SOLID);
+        String label = String.format(Locale.ROOT, "%s%% interval (%s)", Parsing.human(100 * iv.level()),
+                boot.options().method().name());
+        if (Double.isFinite(iv.lower())) {
+            line(chart, label, new double[] {iv.lower(), iv.lower()}, new double[] {0, top * 1.05}, FLAGGED,
+                    SeriesLines.DASH_DASH);
+        }
+        if (Double.isFinite(iv.upper())) {
+            XYSeries u = chart.addSeries(label + " ", new double[] {iv.upper(), iv.upper()},
+                    new double[] {0, top * 1.05});
+            u.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            u.setMarker(SeriesMarkers.NONE);
+            u.setLineColor(FLAGGED);
+            u.setLineStyle(SeriesLines.DASH_DASH);
+            u.setShowInLegend(false);
+        }
+        return chart;
+    }
+
     private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(MAIN_WIDTH).height(HEIGHT - TITLE_HEIGHT).title(title)
+        XYChart chart = new XYChartBuilder().width(MAIN_WIDTH).height(TOP_HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         org.knowm.xchart.style.XYStyler st = chart.getStyler();
         st.setXAxisLogarithmic(true);
