@@ -176,7 +176,7 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
             description = "Also render the fit (see 'scaling plot'): loss vs compute with fitted curves and the "
-                    + "compute-optimal frontier with its 95% band, residuals vs fitted, the allocation N_opt(C), "
+                    + "compute-optimal frontier with its 95%% band, residuals vs fitted, the allocation N_opt(C), "
                     + "D_opt(C) with iso-loss contours, and with --interval bootstrap the bootstrap distributions.")
     Path plot;
 

@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
 /** {@code scaling plot}: renders a saved fit with its data. */
 @Command(name = "plot", sortOptions = false,
         description = {"Plot a fit: loss against compute on log axes with the data, fitted curves for several "
-                + "model sizes and the compute-optimal loss extended to --extrapolate-to with its 95% band; "
-                + "residuals against fitted values, the points the robust loss down-weights flagged; for laws in N "
-                + "and D the allocation N_opt(C), D_opt(C) with 95% bands and iso-loss contours in the (N, D) "
-                + "plane. Bootstrap histograms need 'scaling fit --interval bootstrap --plot FILE'.",
+                + "model sizes and the compute-optimal frontier with its 95%% band; residuals against fitted values.",
+            "Residuals the robust loss down-weights are flagged. For laws in N and D: the allocation N_opt(C), "
+                + "D_opt(C) with 95%% bands, and iso-loss contours in the (N, D) plane. Bootstrap histograms need "
+                + "'scaling fit --interval bootstrap --plot FILE'.",
             "The data are the fit's own source (a bundled dataset or the CSV it read) unless --data is given; the "
                 + "fit's --where, --by group and --drop-top-loss are applied again."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
@@ -43,7 +43,7 @@ final class PlotCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--extrapolate-to", paramLabel = "C",
-            description = "Extend the compute-optimal loss curve, its 95% band and the allocation to this training "
+            description = "Extend the compute-optimal loss curve, its 95%% band and the allocation to this training "
                     + "compute in FLOPs (default: 10 times the largest compute in the data).")
     Double extrapolateTo;
 

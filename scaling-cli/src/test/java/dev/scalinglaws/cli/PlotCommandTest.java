@@ -118,6 +118,20 @@ class PlotCommandTest {
     }
 
     @Test
+    void helpTextsFormatWithoutPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertThat(Cli.run("plot", "--help").out()).contains("--extrapolate-to").contains("95% band");
+            assertThat(Cli.run("fit", "--help").out()).contains("95% band");
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
+
+    @Test
     void badPlotTargets() {
         String fit = Fixtures.chinchillaFit().toString();
         assertThat(Cli.run("plot", "--fit", fit, "--output", dir.resolve("x.gif").toString()).err())
