@@ -606,16 +606,29 @@ final class Plots {
         double[] v = Arrays.stream(boot.replicates(name)).filter(Double::isFinite).toArray();
         double est = boot.estimate(name);
         Interval iv = boot.interval(name);
-        double lo = Math.min(min(v), Double.isFinite(iv.lower()) ? iv.lower() : min(v));
-        double hi = Math.max(max(v), Double.isFinite(iv.upper()) ? iv.upper() : max(v));
+        // the range shown: the central 99% of the replicates, the estimate and the interval (a long tail, as of B,
+        // would squeeze the bulk into a few bins); replicates outside are counted in the axis title
+        double[] sorted = v.clone();
+        Arrays.sort(sorted);
+        double lo = Math.min(Math.min(sorted[(int) Math.floor(0.005 * (sorted.length - 1))], est),
+                Double.isFinite(iv.lower()) ? iv.lower() : est);
+        double hi = Math.max(Math.max(sorted[(int) Math.ceil(0.995 * (sorted.length - 1))], est),
+                Double.isFinite(iv.upper()) ? iv.upper() : est);
         int bins = 30;
         double width = (hi - lo) / bins;
         double[] count = new double[bins];
+        int outside = 0;
         for (double x : v) {
-            count[Math.min(bins - 1, (int) ((x - lo) / width))]++;
+            if (x < lo || x > hi) {
+                outside++;
+            } else {
+                count[Math.min(bins - 1, (int) ((x - lo) / width))]++;
+            }
         }
         XYChart chart = new XYChartBuilder().width(300).height(BOTTOM_HEIGHT)
-                .title("bootstrap: " + name).xAxisTitle(name).yAxisTitle("resamples").build();
+                .title("bootstrap: " + name).xAxisTitle(outside == 0 ? name
+                : String.format(Locale.ROOT, "%s (%d of %d off the axis)", name, outside, v.length))
+                .yAxisTitle("resamples").build();
         org.knowm.xchart.style.XYStyler st = chart.getStyler();
         st.setChartBackgroundColor(Color.WHITE);
         st.setLegendVisible(legend);
