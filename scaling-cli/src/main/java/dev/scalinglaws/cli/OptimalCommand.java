@@ -283,9 +283,9 @@ final class OptimalCommand implements Callable<Integer> {
             quantities.forEach((k, q) -> out.put(k, cov.interval(q, level, true)));
         } else {
             BootstrapResult boot;
-            try (Progress progress = Progress.indeterminate("bootstrap")) {
+            try (Progress progress = Progress.start("bootstrap", resamples)) {
                 boot = Bootstrap.run(d.result(), d.used(), BootstrapOptions.defaults().withResamples(resamples)
-                        .withSeed(seed).withLevel(level), List.copyOf(quantities.values()));
+                        .withSeed(seed).withLevel(level).withProgress(progress), List.copyOf(quantities.values()));
             }
             quantities.forEach((k, q) -> out.put(k, boot.interval(q.name())));
             if (boot.failed() > 0) {
