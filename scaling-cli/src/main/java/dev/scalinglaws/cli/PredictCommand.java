@@ -3,10 +3,12 @@ package dev.scalinglaws.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 
@@ -436,6 +438,7 @@ final class PredictCommand implements Callable<Integer> {
                 if (plot != null) {
                     TrajectoryPlot.render(plot, List.of(fit), TrajectoryPlot.Curve.of(n, b, st, ls, lo, hi,
                             bandLevel), TrajectoryPlot.observed(refit.used(), refit.runColumn(), d),
+                            refit.heldOut(n, b),
                             String.format(Locale.ROOT, "%s fit (%s, %d checkpoints): predicted loss curve at "
                                     + "N = %s, B = %s", name, refit.used().source(), refit.used().size(),
                                     Parsing.human(n), Parsing.human(b)));
@@ -495,9 +498,33 @@ final class PredictCommand implements Callable<Integer> {
      *
      * @param result    the refitted result
      * @param used      the rows
+     * @param all       every checkpoint of the source after the warm-up cut (held-out runs included)
      * @param runColumn the run column (--group) or null
      */
-    record DynamicsFit(FitResult result, Dataset used, String runColumn) {
+    record DynamicsFit(FitResult result, Dataset used, Dataset all, String runColumn) {
+
+        /**
+         * The checkpoints of the source at exactly this N and batch that the fit did not use (a held-out run), or
+         * null if there are none.
+         */
+        TrajectoryPlot.Run heldOut(double n, double b) {
+            if (!all.has(Checkpoints.STEP) || !all.has(Checkpoints.BATCH) || !all.has("N")) {
+                return null;
+            }
+            Set<Integer> fitted = new HashSet<>();
+            for (int i = 0; i < used.size(); i++) {
+                fitted.add(used.rowNumber(i));
+            }
+            double[] nn = all.column("N");
+            double[] bb = all.column(Checkpoints.BATCH);
+            Dataset h = all.filter(i -> nn[i] == n && bb[i] == b && !fitted.contains(all.rowNumber(i)));
+            if (h.size() == 0) {
+                return null;
+            }
+            return new TrajectoryPlot.Run(String.format(Locale.ROOT, "held-out checkpoints at N=%s, B=%s (not "
+                    + "in the fit)", Parsing.human(n), Parsing.human(b)), h.column(Checkpoints.STEP),
+                    h.column("loss"), new double[0], new double[0]);
+        }
 
         static DynamicsFit of(FitFile f, Path file, List<String> columns) {
             JsonNode root;
@@ -534,10 +561,11 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 d = Checkpoints.byRun(d, runColumn);
             }
-            d = RowFilter.apply(d, f.where().stream().map(RowFilter::parse).toList());
             if (dataNode.path("warmupTokens").isNumber()) {
                 d = Checkpoints.withoutWarmup(d, Checkpoints.TOKENS, dataNode.get("warmupTokens").asDouble());
             }
+            Dataset all = d;
+            d = RowFilter.apply(d, f.where().stream().map(RowFilter::parse).toList());
             if (f.groupColumn() != null && f.group() != null) {
                 String[] labels = d.textColumn(f.groupColumn());
                 d = d.filter(i -> labels[i].equals(f.group()));
@@ -548,7 +576,7 @@ final class PredictCommand implements Callable<Integer> {
                 throw new CliException(String.format(Locale.ROOT, "%s: %d rows of %s match the fit, too few for "
                         + "intervals", f.path(), used.size(), raw.source()));
             }
-            return new DynamicsFit(Fitter.fit(law, used, spec(f)), used, runColumn);
+            return new DynamicsFit(Fitter.fit(law, used, spec(f)), used, all, runColumn);
         }
 
         /** The fit's own spec (residual, loss, pins, bounds), started at its estimates. */

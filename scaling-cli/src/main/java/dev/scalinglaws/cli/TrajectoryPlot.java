@@ -132,12 +132,14 @@ final class TrajectoryPlot {
      * @param file   .png or .svg
      * @param inputs files read (never overwritten)
      * @param curve  the prediction
-     * @param runs   observed runs
-     * @param title  chart title
+     * @param runs    observed runs
+     * @param heldOut checkpoints at the predicted point that the fit did not use, or null
+     * @param title   chart title
      */
-    static void render(Path file, Collection<Path> inputs, Curve curve, List<Run> runs, String title) {
+    static void render(Path file, Collection<Path> inputs, Curve curve, List<Run> runs, Run heldOut,
+                       String title) {
         Plots.checkExtension(file);
-        XYChart chart = chart(curve, runs);
+        XYChart chart = chart(curve, runs, heldOut);
         boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
         Output.write(file, inputs, out -> {
             if (svg) {
@@ -177,13 +179,14 @@ final class TrajectoryPlot {
         c.dispose();
     }
 
-    static XYChart chart(Curve curve, List<Run> runs) {
+    static XYChart chart(Curve curve, List<Run> runs, Run heldOut) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT - TITLE_HEIGHT)
                 .title("loss against optimiser steps").xAxisTitle("optimiser step")
                 .yAxisTitle("loss (nats)").build();
         XYStyler st = chart.getStyler();
         st.setXAxisLogarithmic(true);
         st.setYAxisLogarithmic(true);
+        st.setYAxisLogarithmicDecadeOnly(false);
         st.setLegendPosition(Styler.LegendPosition.InsideNE);
         st.setMarkerSize(6);
         st.setChartBackgroundColor(Color.WHITE);
@@ -255,6 +258,12 @@ final class TrajectoryPlot {
                     f.setShowInLegend(false);
                 }
             }
+        }
+        if (heldOut != null) {
+            XYSeries h = chart.addSeries(heldOut.label(), heldOut.steps(), heldOut.loss());
+            h.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            h.setMarker(SeriesMarkers.DIAMOND);
+            h.setMarkerColor(Color.BLACK);
         }
         XYSeries p = chart.addSeries(name, curve.steps(), curve.loss());
         p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
