@@ -45,7 +45,9 @@ import picocli.CommandLine.Spec;
             "  scaling predict --fit fit.json --at N=70e9,D=1.4e12",
             "  scaling predict --fit fit.json --at N=1e9,C=1e21 --format json",
             "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --steps-to-loss 2.5",
-            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --trajectory 1e3:2.5e5:6"})
+            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --trajectory 1e3:2.5e5:6",
+            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --trajectory 1e2:2e5:60 --level 0.95 "
+                + "--plot trajectory.png"})
 final class PredictCommand implements Callable<Integer> {
 
     static final String SCHEMA = "scalinglaws.prediction/1";
@@ -63,7 +65,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--level", paramLabel = "P",
             description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich; "
-                    + "the fit's data is read again).")
+                    + "the fit's data is read again). With --steps-to-loss or --trajectory: delta-method intervals "
+                    + "(log scale) for every prediction.")
     Double level;
 
     @Option(names = "--data", paramLabel = "FILE",
