@@ -28,6 +28,11 @@ import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Bootstrap;
+import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.IntervalMethod;
+import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.fit.uncertainty.Prediction;
@@ -91,6 +96,20 @@ final class PredictCommand implements Callable<Integer> {
                     + "(default: Kaplan et al. 2020, 2e8:0.21).")
     String criticalBatch;
 
+    @Option(names = "--interval", paramLabel = "asymptotic|bootstrap",
+            description = "With --level and --steps-to-loss or --trajectory: delta method (asymptotic, default) or a "
+                    + "bootstrap of the fit (percentile intervals of every prediction over the refits).")
+    String interval;
+
+    @Option(names = "--resample", paramLabel = "cluster|case",
+            description = "With --interval bootstrap: resample whole runs (cluster; default when the fit has "
+                    + "--group runs) or single checkpoints (case).")
+    String resample;
+
+    @Option(names = "--resamples", paramLabel = "B", defaultValue = "200",
+            description = "With --interval bootstrap: resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
             description = "With --trajectory: draw the predicted loss curve with its interval band (--level, "
                     + "default 0.95) and the observed checkpoints of the fit's runs, on log-log axes.")
@@ -114,6 +133,10 @@ final class PredictCommand implements Callable<Integer> {
         }
         if (plot != null) {
             throw new CliException("--plot goes with --trajectory (use 'scaling plot' for a fit)");
+        }
+        if (interval != null || resample != null) {
+            throw new CliException("--interval and --resample go with --steps-to-loss or --trajectory; other "
+                    + "predictions use asymptotic intervals");
         }
         if (criticalBatch != null) {
             throw new CliException("--critical-batch goes with --steps-to-loss or --trajectory");
@@ -290,13 +313,19 @@ final class PredictCommand implements Callable<Integer> {
         // intervals: the delta method on the smoothed-sandwich covariance of the fit, refitted to its own rows
         DynamicsFit refit = level != null || plot != null ? DynamicsFit.of(f, data, columns) : null;
         double bandLevel = level != null ? level : 0.95;
-        AsymptoticCovariance cov = refit == null ? null
-                : AsymptoticCovariance.of(refit.result(), refit.used(), AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-        if (cov != null && !cov.finite()) {
-            spec.commandLine().getErr().println("warning: the fit's covariance is not finite (singular information "
-                    + "matrix?): intervals are not available");
+        boolean bootstrap = checkIntervalOptions();
+        Intervals iv = null;
+        if (refit != null && bootstrap) {
+            iv = bootstrapIntervals(refit, bandLevel, batchTheta);
+        } else if (refit != null) {
+            AsymptoticCovariance cov = AsymptoticCovariance.of(refit.result(), refit.used(),
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+            if (!cov.finite()) {
+                spec.commandLine().getErr().println("warning: the fit's covariance is not finite (singular "
+                        + "information matrix?): intervals are not available");
+            }
+            iv = new DeltaIntervals(cov, bandLevel, batchTheta);
         }
-        Intervals iv = cov == null ? null : new Intervals(cov, bandLevel, batchTheta);
         boolean show = level != null;
         List<ObjectNode> nodes = new ArrayList<>();
         StringBuilder table = new StringBuilder();
@@ -322,7 +351,7 @@ final class PredictCommand implements Callable<Integer> {
             Json.number(node, "convergedLoss", d.convergedLoss(n));
             if (show) {
                 Json.number(node, "level", level);
-                node.put("intervalMethod", "asymptotic-smoothed-sandwich-log (delta method)");
+                node.put("intervalMethod", iv.method());
             } else {
                 node.putNull("level");
                 node.putNull("intervalMethod");
@@ -453,9 +482,11 @@ final class PredictCommand implements Callable<Integer> {
             nodes.add(node);
         }
         if (show && format == Format.table) {
-            table.append(String.format(Locale.ROOT, "%s%% intervals: delta method on the smoothed-sandwich covariance "
-                    + "of the fit (log scale), %d checkpoints refitted; they treat checkpoints as independent, so "
-                    + "they are optimistic when runs are few%n", Parsing.human(100 * level), refit.used().size()));
+            table.append(bootstrap ? String.format(Locale.ROOT, "%s%% intervals: %s%n", Parsing.human(100 * level),
+                    iv.method()) : String.format(Locale.ROOT, "%s%% intervals: delta method on the smoothed-sandwich "
+                    + "covariance of the fit (log scale), %d checkpoints refitted; they treat checkpoints as "
+                    + "independent, so they are optimistic when runs are few%n", Parsing.human(100 * level),
+                    refit.used().size()));
         }
         String text = switch (format) {
             case json -> Json.render(nodes);
@@ -474,25 +505,123 @@ final class PredictCommand implements Callable<Integer> {
         return b == null || !Double.isFinite(b[i]) ? "" : FitReport.csvNumber(b[i]);
     }
 
-    /** Delta-method intervals of dynamics predictions, as functions of the fit's parameter vector. */
-    private static final class Intervals {
+    /** Intervals of dynamics predictions, as functions of the fit's parameter vector. */
+    private interface Intervals {
+        /** [lower, upper], NaN where not computable (e.g. an unreachable loss). */
+        double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction);
+
+        /** How the intervals are computed. */
+        String method();
+    }
+
+    /** g(theta) for a prediction: the whole theta of kaplan-trajectory, or a kaplan-ns theta with a fixed batch. */
+    private static ToDoubleFunction<double[]> asFunction(ToDoubleFunction<TrainingDynamics> prediction,
+                                                         double[] batchTheta) {
+        return batchTheta == null ? TrainingDynamics.ofTheta(prediction)
+                : theta -> prediction.applyAsDouble(TrainingDynamics.of(theta, batchTheta));
+    }
+
+    /** Delta-method intervals on the log scale. */
+    private static final class DeltaIntervals implements Intervals {
         private final AsymptoticCovariance cov;
         private final double level;
         private final double[] batchTheta;
 
-        Intervals(AsymptoticCovariance cov, double level, double[] batchTheta) {
+        DeltaIntervals(AsymptoticCovariance cov, double level, double[] batchTheta) {
             this.cov = cov;
             this.level = level;
             this.batchTheta = batchTheta;
         }
 
-        /** [lower, upper] on the log scale, NaN where not computable (e.g. an unreachable loss). */
-        double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction) {
-            ToDoubleFunction<double[]> g = batchTheta == null ? TrainingDynamics.ofTheta(prediction)
-                    : theta -> prediction.applyAsDouble(TrainingDynamics.of(theta, batchTheta));
-            Interval i = cov.interval(DerivedQuantity.of(name, g), level, true);
+        @Override
+        public double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction) {
+            Interval i = cov.interval(DerivedQuantity.of(name, asFunction(prediction, batchTheta)), level, true);
             return i.ok() ? new double[] {i.lower(), i.upper()} : new double[] {Double.NaN, Double.NaN};
         }
+
+        @Override
+        public String method() {
+            return "asymptotic-smoothed-sandwich-log (delta method)";
+        }
+    }
+
+    /** Whether --interval asks for the bootstrap (validating --interval, --resample, --resamples). */
+    private boolean checkIntervalOptions() {
+        if (interval != null && !interval.equals("asymptotic") && !interval.equals("bootstrap")) {
+            throw new CliException("--interval must be asymptotic or bootstrap, got '" + interval + "'");
+        }
+        boolean bootstrap = "bootstrap".equals(interval);
+        if ((interval != null || resample != null) && level == null) {
+            throw new CliException("--interval and --resample need --level P");
+        }
+        if (resample != null && !bootstrap) {
+            throw new CliException("--resample goes with --interval bootstrap");
+        }
+        if (resample != null && !resample.equals("cluster") && !resample.equals("case")) {
+            throw new CliException("--resample must be cluster or case, got '" + resample + "'");
+        }
+        if (bootstrap && (resamples < 20 || resamples > 100_000)) {
+            throw new CliException("--resamples must lie between 20 and 100000: " + resamples);
+        }
+        return bootstrap;
+    }
+
+    /** Refits the law to resamples of the checkpoints (runs with --resample cluster) and keeps every theta. */
+    private Intervals bootstrapIntervals(DynamicsFit refit, double level, double[] batchTheta) {
+        boolean cluster = resample == null ? refit.runColumn() != null : resample.equals("cluster");
+        if (cluster && refit.runColumn() == null) {
+            throw new CliException(fit + ": --resample cluster resamples runs, and this fit has no run column (fit "
+                    + "with --group COLUMN)");
+        }
+        BootstrapOptions options = BootstrapOptions.defaults().withResamples(resamples)
+                .withScheme(cluster ? ResamplingScheme.CLUSTER : ResamplingScheme.CASE)
+                .withMethod(IntervalMethod.PERCENTILE).withLevel(level).withSeed(0)
+                .withThreads(Runtime.getRuntime().availableProcessors()).withBestStarts(0);
+        BootstrapResult r = Bootstrap.run(refit.result(), refit.used(), options, List.of());
+        List<String> names = refit.result().law().parameters().stream().map(dev.scalinglaws.core.Parameter::name).toList();
+        double[][] columns = new double[names.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = r.replicates(names.get(j));
+        }
+        List<double[]> thetas = new ArrayList<>();
+        for (int i = 0; i < resamples; i++) {
+            double[] t = new double[columns.length];
+            boolean ok = true;
+            for (int j = 0; j < t.length; j++) {
+                t[j] = columns[j][i];
+                ok &= Double.isFinite(t[j]);
+            }
+            if (ok) {
+                thetas.add(t);
+            }
+        }
+        String method = String.format(Locale.ROOT, "bootstrap-%s-percentile (%d resamples of %s, %d failed, seed 0)",
+                cluster ? "cluster" : "case", resamples, cluster ? refit.runs() + " runs" : refit.used().size()
+                        + " checkpoints", resamples - thetas.size());
+        return new Intervals() {
+            @Override
+            public double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction) {
+                ToDoubleFunction<double[]> g = asFunction(prediction, batchTheta);
+                double[] v = thetas.stream().mapToDouble(g).filter(Double::isFinite).sorted().toArray();
+                if (v.length < 2 || (double) (resamples - v.length) / resamples > options.maxFailureFraction()) {
+                    return new double[] {Double.NaN, Double.NaN};
+                }
+                return new double[] {quantile(v, (1 - level) / 2), quantile(v, (1 + level) / 2)};
+            }
+
+            @Override
+            public String method() {
+                return method;
+            }
+        };
+    }
+
+    /** Type-7 quantile of sorted values. */
+    private static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /**
@@ -505,6 +634,11 @@ final class PredictCommand implements Callable<Integer> {
      * @param runColumn the run column (--group) or null
      */
     record DynamicsFit(FitResult result, Dataset used, Dataset all, String runColumn) {
+
+        /** Distinct runs among the used rows (0 without a run column). */
+        int runs() {
+            return runColumn == null ? 0 : new HashSet<>(List.of(used.textColumn(runColumn))).size();
+        }
 
         /**
          * The checkpoints of the source at exactly this N and batch that the fit did not use (a held-out run), or

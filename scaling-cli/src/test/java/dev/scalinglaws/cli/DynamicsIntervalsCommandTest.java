@@ -159,4 +159,32 @@ class DynamicsIntervalsCommandTest {
         assertThat(twoPoints.exit()).isEqualTo(2);
         assertThat(twoPoints.err()).contains("one --at");
     }
+
+    @Test
+    void clusterBootstrapResamplesRuns() throws Exception {
+        Cli.Result r = Cli.run("predict", "--fit", fitFile().toString(), "--at", "N=1e9,B=524288",
+                "--steps-to-loss", "2.5", "--trajectory", "1e3:2e5:3", "--level", "0.9", "--interval", "bootstrap",
+                "--resamples", "20", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertThat(SchemaValidator.validate(SchemaTest.schema("dynamics.schema.json"), n)).isEmpty();
+        assertThat(n.get("intervalMethod").asText()).startsWith("bootstrap-cluster-percentile (20 resamples of 6 runs");
+        double lo = n.at("/stepsToLoss/intervals/steps/lower").asDouble();
+        double hi = n.at("/stepsToLoss/intervals/steps/upper").asDouble();
+        assertThat(lo).isLessThan(hi);
+        assertThat(lo).isGreaterThan(0.5 * n.at("/stepsToLoss/steps").asDouble());
+        assertThat(hi).isLessThan(2 * n.at("/stepsToLoss/steps").asDouble());
+        for (JsonNode e : n.get("trajectory")) {
+            assertThat(e.get("lossLower").asDouble()).isLessThan(e.get("lossUpper").asDouble());
+        }
+
+        Cli.Result noLevel = Cli.run("predict", "--fit", fitFile().toString(), "--at", "N=1e9,B=524288",
+                "--steps-to-loss", "2.5", "--interval", "bootstrap");
+        assertThat(noLevel.exit()).isEqualTo(2);
+        assertThat(noLevel.err()).contains("need --level");
+        Cli.Result badScheme = Cli.run("predict", "--fit", fitFile().toString(), "--at", "N=1e9,B=524288",
+                "--steps-to-loss", "2.5", "--level", "0.95", "--interval", "bootstrap", "--resample", "wild");
+        assertThat(badScheme.exit()).isEqualTo(2);
+        assertThat(badScheme.err()).contains("cluster or case");
+    }
 }
