@@ -54,6 +54,7 @@ public class CheckpointFitBenchmark {
 
     private Dataset data;
     private FitSpec spec;
+    private FitSpec specNoPolish;
     private FitResult lastFit;
 
     /** Builds the checkpoints once per trial. */
@@ -62,6 +63,7 @@ public class CheckpointFitBenchmark {
         data = checkpoints(n, Synthetic.SEED);
         double[] start = {6.5e13 * 1.05, 2.1e3 * 0.95, 0.077 * 1.05, 0.76 * 0.95};
         spec = FitSpec.defaults().withLoss(Loss.squared()).withStarts(Starts.of(List.of(start))).withThreads(1);
+        specNoPolish = spec.withPolish(false);
     }
 
     /** Prints the work done by the last fit (status, iterations, evaluations, estimates) for the write-up. */
@@ -84,6 +86,16 @@ public class CheckpointFitBenchmark {
     public FitResult kaplanNsSingleStart() {
         lastFit = Fitter.fit(KaplanStepsLaw.INSTANCE, data, spec);
         return lastFit;
+    }
+
+    /**
+     * The same fit without the polishing run ({@code FitSpec.withPolish(false)}): the difference is the polish.
+     *
+     * @return the result
+     */
+    @Benchmark
+    public FitResult kaplanNsSingleStartNoPolish() {
+        return Fitter.fit(KaplanStepsLaw.INSTANCE, data, specNoPolish);
     }
 
     /**
