@@ -578,7 +578,8 @@ final class PredictCommand implements Callable<Integer> {
                 .withMethod(IntervalMethod.PERCENTILE).withLevel(level).withSeed(0)
                 .withThreads(Runtime.getRuntime().availableProcessors()).withBestStarts(0);
         BootstrapResult r = Bootstrap.run(refit.result(), refit.used(), options, List.of());
-        List<String> names = refit.result().law().parameters().stream().map(dev.scalinglaws.core.Parameter::name).toList();
+        List<String> names = refit.result().law().parameters().stream()
+                .map(dev.scalinglaws.core.Parameter::name).toList();
         double[][] columns = new double[names.size()][];
         for (int j = 0; j < columns.length; j++) {
             columns[j] = r.replicates(names.get(j));
