@@ -1,19 +1,40 @@
 package dev.scalinglaws.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalinglaws.core.CsvReader;
+import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.core.dynamics.TrainingDynamics;
 import dev.scalinglaws.core.dynamics.Trajectory;
+import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.Loss;
+import dev.scalinglaws.fit.ResidualSpace;
+import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
+import dev.scalinglaws.fit.uncertainty.Bootstrap;
+import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.IntervalMethod;
+import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
+import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.fit.uncertainty.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +50,9 @@ import picocli.CommandLine.Spec;
             "  scaling predict --fit fit.json --at N=70e9,D=1.4e12",
             "  scaling predict --fit fit.json --at N=1e9,C=1e21 --format json",
             "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --steps-to-loss 2.5",
-            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --trajectory 1e3:2.5e5:6"})
+            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --trajectory 1e3:2.5e5:6",
+            "  scaling predict --fit dynamics.json --at N=1e9,B=524288 --trajectory 1e2:2e5:60 --level 0.95 "
+                + "--plot trajectory.png"})
 final class PredictCommand implements Callable<Integer> {
 
     static final String SCHEMA = "scalinglaws.prediction/1";
@@ -47,7 +70,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--level", paramLabel = "P",
             description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich; "
-                    + "the fit's data is read again).")
+                    + "the fit's data is read again). With --steps-to-loss or --trajectory: delta-method intervals "
+                    + "(log scale) for every prediction.")
     Double level;
 
     @Option(names = "--data", paramLabel = "FILE",
@@ -72,6 +96,25 @@ final class PredictCommand implements Callable<Integer> {
                     + "(default: Kaplan et al. 2020, 2e8:0.21).")
     String criticalBatch;
 
+    @Option(names = "--interval", paramLabel = "asymptotic|bootstrap",
+            description = "With --level and --steps-to-loss or --trajectory: delta method (asymptotic, default) or a "
+                    + "bootstrap of the fit (percentile intervals of every prediction over the refits).")
+    String interval;
+
+    @Option(names = "--resample", paramLabel = "cluster|case",
+            description = "With --interval bootstrap: resample whole runs (cluster; default when the fit has "
+                    + "--group runs) or single checkpoints (case).")
+    String resample;
+
+    @Option(names = "--resamples", paramLabel = "B", defaultValue = "200",
+            description = "With --interval bootstrap: resamples (default: ${DEFAULT-VALUE}).")
+    int resamples;
+
+    @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
+            description = "With --trajectory: draw the predicted loss curve with its interval band (--level, "
+                    + "default 0.95) and the observed checkpoints of the fit's runs, on log-log axes.")
+    Path plot;
+
     @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -87,6 +130,13 @@ final class PredictCommand implements Callable<Integer> {
         FitFile f = FitFile.read(fit);
         if (stepsToLoss != null || trajectory != null) {
             return dynamics(f);
+        }
+        if (plot != null) {
+            throw new CliException("--plot goes with --trajectory (use 'scaling plot' for a fit)");
+        }
+        if (interval != null || resample != null) {
+            throw new CliException("--interval and --resample go with --steps-to-loss or --trajectory; other "
+                    + "predictions use asymptotic intervals");
         }
         if (criticalBatch != null) {
             throw new CliException("--critical-batch goes with --steps-to-loss or --trajectory");
@@ -187,6 +237,9 @@ final class PredictCommand implements Callable<Integer> {
     }
 
     private static String range(double[] b) {
+        if (!Double.isFinite(b[0]) || !Double.isFinite(b[1])) {
+            return "[not available]";
+        }
         return "[" + Parsing.human(b[0]) + ", " + Parsing.human(b[1]) + "]";
     }
 
@@ -214,13 +267,20 @@ final class PredictCommand implements Callable<Integer> {
      * 1.4, 1.6, 5.1-5.5).
      */
     private int dynamics(FitFile f) {
-        if (level != null) {
-            throw new CliException("--level does not apply to --steps-to-loss or --trajectory");
+        if (plot != null) {
+            if (trajectory == null) {
+                throw new CliException("--plot needs --trajectory FROM:TO:K");
+            }
+            if (at.size() != 1) {
+                throw new CliException("--plot draws one trajectory: give one --at");
+            }
+            Plots.checkExtension(plot);
+            Output.guard(plot, List.of(fit));
         }
         String name = f.law().name();
-        double[] theta = f.theta();
         TrainingDynamics d;
         String batchSource;
+        double[] batchTheta = null;
         if (name.equals("kaplan-trajectory")) {
             if (criticalBatch != null) {
                 throw new CliException("--critical-batch is for kaplan-ns fits; a kaplan-trajectory fit has its own "
@@ -240,6 +300,7 @@ final class PredictCommand implements Callable<Integer> {
                     Parsing.number("--critical-batch", parts[1])};
                 batchSource = "given (Bstar " + Parsing.human(batch[0]) + ", alphaB " + Parsing.human(batch[1]) + ")";
             }
+            batchTheta = batch;
             d = TrainingDynamics.of(byName(f, TrainingDynamics.PARAMETER_NAMES.subList(0, 4)), batch);
         } else {
             throw new CliException(String.format(Locale.ROOT, "%s: --steps-to-loss and --trajectory need a "
@@ -249,9 +310,27 @@ final class PredictCommand implements Callable<Integer> {
         if (stepsToLoss != null && (!(stepsToLoss > 0) || stepsToLoss.isInfinite())) {
             throw new CliException("--steps-to-loss must be positive and finite: " + stepsToLoss);
         }
+        // intervals: the delta method on the smoothed-sandwich covariance of the fit, refitted to its own rows
+        DynamicsFit refit = level != null || plot != null ? DynamicsFit.of(f, data, columns) : null;
+        double bandLevel = level != null ? level : 0.95;
+        boolean bootstrap = checkIntervalOptions();
+        Intervals iv = null;
+        if (refit != null && bootstrap) {
+            iv = bootstrapIntervals(refit, bandLevel, batchTheta);
+        } else if (refit != null) {
+            AsymptoticCovariance cov = AsymptoticCovariance.of(refit.result(), refit.used(),
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+            if (!cov.finite()) {
+                spec.commandLine().getErr().println("warning: the fit's covariance is not finite (singular "
+                        + "information matrix?): intervals are not available");
+            }
+            iv = new DeltaIntervals(cov, bandLevel, batchTheta);
+        }
+        boolean show = level != null;
         List<ObjectNode> nodes = new ArrayList<>();
         StringBuilder table = new StringBuilder();
-        StringBuilder csv = new StringBuilder("N,batch,kind,step,minimumSteps,loss,criticalBatch,tokens,compute\n");
+        StringBuilder csv = new StringBuilder("N,batch,kind,step,minimumSteps,loss,criticalBatch,tokens,compute"
+                + (show ? ",lossLower,lossUpper,stepsLower,stepsUpper" : "") + "\n");
         for (String a : at) {
             Map<String, Double> p = Parsing.point("--at", a);
             Double n = p.get("N");
@@ -270,9 +349,18 @@ final class PredictCommand implements Callable<Integer> {
             Json.number(node, "batch", b);
             node.put("criticalBatchFrom", batchSource);
             Json.number(node, "convergedLoss", d.convergedLoss(n));
+            if (show) {
+                Json.number(node, "level", level);
+                node.put("intervalMethod", iv.method());
+            } else {
+                node.putNull("level");
+                node.putNull("intervalMethod");
+            }
             table.append(String.format(Locale.ROOT, "law %s from %s; critical batch %s%n", name, fit, batchSource));
-            table.append(String.format(Locale.ROOT, "model N %s, batch B %s tokens per step; converged loss %s%n",
-                    Parsing.human(n), Parsing.human(b), Parsing.human(d.convergedLoss(n))));
+            table.append(String.format(Locale.ROOT, "model N %s, batch B %s tokens per step; converged loss %s%s%n",
+                    Parsing.human(n), Parsing.human(b), Parsing.human(d.convergedLoss(n)),
+                    show ? " " + range(iv.bounds("convergedLoss", x -> x.convergedLoss(n))) : ""));
+            double[] stepsBounds = null;
             if (stepsToLoss != null) {
                 double l = stepsToLoss;
                 ObjectNode s = node.putObject("stepsToLoss");
@@ -290,54 +378,115 @@ final class PredictCommand implements Callable<Integer> {
                 Json.number(s, "tokens", tokens);
                 Json.number(s, "compute", compute);
                 s.put("reachable", Double.isFinite(steps1));
+                Map<String, double[]> bounds = new LinkedHashMap<>();
+                if (show) {
+                    bounds.put("criticalBatch", iv.bounds("criticalBatch", x -> x.criticalBatch(l)));
+                    bounds.put("minimumSteps", iv.bounds("minimumSteps", x -> x.minimumStepsToLoss(n, l)));
+                    bounds.put("minimumTokens", iv.bounds("minimumTokens", x -> x.minimumTokensToLoss(n, l)));
+                    bounds.put("steps", iv.bounds("steps", x -> x.stepsToLoss(n, b, l)));
+                    bounds.put("tokens", iv.bounds("tokens", x -> x.tokensToLoss(n, b, l)));
+                    bounds.put("compute", iv.bounds("compute", x -> x.computeToLoss(n, b, l)));
+                    ObjectNode in = s.putObject("intervals");
+                    bounds.forEach((k, v) -> putInterval(in, k, v));
+                    stepsBounds = bounds.get("steps");
+                } else {
+                    s.putNull("intervals");
+                }
                 if (!Double.isFinite(steps1)) {
                     table.append(String.format(Locale.ROOT, "loss %s is not reachable: N = %s converges to %s%n",
                             Parsing.human(l), Parsing.human(n), Parsing.human(d.convergedLoss(n))));
                 } else {
-                    table.append(String.format(Locale.ROOT, "to reach loss %s:%n", Parsing.human(l)));
-                    table.append(String.format(Locale.ROOT, "  critical batch   %s tokens%n", Parsing.human(bcrit)));
-                    table.append(String.format(Locale.ROOT, "  steps            %s (S_min %s)%n",
-                            Parsing.human(steps1), Parsing.human(sMin)));
-                    table.append(String.format(Locale.ROOT, "  tokens           %s (E_min %s)%n",
-                            Parsing.human(tokens), Parsing.human(eMin)));
-                    table.append(String.format(Locale.ROOT, "  compute          %s FLOP (6 N B S; %s PF-days)%n",
-                            Parsing.human(compute), Parsing.human(compute / 8.64e19)));
+                    table.append(String.format(Locale.ROOT, "to reach loss %s:%s%n", Parsing.human(l),
+                            show ? String.format(Locale.ROOT, " (%s%% intervals in brackets)",
+                                    Parsing.human(100 * level)) : ""));
+                    table.append(String.format(Locale.ROOT, "  critical batch   %s tokens%s%n", Parsing.human(bcrit),
+                            suffix(bounds.get("criticalBatch"))));
+                    table.append(String.format(Locale.ROOT, "  steps            %s (S_min %s)%s%n",
+                            Parsing.human(steps1), Parsing.human(sMin), suffix(bounds.get("steps"))));
+                    table.append(String.format(Locale.ROOT, "  tokens           %s (E_min %s)%s%n",
+                            Parsing.human(tokens), Parsing.human(eMin), suffix(bounds.get("tokens"))));
+                    table.append(String.format(Locale.ROOT, "  compute          %s FLOP (6 N B S; %s PF-days)%s%n",
+                            Parsing.human(compute), Parsing.human(compute / 8.64e19), suffix(bounds.get("compute"))));
                 }
                 csv.append(String.join(",", FitReport.csvNumber(n), FitReport.csvNumber(b), "stepsToLoss",
                         FitReport.csvNumber(steps1), FitReport.csvNumber(sMin), FitReport.csvNumber(l),
-                        FitReport.csvNumber(bcrit), FitReport.csvNumber(tokens), FitReport.csvNumber(compute)))
-                        .append('\n');
+                        FitReport.csvNumber(bcrit), FitReport.csvNumber(tokens), FitReport.csvNumber(compute)));
+                if (show) {
+                    csv.append(",,,").append(csvBound(stepsBounds, 0)).append(',').append(csvBound(stepsBounds, 1));
+                }
+                csv.append('\n');
             } else {
                 node.putNull("stepsToLoss");
             }
             if (steps != null) {
                 Trajectory t = d.trajectory(n, b, steps[0]);
                 ArrayNode arr = node.putArray("trajectory");
-                Table tt = new Table(List.of("step", "S_min", "loss", "Bcrit (tokens)", "tokens B S"));
+                List<String> header = new ArrayList<>(List.of("step", "S_min", "loss"));
+                if (show) {
+                    header.add(Parsing.human(100 * level) + "% interval");
+                }
+                header.addAll(List.of("Bcrit (tokens)", "tokens B S"));
+                Table tt = new Table(header);
                 double[] st = t.steps();
                 double[] sm = t.minimumSteps();
                 double[] ls = t.loss();
                 double[] bc = t.criticalBatch();
                 double[] tk = t.tokens();
+                double[] lo = new double[st.length];
+                double[] hi = new double[st.length];
                 for (int i = 0; i < st.length; i++) {
+                    double si = st[i];
+                    double[] band = iv == null ? new double[] {Double.NaN, Double.NaN}
+                            : iv.bounds("loss", x -> x.lossAtStep(n, b, si));
+                    lo[i] = band[0];
+                    hi[i] = band[1];
                     ObjectNode e = arr.addObject();
                     Json.number(e, "step", st[i]);
                     Json.number(e, "minimumSteps", sm[i]);
                     Json.number(e, "loss", ls[i]);
+                    if (show) {
+                        Json.number(e, "lossLower", lo[i]);
+                        Json.number(e, "lossUpper", hi[i]);
+                    }
                     Json.number(e, "criticalBatch", bc[i]);
                     Json.number(e, "tokens", tk[i]);
-                    tt.add(Parsing.human(st[i]), Parsing.human(sm[i]), Parsing.human(ls[i]), Parsing.human(bc[i]),
-                            Parsing.human(tk[i]));
+                    List<String> row = new ArrayList<>(List.of(Parsing.human(st[i]), Parsing.human(sm[i]),
+                            Parsing.human(ls[i])));
+                    if (show) {
+                        row.add(range(band));
+                    }
+                    row.addAll(List.of(Parsing.human(bc[i]), Parsing.human(tk[i])));
+                    tt.add(row.toArray(new String[0]));
                     csv.append(String.join(",", FitReport.csvNumber(n), FitReport.csvNumber(b), "trajectory",
                             FitReport.csvNumber(st[i]), FitReport.csvNumber(sm[i]), FitReport.csvNumber(ls[i]),
                             FitReport.csvNumber(bc[i]), FitReport.csvNumber(tk[i]),
-                            FitReport.csvNumber(6 * n * tk[i]))).append('\n');
+                            FitReport.csvNumber(6 * n * tk[i])));
+                    if (show) {
+                        csv.append(',').append(csvBound(band, 0)).append(',').append(csvBound(band, 1)).append(",,");
+                    }
+                    csv.append('\n');
                 }
                 table.append(tt.render());
+                if (plot != null) {
+                    TrajectoryPlot.render(plot, List.of(fit), TrajectoryPlot.Curve.of(n, b, st, ls, lo, hi,
+                            bandLevel), TrajectoryPlot.observed(refit.used(), refit.runColumn(), d),
+                            refit.heldOut(n, b),
+                            String.format(Locale.ROOT, "%s fit (%s, %d checkpoints): predicted loss curve at "
+                                    + "N = %s, B = %s", name, refit.used().source(), refit.used().size(),
+                                    Parsing.human(n), Parsing.human(b)));
+                    spec.commandLine().getErr().println("wrote " + plot);
+                }
             } else {
                 node.putNull("trajectory");
             }
             nodes.add(node);
+        }
+        if (show && format == Format.table) {
+            table.append(bootstrap ? String.format(Locale.ROOT, "%s%% intervals: %s%n", Parsing.human(100 * level),
+                    iv.method()) : String.format(Locale.ROOT, "%s%% intervals: delta method on the smoothed-sandwich "
+                    + "covariance of the fit (log scale), %d checkpoints refitted; they treat checkpoints as "
+                    + "independent, so they are optimistic when runs are few%n", Parsing.human(100 * level),
+                    refit.used().size()));
         }
         String text = switch (format) {
             case json -> Json.render(nodes);
@@ -346,6 +495,248 @@ final class PredictCommand implements Callable<Integer> {
         };
         Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
         return 0;
+    }
+
+    private static String suffix(double[] b) {
+        return b == null ? "" : "  " + range(b);
+    }
+
+    private static String csvBound(double[] b, int i) {
+        return b == null || !Double.isFinite(b[i]) ? "" : FitReport.csvNumber(b[i]);
+    }
+
+    /** Intervals of dynamics predictions, as functions of the fit's parameter vector. */
+    private interface Intervals {
+        /** [lower, upper], NaN where not computable (e.g. an unreachable loss). */
+        double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction);
+
+        /** How the intervals are computed. */
+        String method();
+    }
+
+    /** g(theta) for a prediction: the whole theta of kaplan-trajectory, or a kaplan-ns theta with a fixed batch. */
+    private static ToDoubleFunction<double[]> asFunction(ToDoubleFunction<TrainingDynamics> prediction,
+                                                         double[] batchTheta) {
+        return batchTheta == null ? TrainingDynamics.ofTheta(prediction)
+                : theta -> prediction.applyAsDouble(TrainingDynamics.of(theta, batchTheta));
+    }
+
+    /** Delta-method intervals on the log scale. */
+    private static final class DeltaIntervals implements Intervals {
+        private final AsymptoticCovariance cov;
+        private final double level;
+        private final double[] batchTheta;
+
+        DeltaIntervals(AsymptoticCovariance cov, double level, double[] batchTheta) {
+            this.cov = cov;
+            this.level = level;
+            this.batchTheta = batchTheta;
+        }
+
+        @Override
+        public double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction) {
+            Interval i = cov.interval(DerivedQuantity.of(name, asFunction(prediction, batchTheta)), level, true);
+            return i.ok() ? new double[] {i.lower(), i.upper()} : new double[] {Double.NaN, Double.NaN};
+        }
+
+        @Override
+        public String method() {
+            return "asymptotic-smoothed-sandwich-log (delta method)";
+        }
+    }
+
+    /** Whether --interval asks for the bootstrap (validating --interval, --resample, --resamples). */
+    private boolean checkIntervalOptions() {
+        if (interval != null && !interval.equals("asymptotic") && !interval.equals("bootstrap")) {
+            throw new CliException("--interval must be asymptotic or bootstrap, got '" + interval + "'");
+        }
+        boolean bootstrap = "bootstrap".equals(interval);
+        if ((interval != null || resample != null) && level == null) {
+            throw new CliException("--interval and --resample need --level P");
+        }
+        if (resample != null && !bootstrap) {
+            throw new CliException("--resample goes with --interval bootstrap");
+        }
+        if (resample != null && !resample.equals("cluster") && !resample.equals("case")) {
+            throw new CliException("--resample must be cluster or case, got '" + resample + "'");
+        }
+        if (bootstrap && (resamples < 20 || resamples > 100_000)) {
+            throw new CliException("--resamples must lie between 20 and 100000: " + resamples);
+        }
+        return bootstrap;
+    }
+
+    /** Refits the law to resamples of the checkpoints (runs with --resample cluster) and keeps every theta. */
+    private Intervals bootstrapIntervals(DynamicsFit refit, double level, double[] batchTheta) {
+        boolean cluster = resample == null ? refit.runColumn() != null : resample.equals("cluster");
+        if (cluster && refit.runColumn() == null) {
+            throw new CliException(fit + ": --resample cluster resamples runs, and this fit has no run column (fit "
+                    + "with --group COLUMN)");
+        }
+        BootstrapOptions options = BootstrapOptions.defaults().withResamples(resamples)
+                .withScheme(cluster ? ResamplingScheme.CLUSTER : ResamplingScheme.CASE)
+                .withMethod(IntervalMethod.PERCENTILE).withLevel(level).withSeed(0)
+                .withThreads(Runtime.getRuntime().availableProcessors()).withBestStarts(0);
+        BootstrapResult r = Bootstrap.run(refit.result(), refit.used(), options, List.of());
+        List<String> names = refit.result().law().parameters().stream()
+                .map(dev.scalinglaws.core.Parameter::name).toList();
+        double[][] columns = new double[names.size()][];
+        for (int j = 0; j < columns.length; j++) {
+            columns[j] = r.replicates(names.get(j));
+        }
+        List<double[]> thetas = new ArrayList<>();
+        for (int i = 0; i < resamples; i++) {
+            double[] t = new double[columns.length];
+            boolean ok = true;
+            for (int j = 0; j < t.length; j++) {
+                t[j] = columns[j][i];
+                ok &= Double.isFinite(t[j]);
+            }
+            if (ok) {
+                thetas.add(t);
+            }
+        }
+        String method = String.format(Locale.ROOT, "bootstrap-%s-percentile (%d resamples of %s, %d failed, seed 0)",
+                cluster ? "cluster" : "case", resamples, cluster ? refit.runs() + " runs" : refit.used().size()
+                        + " checkpoints", resamples - thetas.size());
+        return new Intervals() {
+            @Override
+            public double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction) {
+                ToDoubleFunction<double[]> g = asFunction(prediction, batchTheta);
+                double[] v = thetas.stream().mapToDouble(g).filter(Double::isFinite).sorted().toArray();
+                if (v.length < 2 || (double) (resamples - v.length) / resamples > options.maxFailureFraction()) {
+                    return new double[] {Double.NaN, Double.NaN};
+                }
+                return new double[] {quantile(v, (1 - level) / 2), quantile(v, (1 + level) / 2)};
+            }
+
+            @Override
+            public String method() {
+                return method;
+            }
+        };
+    }
+
+    /** Type-7 quantile of sorted values. */
+    private static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int lo = (int) Math.floor(h);
+        int hi = Math.min(lo + 1, sorted.length - 1);
+        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /**
+     * The rows a dynamics fit used (its CSV read again with the fit's --column, kaplan-ns's derived S, --group runs,
+     * --where, --warmup-tokens and --drop-top-loss) and the fit refitted there from its estimates.
+     *
+     * @param result    the refitted result
+     * @param used      the rows
+     * @param all       every checkpoint of the source after the warm-up cut (held-out runs included)
+     * @param runColumn the run column (--group) or null
+     */
+    record DynamicsFit(FitResult result, Dataset used, Dataset all, String runColumn) {
+
+        /** Distinct runs among the used rows (0 without a run column). */
+        int runs() {
+            return runColumn == null ? 0 : new HashSet<>(List.of(used.textColumn(runColumn))).size();
+        }
+
+        /**
+         * The checkpoints of the source at exactly this N and batch that the fit did not use (a held-out run), or
+         * null if there are none.
+         */
+        TrajectoryPlot.Run heldOut(double n, double b) {
+            if (!all.has(Checkpoints.STEP) || !all.has(Checkpoints.BATCH) || !all.has("N")) {
+                return null;
+            }
+            Set<Integer> fitted = new HashSet<>();
+            for (int i = 0; i < used.size(); i++) {
+                fitted.add(used.rowNumber(i));
+            }
+            double[] nn = all.column("N");
+            double[] bb = all.column(Checkpoints.BATCH);
+            Dataset h = all.filter(i -> nn[i] == n && bb[i] == b && !fitted.contains(all.rowNumber(i)));
+            if (h.size() == 0) {
+                return null;
+            }
+            return new TrajectoryPlot.Run(String.format(Locale.ROOT, "held-out checkpoints at N=%s, B=%s (not "
+                    + "in the fit)", Parsing.human(n), Parsing.human(b)), h.column(Checkpoints.STEP),
+                    h.column("loss"), new double[0], new double[0]);
+        }
+
+        static DynamicsFit of(FitFile f, Path file, List<String> columns) {
+            JsonNode root;
+            try {
+                root = Json.MAPPER.readTree(f.path().toFile());
+            } catch (java.io.IOException e) {
+                throw new CliException(f.path() + ": cannot read: " + e.getMessage(), e);
+            }
+            JsonNode dataNode = root.path("data");
+            Map<String, String> mapping = columns.isEmpty() ? f.columns() : Parsing.keyValues("--column", columns);
+            Dataset raw;
+            if (file != null) {
+                raw = CsvReader.defaults().withColumns(mapping).read(file);
+            } else if (f.source() != null && Files.isRegularFile(Path.of(f.source()))) {
+                raw = CsvReader.defaults().withColumns(mapping).read(Path.of(f.source()));
+            } else {
+                throw new CliException(String.format(Locale.ROOT, "%s: intervals and --plot need the checkpoints "
+                        + "the law was fitted to, and its data source '%s' cannot be found; give --data FILE (and "
+                        + "--column as for the fit)", f.path(), f.source()));
+            }
+            ScalingLaw law = f.law();
+            if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
+                    && raw.has(Checkpoints.BATCH)) {
+                raw = Checkpoints.withMinimumSteps(raw, Checkpoints.STEP, Checkpoints.BATCH,
+                        FitCommand.KAPLAN_BSTAR, FitCommand.KAPLAN_ALPHA_B);
+            }
+            Dataset d = raw.withCovariatesFor(law, null);
+            String runColumn = dataNode.path("runs").path("column").isTextual()
+                    ? dataNode.path("runs").path("column").asText() : null;
+            if (runColumn != null) {
+                if (!d.has(runColumn)) {
+                    throw new CliException(String.format(Locale.ROOT, "%s: the fit's run column '%s' is not in %s",
+                            f.path(), runColumn, raw.source()));
+                }
+                d = Checkpoints.byRun(d, runColumn);
+            }
+            if (dataNode.path("warmupTokens").isNumber()) {
+                d = Checkpoints.withoutWarmup(d, Checkpoints.TOKENS, dataNode.get("warmupTokens").asDouble());
+            }
+            Dataset all = d;
+            d = RowFilter.apply(d, f.where().stream().map(RowFilter::parse).toList());
+            if (f.groupColumn() != null && f.group() != null) {
+                String[] labels = d.textColumn(f.groupColumn());
+                d = d.filter(i -> labels[i].equals(f.group()));
+            }
+            int drop = f.dropTopLoss();
+            Dataset used = drop > 0 && drop < d.size() ? d.withoutLargest(law.response(), drop) : d;
+            if (used.size() <= law.parameterCount()) {
+                throw new CliException(String.format(Locale.ROOT, "%s: %d rows of %s match the fit, too few for "
+                        + "intervals", f.path(), used.size(), raw.source()));
+            }
+            return new DynamicsFit(Fitter.fit(law, used, spec(f)), used, all, runColumn);
+        }
+
+        /** The fit's own spec (residual, loss, pins, bounds), started at its estimates. */
+        private static FitSpec spec(FitFile f) {
+            JsonNode s = f.spec();
+            FitSpec spec = FitSpec.defaults().withThreads(1);
+            String residual = s.path("residual").asText("log");
+            spec = spec.withResidual(residual.equals("linear") ? ResidualSpace.LINEAR : ResidualSpace.LOG);
+            JsonNode delta = s.path("delta");
+            spec = spec.withLoss(Loss.byName(s.path("loss").asText("huber"),
+                    delta.isNumber() ? delta.asDouble() : 1e-3));
+            for (var e : s.path("pins").properties()) {
+                spec = spec.withPin(e.getKey(), e.getValue().asDouble());
+            }
+            for (var e : s.path("bounds").properties()) {
+                JsonNode bn = e.getValue();
+                spec = spec.withBound(e.getKey(),
+                        bn.path(0).isNumber() ? bn.get(0).asDouble() : Double.NEGATIVE_INFINITY,
+                        bn.path(1).isNumber() ? bn.get(1).asDouble() : Double.POSITIVE_INFINITY);
+            }
+            return spec.withStarts(Starts.of(List.of(f.theta())));
+        }
     }
 
     /** The fitted values of the named parameters, in that order. */
