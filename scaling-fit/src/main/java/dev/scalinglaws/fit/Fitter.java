@@ -352,7 +352,7 @@ public final class Fitter {
             if (polish) {
                 LocalOptimizer tight = spec.optimizer() == Optimizer.LEVENBERG_MARQUARDT
                         ? new LevenbergMarquardt(5000, 1e-15, 1e-15)
-                        : new LbfgsB(10, 5000, 10000, 1e-15, 1e-11 * Math.max(1, Math.abs(value)));
+                        : new LbfgsB(10, 5000, 10000, 1e-12, 1e-11 * Math.max(1, Math.abs(value)));
                 Objective f = objective.copy();
                 LbfgsB.Result r = tight.minimize(f, u, lower, upper);
                 iterations += r.iterations();
