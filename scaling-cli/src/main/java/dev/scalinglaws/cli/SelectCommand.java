@@ -156,7 +156,7 @@ final class SelectCommand implements Callable<Integer> {
         List<AcceptThenStop.Prediction> atsDetails = new ArrayList<>();
         if (m == Method.ats) {
             for (ModelSelection.Candidate c : candidates) {
-                double[][] w = withinBudget(c, budget);
+                double[][] w = c.withinBudget(budget);
                 atsDetails.add(ats.predict(c.model(), w[0], w[1], full));
             }
         }
@@ -391,24 +391,5 @@ final class SelectCommand implements Callable<Integer> {
             }
         }
         return ModelSelection.trueLosses(candidates, target);
-    }
-
-    private static double[][] withinBudget(ModelSelection.Candidate c, double budget) {
-        double[] sizes = c.sizes();
-        double[] losses = c.losses();
-        int n = 0;
-        for (double d : sizes) {
-            if (d > 0 && d <= budget) {
-                n++;
-            }
-        }
-        double[][] out = new double[2][n];
-        for (int i = 0, j = 0; i < sizes.length; i++) {
-            if (sizes[i] > 0 && sizes[i] <= budget) {
-                out[0][j] = sizes[i];
-                out[1][j++] = losses[i];
-            }
-        }
-        return out;
     }
 }

@@ -115,8 +115,13 @@ public final class ModelSelection {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "model %s has no loss at size %s", model, d));
         }
 
-        /** The non-zero sizes at most {@code budget}, with their losses: {sizes, losses}. */
-        double[][] withinBudget(double budget) {
+        /**
+         * The non-zero sizes at most {@code budget}, with their losses.
+         *
+         * @param budget largest fine-tuning size allowed
+         * @return {sizes, losses}
+         */
+        public double[][] withinBudget(double budget) {
             int n = 0;
             for (double d : sizes) {
                 if (d > 0 && d <= budget) {

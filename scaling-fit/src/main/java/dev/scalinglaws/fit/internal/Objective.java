@@ -285,11 +285,7 @@ public final class Objective {
         double[][] j = jacobian == null ? null : jac;
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            if (space == ResidualSpace.LOG) {
-                law.evaluateLog(theta, x, from, to, value, j);
-            } else {
-                law.evaluate(theta, x, from, to, value, j);
-            }
+            evaluateChunk(theta, from, to, j);
             for (int i = from; i < to; i++) {
                 int k = i - from;
                 double ri = value[k] - target[i];
@@ -342,11 +338,7 @@ public final class Objective {
         double[] out = new double[n];
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            if (space == ResidualSpace.LOG) {
-                law.evaluateLog(fullTheta, x, from, to, value, null);
-            } else {
-                law.evaluate(fullTheta, x, from, to, value, null);
-            }
+            evaluateChunk(fullTheta, from, to, null);
             for (int i = from; i < to; i++) {
                 out[i] = value[i - from] - target[i];
             }
@@ -386,11 +378,7 @@ public final class Objective {
         double[][] out = new double[n][p];
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            if (space == ResidualSpace.LOG) {
-                law.evaluateLog(fullTheta, x, from, to, value, jac);
-            } else {
-                law.evaluate(fullTheta, x, from, to, value, jac);
-            }
+            evaluateChunk(fullTheta, from, to, jac);
             for (int i = from; i < to; i++) {
                 for (int q = 0; q < p; q++) {
                     out[i][q] = jac[q][i - from];
@@ -417,11 +405,7 @@ public final class Objective {
         double[] row = new double[q];
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
-            if (space == ResidualSpace.LOG) {
-                law.evaluateLog(fullTheta, x, from, to, value, jac);
-            } else {
-                law.evaluate(fullTheta, x, from, to, value, jac);
-            }
+            evaluateChunk(fullTheta, from, to, jac);
             for (int i = from; i < to; i++) {
                 double w = weights[i];
                 if (w == 0) {
@@ -443,6 +427,15 @@ public final class Objective {
             for (int b = a + 1; b < q; b++) {
                 out[a][b] = out[b][a];
             }
+        }
+    }
+
+    /** The law's values (log or linear, as the residual space) and optional Jacobian on rows [from, to). */
+    private void evaluateChunk(double[] fullTheta, int from, int to, double[][] jacobian) {
+        if (space == ResidualSpace.LOG) {
+            law.evaluateLog(fullTheta, x, from, to, value, jacobian);
+        } else {
+            law.evaluate(fullTheta, x, from, to, value, jacobian);
         }
     }
 
