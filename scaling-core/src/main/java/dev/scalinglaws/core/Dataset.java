@@ -333,7 +333,8 @@ public final class Dataset {
             } else {
                 throw new DataException(source, -1, cov, null, String.format(Locale.ROOT,
                         "law %s needs covariate %s, but the data has no such column (columns: %s); map one with "
-                                + "--column %s=HEADER", law.name(), cov, String.join(", ", columns.keySet()), cov));
+                                + "--column %s=HEADER%s", law.name(), cov, String.join(", ", columns.keySet()), cov,
+                        wideFormatHint(cov)));
             }
         }
         if (!d.has(law.response())) {
@@ -354,6 +355,29 @@ public final class Dataset {
             }
         }
         return v;
+    }
+
+    /**
+     * A hint for wide-format files (one column per value of a covariate, e.g. headers 0, 200, 400, ... holding losses
+     * at each fine-tuning size): the library reads long format, one row per observation.
+     */
+    private String wideFormatHint(String covariate) {
+        List<String> numericHeaders = new ArrayList<>();
+        for (String name : columns.keySet()) {
+            try {
+                Double.parseDouble(name.trim());
+                numericHeaders.add(name);
+            } catch (NumberFormatException e) {
+                // not a numeric header
+            }
+        }
+        if (numericHeaders.size() < 3) {
+            return "";
+        }
+        return String.format(Locale.ROOT, ". The file looks wide: its headers %s, %s, %s... are values, one column "
+                + "per value. Reshape it to long format, one row per observation, with a column for %s and one for "
+                + "the response (for example model,%s,loss), then map them with --column", numericHeaders.get(0),
+                numericHeaders.get(1), numericHeaders.get(2), covariate, covariate);
     }
 
     private static void note(List<String> messages, String message) {

@@ -80,4 +80,16 @@ class DatasetTest {
         assertThatThrownBy(() -> runs().withColumn("x", new double[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("column 'x' has 1 values, the dataset 3 rows");
     }
+
+    @Test
+    void wideFormatFilesGetAHintToReshape() {
+        String wide = "config name,0,200,400,800,size,family\nm1,4.8,4.2,4.1,4.0,124000000,x\n";
+        Dataset d = CsvReader.defaults().read(new java.io.StringReader(wide), "wide.csv");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> d.withCovariatesFor(ChinchillaLaw.INSTANCE, null))
+                .isInstanceOf(DataException.class)
+                .hasMessageContaining("law chinchilla needs covariate N")
+                .hasMessageContaining("The file looks wide: its headers 0, 200, 400... are values")
+                .hasMessageContaining("Reshape it to long format");
+    }
 }
