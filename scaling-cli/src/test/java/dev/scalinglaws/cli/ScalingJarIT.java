@@ -114,7 +114,13 @@ class ScalingJarIT {
                 jar().toString(), "fit", "--interval", "bootstrap", "--resamples", "1000000", "--output", "boot.json");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
                 .redirectError(err.toFile()).start();
-        Thread.sleep(3000);
+        // wait (without sleeping) until the JVM is busy with the bootstrap: 2 s of CPU time, or a 60 s limit
+        long limit = System.nanoTime() + 60_000_000_000L;
+        while (p.isAlive() && System.nanoTime() < limit && p.toHandle().info().totalCpuDuration()
+                .map(d -> d.toMillis() < 2000).orElse(false)) {
+            p.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        assertThat(p.isAlive()).as("still running when interrupted").isTrue();
         p.destroy(); // SIGTERM: the shutdown hook interrupts the work, as Ctrl-C (SIGINT) does on a terminal
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stopped in time").isTrue();
         assertThat(Files.readString(err, StandardCharsets.UTF_8).lines().toList())

@@ -54,25 +54,35 @@ class BootstrapTest {
     void interruptionCancelsPromptlyWithoutLeakingThreads() throws Exception {
         FitResult fit = EpochFixtures.fit();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(1);
         Thread caller = new Thread(() -> {
             try {
                 Bootstrap.run(fit, EpochFixtures.data(), BootstrapOptions.defaults().withResamples(1_000_000)
-                        .withBestStarts(0).withThreads(2).withMethod(IntervalMethod.PERCENTILE), List.of());
+                        .withBestStarts(0).withThreads(2).withMethod(IntervalMethod.PERCENTILE)
+                        .withProgress(done -> {
+                            if (done >= 20) {
+                                running.countDown();
+                            }
+                        }), List.of());
             } catch (Throwable t) {
                 thrown.set(t);
             }
         });
         caller.start();
-        Thread.sleep(300);
+        assertThat(running.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the bootstrap started").isTrue();
         long t0 = System.nanoTime();
         caller.interrupt();
         caller.join(10_000);
         assertThat(caller.isAlive()).isFalse();
         assertThat((System.nanoTime() - t0) * 1e-9).isLessThan(5);
         assertThat(thrown.get()).isInstanceOf(CancellationException.class);
-        Thread.sleep(200);
-        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(
-                t -> t.getName().startsWith("scalinglaws-bootstrap-") && t.isAlive());
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("scalinglaws-bootstrap-")) {
+                t.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                assertThat(t.isAlive()).as("worker %s still alive 2 s after the interrupt", t.getName()).isFalse();
+            }
+        }
     }
 
     @Test
