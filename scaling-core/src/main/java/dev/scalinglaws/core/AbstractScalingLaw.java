@@ -9,7 +9,9 @@ import java.util.Objects;
  *
  * <p>Subclasses must be immutable; instances are then thread-safe.
  */
-public abstract class AbstractScalingLaw implements ScalingLaw {
+public abstract class AbstractScalingLaw implements ScalingLaw, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String name;
     private final String formula;
@@ -72,6 +74,21 @@ public abstract class AbstractScalingLaw implements ScalingLaw {
     @Override
     public final int parameterCount() {
         return parameters.size();
+    }
+
+    /**
+     * On deserialisation, a law registered under this name with this class resolves to the registered instance, so
+     * that singletons stay singletons; other laws deserialise as themselves.
+     *
+     * @return the registered instance or this
+     */
+    protected Object readResolve() {
+        for (ScalingLaw law : ScalingLaws.all()) {
+            if (law.name().equals(name) && law.getClass() == getClass()) {
+                return law;
+            }
+        }
+        return this;
     }
 
     @Override

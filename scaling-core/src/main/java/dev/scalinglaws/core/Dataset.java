@@ -25,7 +25,9 @@ import java.util.function.IntPredicate;
  *
  * <p>Immutable and thread-safe: arrays are copied in and out.
  */
-public final class Dataset {
+public final class Dataset implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final String source;
     private final int size;
@@ -35,7 +37,7 @@ public final class Dataset {
     private final String groupColumn;
 
     /** One column: numbers (NaN where the text did not parse) and, if any cell is not a number, the text. */
-    private record Column(double[] numbers, String[] text, int firstBad) {
+    private record Column(double[] numbers, String[] text, int firstBad) implements java.io.Serializable {
         boolean numeric() {
             return firstBad < 0;
         }

@@ -15,7 +15,8 @@ import java.util.Locale;
  * @param linear      whether the law is linear in this parameter (a coefficient of a basis function)
  * @param description one line saying what the parameter means
  */
-public record Parameter(String name, double lower, double upper, boolean positive, boolean linear, String description) {
+public record Parameter(String name, double lower, double upper, boolean positive, boolean linear, String description)
+        implements java.io.Serializable {
 
     /** Validates the name and bounds. */
     public Parameter {

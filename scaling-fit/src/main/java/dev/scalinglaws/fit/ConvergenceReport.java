@@ -15,7 +15,7 @@ import java.util.List;
  * @param onBound      names of parameters sitting on a bound at the optimum
  */
 public record ConvergenceReport(int starts, int converged, int atBest, int failed, long iterations, long evaluations,
-                                double gradientNorm, List<String> onBound) {
+                                double gradientNorm, List<String> onBound) implements java.io.Serializable {
 
     /** Copies the list. */
     public ConvergenceReport {

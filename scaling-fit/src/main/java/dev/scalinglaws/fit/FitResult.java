@@ -29,7 +29,7 @@ import dev.scalinglaws.core.ScalingLaw;
 public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
                         ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
                         double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
-                        double seconds) {
+                        double seconds) implements java.io.Serializable {
 
     /** Copies lists and arrays. */
     public FitResult {

@@ -16,7 +16,9 @@ import java.util.Objects;
  *
  * <p>Thread-safe.
  */
-public final class FitSpec {
+public final class FitSpec implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final ResidualSpace residual;
     private final Loss loss;

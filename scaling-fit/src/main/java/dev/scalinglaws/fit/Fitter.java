@@ -472,7 +472,21 @@ public final class Fitter {
             double max = 0;
             double min = Double.POSITIVE_INFINITY;
             int flat = 0;
-            if (eig.decompose(scaled.copy())) {
+            boolean finite = true;
+            for (int a = 0; a < nFree; a++) {
+                for (int b = 0; b < nFree; b++) {
+                    finite &= Double.isFinite(scaled.get(a, b));
+                }
+            }
+            boolean decomposed;
+            try {
+                // a non-finite Gauss-Newton matrix has no spectrum; EJML's QR iteration can also give up on
+                // pathological input with an unchecked exception: either way the directions are not identified
+                decomposed = finite && eig.decompose(scaled.copy());
+            } catch (RuntimeException e) {
+                decomposed = false;
+            }
+            if (decomposed) {
                 for (int a = 0; a < nFree; a++) {
                     double ev = eig.getEigenvalue(a).getReal();
                     max = Math.max(max, ev);

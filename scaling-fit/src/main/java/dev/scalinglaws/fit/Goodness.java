@@ -16,5 +16,5 @@ package dev.scalinglaws.fit;
  * @param bic            Bayesian information criterion -2 lnL + k ln n
  */
 public record Goodness(int n, int freeParameters, double rmseLog, double logLikelihood, double aic, double aicc,
-                       double bic) {
+                       double bic) implements java.io.Serializable {
 }

@@ -13,7 +13,7 @@ import java.util.List;
  * @param flatDirections  number of eigenvalues of the scaled H below 1e-10 times the largest
  */
 public record Identifiability(List<String> parameters, double[][] correlation, double conditionNumber,
-                              List<String> highCorrelations, int flatDirections) {
+                              List<String> highCorrelations, int flatDirections) implements java.io.Serializable {
 
     /** Copies. */
     public Identifiability {

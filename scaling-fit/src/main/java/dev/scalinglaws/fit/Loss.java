@@ -19,7 +19,7 @@ import java.util.Locale;
  *
  * <p>Implementations are immutable and thread-safe.
  */
-public sealed interface Loss permits Loss.Squared, Loss.Huber, Loss.HuberLikelihood, Loss.SoftL1, Loss.Cauchy {
+public sealed interface Loss extends java.io.Serializable permits Loss.Squared, Loss.Huber, Loss.HuberLikelihood, Loss.SoftL1, Loss.Cauchy {
 
     /** The loss value at residual r. */
     double rho(double r);

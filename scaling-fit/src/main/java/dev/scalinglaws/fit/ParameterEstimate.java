@@ -9,7 +9,8 @@ package dev.scalinglaws.fit;
  * @param pinned   whether the parameter was held fixed
  * @param onBound  whether the estimate sits on a bound of the search box
  */
-public record ParameterEstimate(String name, double estimate, double stdError, boolean pinned, boolean onBound) {
+public record ParameterEstimate(String name, double estimate, double stdError, boolean pinned, boolean onBound)
+        implements java.io.Serializable {
 
     /** Validates the name. */
     public ParameterEstimate {

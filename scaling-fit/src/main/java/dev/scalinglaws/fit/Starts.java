@@ -25,7 +25,7 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  *
  * <p>Implementations are immutable and thread-safe; the same strategy and law always give the same points.
  */
-public sealed interface Starts permits Starts.Hoffmann, Starts.Sobol, Starts.LatinHypercube, Starts.Explicit {
+public sealed interface Starts extends java.io.Serializable permits Starts.Hoffmann, Starts.Sobol, Starts.LatinHypercube, Starts.Explicit {
 
     /**
      * The starting points for a law.
@@ -115,7 +115,13 @@ public sealed interface Starts permits Starts.Hoffmann, Starts.Sobol, Starts.Lat
     final class Hoffmann implements Starts {
         static final Hoffmann INSTANCE = new Hoffmann();
 
+        private static final long serialVersionUID = 1L;
+
         private Hoffmann() {
+        }
+
+        private Object readResolve() {
+            return INSTANCE;
         }
 
         @Override

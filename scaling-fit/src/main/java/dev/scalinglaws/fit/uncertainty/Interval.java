@@ -18,7 +18,7 @@ import java.util.Locale;
  * @param status   whether the interval is usable
  */
 public record Interval(String name, double estimate, double lower, double upper, double level, String method,
-                       Status status) {
+                       Status status) implements java.io.Serializable {
 
     /** Whether an interval can be trusted as computed. */
     public enum Status {
