@@ -113,6 +113,17 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
         };
     }
 
+    /** Huber's rho: r^2 / 2 within delta, linear beyond (shared by the plain loss and the likelihood). */
+    private static double huberRho(double r, double delta) {
+        double a = Math.abs(r);
+        return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+    }
+
+    /** Huber's psi = rho': r clipped to [-delta, delta]. */
+    private static double huberPsi(double r, double delta) {
+        return r > delta ? delta : (r < -delta ? -delta : r);
+    }
+
     private static void checkDelta(double delta) {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -154,13 +165,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
 
         @Override
         public double rho(double r) {
-            double a = Math.abs(r);
-            return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+            return huberRho(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            return r > delta ? delta : (r < -delta ? -delta : r);
+            return huberPsi(r, delta);
         }
 
         @Override
@@ -178,13 +188,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
 
         @Override
         public double rho(double r) {
-            double a = Math.abs(r);
-            return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+            return huberRho(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            return r > delta ? delta : (r < -delta ? -delta : r);
+            return huberPsi(r, delta);
         }
 
         @Override
