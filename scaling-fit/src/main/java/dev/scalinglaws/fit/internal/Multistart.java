@@ -115,14 +115,7 @@ public final class Multistart {
                 throw new CancellationExceptionWithPartial("multistart interrupted", done.get(), n);
             } catch (ExecutionException e) {
                 pool.shutdownNow();
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                if (cause instanceof Error err) {
-                    throw err;
-                }
-                throw new IllegalStateException(cause);
+                throw propagate(e);
             } finally {
                 pool.shutdown();
             }
@@ -148,6 +141,24 @@ public final class Multistart {
             }
         }
         return best;
+    }
+
+    /**
+     * The failure of a worker task, rethrown as it was: an unchecked exception or error as itself, anything else
+     * wrapped in an {@link IllegalStateException}.
+     *
+     * @param e the failed task's exception
+     * @return the unchecked exception to throw (an {@link Error} is thrown directly)
+     */
+    public static RuntimeException propagate(ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+            return re;
+        }
+        if (cause instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(cause);
     }
 
     private static ThreadFactory daemonFactory() {

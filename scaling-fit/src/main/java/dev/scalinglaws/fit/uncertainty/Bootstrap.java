@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitCancelledException;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.FitStatus;
@@ -37,7 +37,7 @@ import dev.scalinglaws.fit.internal.Objective;
  * {@link BootstrapOptions}); results are stored by index and reduced in index order, so the output is
  * bit-identical for any number of threads. Work runs on a private fixed pool of daemon threads that is shut down
  * before returning; interrupting the calling thread cancels the run promptly (within one refit per worker) with a
- * {@link CancellationException}.
+ * {@link FitCancelledException} (a {@link java.util.concurrent.CancellationException}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -54,7 +54,7 @@ public final class Bootstrap {
      * @param options    options
      * @param quantities derived quantities to record besides the parameters (may be empty)
      * @return the replicates and intervals
-     * @throws CancellationException if the calling thread is interrupted
+     * @throws FitCancelledException if the calling thread is interrupted
      */
     public static BootstrapResult run(FitResult fit, Dataset data, BootstrapOptions options,
                                       List<DerivedQuantity> quantities) {
@@ -109,8 +109,8 @@ public final class Bootstrap {
         if (workers == 1) {
             for (int i = 0; i < n; i++) {
                 if (Thread.currentThread().isInterrupted()) {
-                    throw new CancellationException(String.format(Locale.ROOT,
-                            "bootstrap interrupted after %d of %d refits", i, n));
+                    throw new FitCancelledException(String.format(Locale.ROOT,
+                            "bootstrap interrupted after %d of %d refits", i, n), i, n);
                 }
                 task.run(i);
             }
@@ -143,18 +143,12 @@ public final class Bootstrap {
             pool.shutdownNow();
             awaitQuietly(pool);
             Thread.currentThread().interrupt();
-            throw new CancellationException(String.format(Locale.ROOT, "bootstrap interrupted after about %d of %d "
-                    + "refits", Math.min(next.get(), n), n));
+            int finished = Math.min(next.get(), n);
+            throw new FitCancelledException(String.format(Locale.ROOT,
+                    "bootstrap interrupted after about %d of %d refits", finished, n), finished, n);
         } catch (ExecutionException e) {
             pool.shutdownNow();
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
+            throw Multistart.propagate(e);
         } finally {
             pool.shutdown();
         }
