@@ -13,7 +13,6 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Loss;
-import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Backtest;
@@ -122,11 +121,7 @@ final class BacktestCommand implements Callable<Integer> {
             default -> throw new CliException("--order must be compute or parameters, got '" + order + "'");
         };
         FitSpec fitSpec = FitSpec.defaults().withSeed(seed)
-                .withResidual(switch (residual.trim().toLowerCase(Locale.ROOT)) {
-                    case "log" -> ResidualSpace.LOG;
-                    case "linear" -> ResidualSpace.LINEAR;
-                    default -> throw new CliException("--residual must be log or linear, got '" + residual + "'");
-                })
+                .withResidual(Parsing.residual(residual))
                 .withLoss(Loss.byName(loss, delta))
                 .withStarts(starts.trim().equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")
                         ? failHoffmann(law) : Starts.parse(starts, seed));

@@ -18,7 +18,6 @@ import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Loss;
-import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
@@ -462,11 +461,7 @@ final class FitCommand implements Callable<Integer> {
 
     private FitSpec spec(ScalingLaw law) {
         FitSpec s = FitSpec.defaults();
-        s = s.withResidual(switch (residual.trim().toLowerCase(Locale.ROOT)) {
-            case "log" -> ResidualSpace.LOG;
-            case "linear" -> ResidualSpace.LINEAR;
-            default -> throw new CliException("--residual must be log or linear, got '" + residual + "'");
-        });
+        s = s.withResidual(Parsing.residual(residual));
         s = s.withLoss(Loss.byName(loss, delta));
         s = s.withSeed(seed);
         if (threads != null) {

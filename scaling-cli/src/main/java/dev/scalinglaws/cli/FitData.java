@@ -66,8 +66,8 @@ record FitData(FitResult result, Dataset used, List<Path> inputs) {
         return new FitData(result, used, inputs);
     }
 
-    /** The fit's own spec, started at its estimates. */
-    private static FitSpec spec(FitFile f) {
+    /** The fit's own spec (residual, loss, pins, bounds), one thread, started at its estimates. */
+    static FitSpec spec(FitFile f) {
         JsonNode s = f.spec();
         FitSpec spec = FitSpec.defaults().withThreads(1);
         String residual = s.path("residual").asText("log");

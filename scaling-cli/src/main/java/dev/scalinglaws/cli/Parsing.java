@@ -41,6 +41,20 @@ final class Parsing {
      * @param text   the text
      * @return the value
      */
+    /**
+     * The residual space named by {@code --residual}.
+     *
+     * @param text log or linear
+     * @return the space
+     */
+    static dev.scalinglaws.fit.ResidualSpace residual(String text) {
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "log" -> dev.scalinglaws.fit.ResidualSpace.LOG;
+            case "linear" -> dev.scalinglaws.fit.ResidualSpace.LINEAR;
+            default -> throw new CliException("--residual must be log or linear, got '" + text + "'");
+        };
+    }
+
     static double number(String option, String text) {
         String t = text.trim().toLowerCase(Locale.ROOT);
         switch (t) {

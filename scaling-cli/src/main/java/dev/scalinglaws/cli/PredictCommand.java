@@ -22,11 +22,7 @@ import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.core.dynamics.TrainingDynamics;
 import dev.scalinglaws.core.dynamics.Trajectory;
 import dev.scalinglaws.fit.FitResult;
-import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
-import dev.scalinglaws.fit.Loss;
-import dev.scalinglaws.fit.ResidualSpace;
-import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
@@ -714,28 +710,7 @@ final class PredictCommand implements Callable<Integer> {
                 throw new CliException(String.format(Locale.ROOT, "%s: %d rows of %s match the fit, too few for "
                         + "intervals", f.path(), used.size(), raw.source()));
             }
-            return new DynamicsFit(Fitter.fit(law, used, spec(f)), used, all, runColumn);
-        }
-
-        /** The fit's own spec (residual, loss, pins, bounds), started at its estimates. */
-        private static FitSpec spec(FitFile f) {
-            JsonNode s = f.spec();
-            FitSpec spec = FitSpec.defaults().withThreads(1);
-            String residual = s.path("residual").asText("log");
-            spec = spec.withResidual(residual.equals("linear") ? ResidualSpace.LINEAR : ResidualSpace.LOG);
-            JsonNode delta = s.path("delta");
-            spec = spec.withLoss(Loss.byName(s.path("loss").asText("huber"),
-                    delta.isNumber() ? delta.asDouble() : 1e-3));
-            for (var e : s.path("pins").properties()) {
-                spec = spec.withPin(e.getKey(), e.getValue().asDouble());
-            }
-            for (var e : s.path("bounds").properties()) {
-                JsonNode bn = e.getValue();
-                spec = spec.withBound(e.getKey(),
-                        bn.path(0).isNumber() ? bn.get(0).asDouble() : Double.NEGATIVE_INFINITY,
-                        bn.path(1).isNumber() ? bn.get(1).asDouble() : Double.POSITIVE_INFINITY);
-            }
-            return spec.withStarts(Starts.of(List.of(f.theta())));
+            return new DynamicsFit(Fitter.fit(law, used, FitData.spec(f)), used, all, runColumn);
         }
     }
 
