@@ -59,13 +59,18 @@ abstract class AbstractNistStrdTest {
         FitResult fit = Fitter.fit(problem.law, problem.data, spec);
         if (!solves(problem.name, start)) {
             // either the failure is reported, or the fit sits at a genuine other stationary point (MGH17's start 1
-            // leads to a well-known local minimum with a fast-decaying third term)
-            if (fit.status() == FitStatus.CONVERGED) {
+            // leads to a well-known local minimum with a fast-decaying third term), or, where the path from the
+            // start is that fragile, at the certified optimum after all (then checked like a solved problem)
+            boolean reachedCertified = fit.status() == FitStatus.CONVERGED
+                    && 2 * fit.objective() <= problem.certifiedRss * (1 + 1e-6);
+            if (fit.status() == FitStatus.CONVERGED && !reachedCertified) {
                 assertThat(2 * fit.objective()).as("%s", fit).isGreaterThan(problem.certifiedRss * 10);
                 assertThat(fit.convergence().gradientNorm()).as("%s", fit)
                         .isLessThanOrEqualTo(1e-6 * Math.max(1, fit.objective()));
             }
-            return;
+            if (!reachedCertified) {
+                return;
+            }
         }
         assertThat(acceptableAtOptimum(fit.status())).as("status of %s", fit).isTrue();
         double[] theta = problem.law.canonical(fit.theta());

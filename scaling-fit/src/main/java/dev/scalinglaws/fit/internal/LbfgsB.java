@@ -256,8 +256,10 @@ public final class LbfgsB implements LocalOptimizer {
         for (int i = 0; i < n; i++) {
             q[i] = fixed[i] ? 0 : g[i];
         }
+        // newest pair first; idx = (head - 1 - k) mod memory without an integer division
+        int idx = head;
         for (int k = 0; k < stored; k++) {
-            int idx = Math.floorMod(head - 1 - k, memory);
+            idx = idx == 0 ? memory - 1 : idx - 1;
             double a = 0;
             for (int i = 0; i < n; i++) {
                 if (!fixed[i]) {
@@ -284,8 +286,8 @@ public final class LbfgsB implements LocalOptimizer {
         for (int i = 0; i < n; i++) {
             q[i] *= gamma;
         }
+        // oldest pair first: idx continues from the oldest pair the first loop reached
         for (int k = stored - 1; k >= 0; k--) {
-            int idx = Math.floorMod(head - 1 - k, memory);
             double b = 0;
             for (int i = 0; i < n; i++) {
                 if (!fixed[i]) {
@@ -298,6 +300,7 @@ public final class LbfgsB implements LocalOptimizer {
                     q[i] += s[idx][i] * (alpha[idx] - b);
                 }
             }
+            idx = idx == memory - 1 ? 0 : idx + 1;
         }
         for (int i = 0; i < n; i++) {
             d[i] = fixed[i] ? 0 : -q[i];

@@ -1,7 +1,10 @@
 package dev.scalinglaws.fit.internal;
 
 import dev.scalinglaws.core.Columns;
+import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.internal.ChinchillaVector;
+import dev.scalinglaws.core.internal.Simd;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
 
@@ -34,6 +37,11 @@ public final class Objective {
     private final double[] gradTheta;
     private final double[] value = new double[CHUNK];
     private final double[][] jac;
+    /** Huber threshold of the vector loss path (+infinity: least squares), NaN when the scalar loop is used. */
+    private final double vectorDelta;
+    private final double[] weightedPsi;
+    /** Whether the fused Chinchilla + Huber kernel ({@link ChinchillaVector#logHuber}) evaluates everything. */
+    private final boolean fusedChinchilla;
 
     /**
      * @param law       the law
@@ -72,6 +80,28 @@ public final class Objective {
         this.theta = new double[p];
         this.gradTheta = new double[p];
         this.jac = new double[p][CHUNK];
+        this.vectorDelta = vectorDelta(loss);
+        this.weightedPsi = Double.isNaN(vectorDelta) ? null : new double[CHUNK];
+        this.fusedChinchilla = !Double.isNaN(vectorDelta) && law == ChinchillaLaw.INSTANCE
+                && space == ResidualSpace.LOG;
+        // the fused kernel borrows value and jac[0], jac[1] as its scratch
+        if (fusedChinchilla && ChinchillaVector.CHUNK > CHUNK) {
+            throw new IllegalStateException("ChinchillaVector.CHUNK exceeds Objective.CHUNK");
+        }
+    }
+
+    /**
+     * The loss as a Huber threshold for {@link HuberVector} (+infinity for least squares), or NaN when the loss has
+     * no vector path (soft-L1, Cauchy, the Huber likelihood with its fitted scale) or the Vector API is not resolved.
+     */
+    private static double vectorDelta(Loss loss) {
+        if (!Simd.ENABLED) {
+            return Double.NaN;
+        }
+        if (loss instanceof Loss.Huber h) {
+            return h.delta();
+        }
+        return loss instanceof Loss.Squared ? Double.POSITIVE_INFINITY : Double.NaN;
     }
 
     private Objective(Objective o) {
@@ -94,6 +124,9 @@ public final class Objective {
         this.theta = new double[p];
         this.gradTheta = new double[p];
         this.jac = new double[p][CHUNK];
+        this.vectorDelta = o.vectorDelta;
+        this.weightedPsi = o.weightedPsi == null ? null : new double[CHUNK];
+        this.fusedChinchilla = o.fusedChinchilla;
     }
 
     /** An independent evaluator over the same (shared, read-only) data. */
@@ -210,20 +243,36 @@ public final class Objective {
         double invS = 1 / s;
         boolean wantGrad = grad != null;
         double[][] j = wantGrad ? jac : null;
-        if (wantGrad) {
+        if (wantGrad || fusedChinchilla) {
             java.util.Arrays.fill(gradTheta, 0);
         }
         double sum = 0;
         double sumW = 0;
         double scaleGrad = 0;
-        int n = target.length;
         boolean log = space == ResidualSpace.LOG;
+        if (fusedChinchilla) {
+            // the kernel always computes the gradient (a value-only branch would cost C2 its register allocation);
+            // value, jac[0] and jac[1] serve as its scratch
+            sum = ChinchillaVector.logHuber(theta, x.logColumn(0), x.logColumn(1), target, weights, vectorDelta,
+                    gradTheta, value, jac[0], jac[1]);
+        }
+        // rows left for the chunked loop: none when the fused kernel has done them all
+        int n = fusedChinchilla ? 0 : target.length;
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             if (log) {
                 law.evaluateLog(theta, x, from, to, value, j);
             } else {
                 law.evaluate(theta, x, from, to, value, j);
+            }
+            if (weightedPsi != null) {
+                sum += HuberVector.accumulate(vectorDelta, value, target, weights, from, to, weightedPsi);
+                if (wantGrad) {
+                    for (int q = 0; q < p; q++) {
+                        gradTheta[q] += HuberVector.dot(weightedPsi, jac[q], to - from);
+                    }
+                }
+                continue;
             }
             for (int i = from; i < to; i++) {
                 int k = i - from;
