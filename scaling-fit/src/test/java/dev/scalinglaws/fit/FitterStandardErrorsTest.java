@@ -1,4 +1,4 @@
-package dev.scalinglaws.fit.uncertainty;
+package dev.scalinglaws.fit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,13 +12,7 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.KaplanNDLaw;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.datasets.Datasets;
-import dev.scalinglaws.fit.FitResult;
-import dev.scalinglaws.fit.FitSpec;
-import dev.scalinglaws.fit.Fitter;
-import dev.scalinglaws.fit.Loss;
-import dev.scalinglaws.fit.ParameterEstimate;
-import dev.scalinglaws.fit.ResidualSpace;
-import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,36 +21,34 @@ import org.junit.jupiter.api.Test;
  */
 class FitterStandardErrorsTest {
 
-    private static final double[] CHINCHILLA = {1.8, 480, 2100, 0.35, 0.37};
-    private static final double[] KAPLAN_ND = {6.4e13, 1.8e13, 0.076, 0.103};
-
     @Test
     void chinchillaOnTheEpochData() {
-        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, Datasets.chinchilla(), EpochFixtures.singleStartSpec());
+        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, Datasets.chinchilla(), epochSpec());
     }
 
     @Test
     void chinchillaWithTheHuberLikelihood() {
         assertSameAsFromTheData(ChinchillaLaw.INSTANCE, Datasets.chinchilla(),
-                EpochFixtures.singleStartSpec().withLoss(Loss.huberLikelihood(1e-3)));
+                epochSpec().withLoss(Loss.huberLikelihood(1e-3)));
     }
 
     @Test
     void kaplanNDWithSquaredLoss() {
-        assertSameAsFromTheData(KaplanNDLaw.INSTANCE, synthetic(KaplanNDLaw.INSTANCE, KAPLAN_ND, null, 3L),
+        assertSameAsFromTheData(KaplanNDLaw.INSTANCE, SyntheticRecoveryTest.synthetic(KaplanNDLaw.INSTANCE,
+                        SyntheticRecoveryTest.KAPLAN_ND, 3L),
                 FitSpec.defaults().withLoss(Loss.squared()).withStarts(Starts.sobol(8, 0)).withThreads(1));
     }
 
     @Test
     void pinnedParameters() {
-        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, synthetic(ChinchillaLaw.INSTANCE, CHINCHILLA, null, 5L),
+        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, synthetic(5L),
                 FitSpec.defaults().withStarts(Starts.sobol(8, 0)).withThreads(1).withPin("E", 1.8)
                         .withPin("beta", 0.37));
     }
 
     @Test
     void boundsAndLinearResiduals() {
-        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, synthetic(ChinchillaLaw.INSTANCE, CHINCHILLA, null, 7L),
+        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, synthetic(7L),
                 FitSpec.defaults().withLoss(Loss.squared()).withResidual(ResidualSpace.LINEAR)
                         .withStarts(Starts.sobol(8, 0)).withThreads(1).withBound("alpha", 0.2, 0.34)
                         .withBound("E", 1, 3));
@@ -69,13 +61,13 @@ class FitterStandardErrorsTest {
         for (int i = 0; i < w.length; i++) {
             w[i] = i % 17 == 0 ? 0 : 0.5 + rng.nextDouble();
         }
-        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, synthetic(ChinchillaLaw.INSTANCE, CHINCHILLA, w, 9L),
-                FitSpec.epoch().withStarts(Starts.sobol(8, 0)).withThreads(1));
+        assertSameAsFromTheData(ChinchillaLaw.INSTANCE, synthetic(9L).withColumn("w", w).withWeights("w"),
+                epochSpec());
     }
 
     @Test
     void aProblemOfAnotherSpecIsRefused() {
-        Dataset data = synthetic(ChinchillaLaw.INSTANCE, CHINCHILLA, null, 5L);
+        Dataset data = synthetic(5L);
         FitSpec spec = FitSpec.defaults().withStarts(Starts.sobol(4, 0)).withThreads(1);
         FitResult fit = Fitter.fit(ChinchillaLaw.INSTANCE, data, spec);
         Fitter.Problem other = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, spec.withPin("E", 1.8));
@@ -106,26 +98,13 @@ class FitterStandardErrorsTest {
         return out;
     }
 
-    /** 200 runs, N log-uniform in [1e7, 1e10], D / N log-uniform in [5, 200], y = f exp(0.01 z). */
-    private static Dataset synthetic(ScalingLaw law, double[] theta, double[] weights, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int n = 200;
-        double[] nn = new double[n];
-        double[] dd = new double[n];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            nn[i] = Math.exp(Math.log(1e7) + rng.nextDouble() * Math.log(1e3));
-            dd[i] = nn[i] * Math.exp(Math.log(5) + rng.nextDouble() * Math.log(40));
-            double u = 1 - rng.nextDouble();
-            double v = rng.nextDouble();
-            y[i] = law.value(theta, nn[i], dd[i])
-                    * Math.exp(0.01 * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v));
-        }
-        Dataset.Builder b = Dataset.builder("synthetic:" + law.name() + ":" + seed).column("N", nn).column("D", dd)
-                .column("loss", y);
-        if (weights != null) {
-            b.column("w", weights).weights("w");
-        }
-        return b.build();
+    /** {@link SyntheticRecoveryTest#synthetic} Chinchilla data (200 rows, 1% noise). */
+    private static Dataset synthetic(long seed) {
+        return SyntheticRecoveryTest.synthetic(ChinchillaLaw.INSTANCE, SyntheticRecoveryTest.CHINCHILLA, seed);
+    }
+
+    /** The Epoch loss (Huber 1e-3 on log residuals) from a few Sobol starts, one thread. */
+    private static FitSpec epochSpec() {
+        return FitSpec.epoch().withStarts(Starts.sobol(8, 0)).withThreads(1);
     }
 }
