@@ -41,8 +41,8 @@ final class FitContext {
      */
     FitContext(FitResult fit, Fitter.Problem problem) {
         if (problem.law() != fit.law() || !problem.spec().equals(fit.spec())) {
-            throw new IllegalArgumentException("the compiled problem is not the fit's (law " + problem.law().name()
-                    + " vs " + fit.law().name() + ")");
+            throw new IllegalArgumentException("the compiled problem (law " + problem.law().name()
+                    + ") is not the one this fit of " + fit.law().name() + " was made with: law or spec differ");
         }
         this.fit = fit;
         this.law = fit.law();
