@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How to fit: residual space, loss, starting points, pinned parameters, bounds, tolerances, threads, seed and the
@@ -33,39 +34,48 @@ public final class FitSpec implements java.io.Serializable {
     private final boolean polish;
     private final Optimizer optimizer;
 
-    private FitSpec(ResidualSpace residual, Loss loss, Starts starts, Map<String, Double> pins,
-                    Map<String, double[]> bounds, int threads, long seed, int maxIterations, double ftol, double gtol,
-                    boolean polish, Optimizer optimizer) {
-        this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
-        this.residual = Objects.requireNonNull(residual, "residual");
-        this.loss = Objects.requireNonNull(loss, "loss");
-        this.starts = Objects.requireNonNull(starts, "starts");
-        this.pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
+    private FitSpec(Draft d) {
+        this.optimizer = Objects.requireNonNull(d.optimizer, "optimizer");
+        this.residual = Objects.requireNonNull(d.residual, "residual");
+        this.loss = Objects.requireNonNull(d.loss, "loss");
+        this.starts = Objects.requireNonNull(d.starts, "starts");
+        this.pins = Collections.unmodifiableMap(new LinkedHashMap<>(d.pins));
         Map<String, double[]> b = new LinkedHashMap<>();
-        bounds.forEach((k, v) -> b.put(k, v.clone()));
+        d.bounds.forEach((k, v) -> b.put(k, v.clone()));
         this.bounds = Collections.unmodifiableMap(b);
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        if (d.threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + d.threads);
         }
-        if (maxIterations < 1) {
-            throw new IllegalArgumentException("maxIterations must be at least 1: " + maxIterations);
+        if (d.maxIterations < 1) {
+            throw new IllegalArgumentException("maxIterations must be at least 1: " + d.maxIterations);
         }
-        if (!(ftol >= 0) || !(gtol >= 0)) {
+        if (!(d.ftol >= 0) || !(d.gtol >= 0)) {
             throw new IllegalArgumentException("tolerances must be non-negative");
         }
-        this.threads = threads;
-        this.seed = seed;
-        this.maxIterations = maxIterations;
-        this.ftol = ftol;
-        this.gtol = gtol;
-        this.polish = polish;
+        this.threads = d.threads;
+        this.seed = d.seed;
+        this.maxIterations = d.maxIterations;
+        this.ftol = d.ftol;
+        this.gtol = d.gtol;
+        this.polish = d.polish;
     }
 
     /** Log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available processors, seed 0. */
     public static FitSpec defaults() {
-        return new FitSpec(ResidualSpace.LOG, Loss.huber(1e-3), Starts.sobol(128, 0), Map.of(), Map.of(),
-                Runtime.getRuntime().availableProcessors(), 0L, 15000, 2.220446049250313e-09, 1e-5, true,
-                Optimizer.LBFGSB);
+        Draft d = new Draft();
+        d.residual = ResidualSpace.LOG;
+        d.loss = Loss.huber(1e-3);
+        d.starts = Starts.sobol(128, 0);
+        d.pins = Map.of();
+        d.bounds = Map.of();
+        d.threads = Runtime.getRuntime().availableProcessors();
+        d.seed = 0L;
+        d.maxIterations = 15000;
+        d.ftol = 2.220446049250313e-09;
+        d.gtol = 1e-5;
+        d.polish = true;
+        d.optimizer = Optimizer.LBFGSB;
+        return new FitSpec(d);
     }
 
     /** Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid. */
@@ -75,20 +85,17 @@ public final class FitSpec implements java.io.Serializable {
 
     /** @param value residual space @return a new spec */
     public FitSpec withResidual(ResidualSpace value) {
-        return new FitSpec(value, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
-                optimizer);
+        return with(d -> d.residual = value);
     }
 
     /** @param value loss @return a new spec */
     public FitSpec withLoss(Loss value) {
-        return new FitSpec(residual, value, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
-                optimizer);
+        return with(d -> d.loss = value);
     }
 
     /** @param value start strategy @return a new spec */
     public FitSpec withStarts(Starts value) {
-        return new FitSpec(residual, loss, value, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
-                optimizer);
+        return with(d -> d.starts = value);
     }
 
     /**
@@ -101,8 +108,7 @@ public final class FitSpec implements java.io.Serializable {
     public FitSpec withPin(String name, double value) {
         Map<String, Double> p = new LinkedHashMap<>(pins);
         p.put(name, value);
-        return new FitSpec(residual, loss, starts, p, bounds, threads, seed, maxIterations, ftol, gtol, polish,
-                optimizer);
+        return with(d -> d.pins = p);
     }
 
     /**
@@ -124,25 +130,22 @@ public final class FitSpec implements java.io.Serializable {
         }
         Map<String, double[]> b = new LinkedHashMap<>(bounds);
         b.put(name, new double[] {lower, upper});
-        return new FitSpec(residual, loss, starts, pins, b, threads, seed, maxIterations, ftol, gtol, polish,
-                optimizer);
+        return with(d -> d.bounds = b);
     }
 
     /** @param value worker threads for multistart, &gt;= 1 @return a new spec */
     public FitSpec withThreads(int value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, value, seed, maxIterations, ftol, gtol, polish,
-                optimizer);
+        return with(d -> d.threads = value);
     }
 
     /** @param value seed for every random choice @return a new spec */
     public FitSpec withSeed(long value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, value, maxIterations, ftol, gtol, polish,
-                optimizer);
+        return with(d -> d.seed = value);
     }
 
     /** @param value iteration limit per start @return a new spec */
     public FitSpec withMaxIterations(int value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, value, ftol, gtol, polish, optimizer);
+        return with(d -> d.maxIterations = value);
     }
 
     /**
@@ -151,14 +154,15 @@ public final class FitSpec implements java.io.Serializable {
      * @return a new spec
      */
     public FitSpec withTolerances(double newFtol, double newGtol) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, newFtol, newGtol,
-                polish, optimizer);
+        return with(d -> {
+            d.ftol = newFtol;
+            d.gtol = newGtol;
+        });
     }
 
     /** @param value whether to polish the best start with tight tolerances @return a new spec */
     public FitSpec withPolish(boolean value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, value,
-                optimizer);
+        return with(d -> d.polish = value);
     }
 
     /**
@@ -168,8 +172,48 @@ public final class FitSpec implements java.io.Serializable {
      * @return a new spec
      */
     public FitSpec withOptimizer(Optimizer value) {
-        return new FitSpec(residual, loss, starts, pins, bounds, threads, seed, maxIterations, ftol, gtol, polish,
-                value);
+        return with(d -> d.optimizer = value);
+    }
+
+    /** This spec with one or more settings changed (validated as every spec is). */
+    private FitSpec with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new FitSpec(d);
+    }
+
+    /** A spec's settings, mutable: what a {@code withX} changes and the constructor validates and copies. */
+    private static final class Draft {
+        ResidualSpace residual;
+        Loss loss;
+        Starts starts;
+        Map<String, Double> pins;
+        Map<String, double[]> bounds;
+        int threads;
+        long seed;
+        int maxIterations;
+        double ftol;
+        double gtol;
+        boolean polish;
+        Optimizer optimizer;
+
+        Draft() {
+        }
+
+        Draft(FitSpec s) {
+            residual = s.residual;
+            loss = s.loss;
+            starts = s.starts;
+            pins = s.pins;
+            bounds = s.bounds;
+            threads = s.threads;
+            seed = s.seed;
+            maxIterations = s.maxIterations;
+            ftol = s.ftol;
+            gtol = s.gtol;
+            polish = s.polish;
+            optimizer = s.optimizer;
+        }
     }
 
     /** The local optimiser. */

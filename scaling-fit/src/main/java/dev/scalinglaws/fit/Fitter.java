@@ -108,7 +108,7 @@ public final class Fitter {
         Multistart.Outcome[] outcomes = Multistart.run(problem.objective, starts, problem.lower, problem.upper,
                 local, spec.threads(), progress);
         FitResult result = problem.finish(outcomes, lbfgsb, spec.polish(), (System.nanoTime() - t0) * 1e-9);
-        return withStandardErrors(result, data);
+        return withStandardErrors(result, problem);
     }
 
     /**
@@ -116,13 +116,14 @@ public final class Fitter {
      * which is the Gauss-Newton form for squared loss) to a fit with finite estimates; they stay NaN where the
      * covariance is not finite or cannot be computed.
      */
-    private static FitResult withStandardErrors(FitResult result, Dataset data) {
+    private static FitResult withStandardErrors(FitResult result, Problem problem) {
         if (!Double.isFinite(result.objective()) || result.status() == FitStatus.NON_FINITE) {
             return result;
         }
         try {
+            // the compiled problem of this fit: no second copy of the columns, logs and objective
             return result.withParameters(
-                    dev.scalinglaws.fit.uncertainty.AsymptoticCovariance.standardErrors(result, data));
+                    dev.scalinglaws.fit.uncertainty.AsymptoticCovariance.standardErrors(result, problem));
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             // an unusable covariance leaves the standard errors NaN; the fit itself stands
             return result;
@@ -145,6 +146,8 @@ public final class Fitter {
         final ScalingLaw law;
         final FitSpec spec;
         final Objective objective;
+        final Columns x;
+        final double[] response;
         final double[] lower;
         final double[] upper;
         final double[] baseTheta;
@@ -155,9 +158,11 @@ public final class Fitter {
         final double[] naturalLower;
         final double[] naturalUpper;
 
-        private Problem(ScalingLaw law, FitSpec spec, Objective objective, double[] lower, double[] upper,
-                        double[] baseTheta, int[] free, List<String> warnings, String source, int usedRows,
-                        double[] naturalLower, double[] naturalUpper) {
+        private Problem(ScalingLaw law, FitSpec spec, Objective objective, Columns x, double[] response,
+                        double[] lower, double[] upper, double[] baseTheta, int[] free, List<String> warnings,
+                        String source, int usedRows, double[] naturalLower, double[] naturalUpper) {
+            this.x = x;
+            this.response = response;
             this.naturalLower = naturalLower;
             this.naturalUpper = naturalUpper;
             this.law = law;
@@ -262,12 +267,32 @@ public final class Fitter {
                     hu[k] = Double.POSITIVE_INFINITY;
                 }
             }
-            return new Problem(law, spec, objective, lu, hu, base, free, warnings, d.source(), used, lo, hi);
+            return new Problem(law, spec, objective, x, y, lu, hu, base, free, warnings, d.source(), used, lo, hi);
         }
 
         /** The objective prototype (copy it per thread). */
         public Objective objective() {
             return objective;
+        }
+
+        /** The law. */
+        public ScalingLaw law() {
+            return law;
+        }
+
+        /** The spec it was compiled for. */
+        public FitSpec spec() {
+            return spec;
+        }
+
+        /** The law's covariates, validated (shared with the objective; do not modify). */
+        public Columns covariates() {
+            return x;
+        }
+
+        /** The observed response in natural units, validated (shared; do not modify). */
+        public double[] response() {
+            return response;
         }
 
         /** Lower bounds in coordinates (copy). */

@@ -7,6 +7,7 @@ import java.util.Locale;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ParameterEstimate;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -100,6 +101,19 @@ public final class AsymptoticCovariance {
      */
     public static List<ParameterEstimate> standardErrors(FitResult fit, Dataset data) {
         return of(fit, data, Form.SMOOTHED_SANDWICH).standardErrors();
+    }
+
+    /**
+     * {@link #standardErrors(FitResult, Dataset)} from the problem the fit was compiled to, sharing its objective
+     * and columns instead of compiling them again: the hook by which {@link Fitter#fit} attaches standard errors.
+     * Like {@link Fitter.Problem}, not API.
+     *
+     * @param fit     a fit
+     * @param problem the compiled problem it was fitted on (same law and spec)
+     * @return estimates with standard errors, bit-identical to those from the data
+     */
+    public static List<ParameterEstimate> standardErrors(FitResult fit, Fitter.Problem problem) {
+        return of(new FitContext(fit, problem), Form.SMOOTHED_SANDWICH).standardErrors();
     }
 
     static AsymptoticCovariance of(FitContext c, Form form) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -38,45 +39,36 @@ public final class BootstrapOptions {
     private final double maxFailureFraction;
     private final IntConsumer progress;
 
-    private BootstrapOptions(int resamples, ResamplingScheme scheme, IntervalMethod method, double level, long seed,
-                             int threads, boolean startFromOptimum, int bestStarts, List<double[]> extraStarts,
-                             double maxFailureFraction) {
-        this(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts, extraStarts,
-                maxFailureFraction, null);
-    }
-
-    private BootstrapOptions(int resamples, ResamplingScheme scheme, IntervalMethod method, double level, long seed,
-                             int threads, boolean startFromOptimum, int bestStarts, List<double[]> extraStarts,
-                             double maxFailureFraction, IntConsumer progress) {
-        if (resamples < 2) {
-            throw new IllegalArgumentException("resamples must be at least 2: " + resamples);
+    private BootstrapOptions(Draft d) {
+        if (d.resamples < 2) {
+            throw new IllegalArgumentException("resamples must be at least 2: " + d.resamples);
         }
-        AsymptoticCovariance.checkLevel(level);
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        AsymptoticCovariance.checkLevel(d.level);
+        if (d.threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1: " + d.threads);
         }
-        if (bestStarts < 0) {
-            throw new IllegalArgumentException("bestStarts must be >= 0: " + bestStarts);
+        if (d.bestStarts < 0) {
+            throw new IllegalArgumentException("bestStarts must be >= 0: " + d.bestStarts);
         }
-        if (!(maxFailureFraction >= 0 && maxFailureFraction <= 1)) {
+        if (!(d.maxFailureFraction >= 0 && d.maxFailureFraction <= 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "maxFailureFraction must lie in [0, 1]: %s", maxFailureFraction));
+                    "maxFailureFraction must lie in [0, 1]: %s", d.maxFailureFraction));
         }
-        this.resamples = resamples;
-        this.scheme = Objects.requireNonNull(scheme, "scheme");
-        this.method = Objects.requireNonNull(method, "method");
-        this.level = level;
-        this.seed = seed;
-        this.threads = threads;
-        this.startFromOptimum = startFromOptimum;
-        this.bestStarts = bestStarts;
+        this.resamples = d.resamples;
+        this.scheme = Objects.requireNonNull(d.scheme, "scheme");
+        this.method = Objects.requireNonNull(d.method, "method");
+        this.level = d.level;
+        this.seed = d.seed;
+        this.threads = d.threads;
+        this.startFromOptimum = d.startFromOptimum;
+        this.bestStarts = d.bestStarts;
         List<double[]> copy = new ArrayList<>();
-        for (double[] s : extraStarts) {
+        for (double[] s : d.extraStarts) {
             copy.add(s.clone());
         }
         this.extraStarts = List.copyOf(copy);
-        this.maxFailureFraction = maxFailureFraction;
-        this.progress = progress;
+        this.maxFailureFraction = d.maxFailureFraction;
+        this.progress = d.progress;
     }
 
     /** Throws if no start is configured (checked when a bootstrap runs, so withers may be chained freely). */
@@ -89,8 +81,18 @@ public final class BootstrapOptions {
 
     /** 2,000 case resamples, BCa 95%, seed 0, all processors, optimum + 4 best starts. */
     public static BootstrapOptions defaults() {
-        return new BootstrapOptions(2000, ResamplingScheme.CASE, IntervalMethod.BCA, 0.95, 0L,
-                Runtime.getRuntime().availableProcessors(), true, 4, List.of(), 0.05);
+        Draft d = new Draft();
+        d.resamples = 2000;
+        d.scheme = ResamplingScheme.CASE;
+        d.method = IntervalMethod.BCA;
+        d.level = 0.95;
+        d.seed = 0L;
+        d.threads = Runtime.getRuntime().availableProcessors();
+        d.startFromOptimum = true;
+        d.bestStarts = 4;
+        d.extraStarts = List.of();
+        d.maxFailureFraction = 0.05;
+        return new BootstrapOptions(d);
     }
 
     /**
@@ -107,44 +109,37 @@ public final class BootstrapOptions {
 
     /** @param value number of resamples B, &gt;= 2 @return new options */
     public BootstrapOptions withResamples(int value) {
-        return new BootstrapOptions(value, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.resamples = value);
     }
 
     /** @param value resampling scheme @return new options */
     public BootstrapOptions withScheme(ResamplingScheme value) {
-        return new BootstrapOptions(resamples, value, method, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.scheme = value);
     }
 
     /** @param value interval method used by {@link BootstrapResult#interval(String)} @return new options */
     public BootstrapOptions withMethod(IntervalMethod value) {
-        return new BootstrapOptions(resamples, scheme, value, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.method = value);
     }
 
     /** @param value nominal coverage in (0, 1) @return new options */
     public BootstrapOptions withLevel(double value) {
-        return new BootstrapOptions(resamples, scheme, method, value, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.level = value);
     }
 
     /** @param value seed @return new options */
     public BootstrapOptions withSeed(long value) {
-        return new BootstrapOptions(resamples, scheme, method, level, value, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.seed = value);
     }
 
     /** @param value worker threads, &gt;= 1 (1 = the calling thread) @return new options */
     public BootstrapOptions withThreads(int value) {
-        return new BootstrapOptions(resamples, scheme, method, level, seed, value, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.threads = value);
     }
 
     /** @param value whether each refit starts from the full-data optimum @return new options */
     public BootstrapOptions withStartFromOptimum(boolean value) {
-        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, value, bestStarts,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.startFromOptimum = value);
     }
 
     /**
@@ -152,14 +147,12 @@ public final class BootstrapOptions {
      * @return new options
      */
     public BootstrapOptions withBestStarts(int value) {
-        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, value,
-                extraStarts, maxFailureFraction, progress);
+        return with(d -> d.bestStarts = value);
     }
 
     /** @param value further starts (natural units) every refit tries @return new options */
     public BootstrapOptions withExtraStarts(List<double[]> value) {
-        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
-                value, maxFailureFraction, progress);
+        return with(d -> d.extraStarts = value);
     }
 
     /**
@@ -168,8 +161,7 @@ public final class BootstrapOptions {
      * @return new options
      */
     public BootstrapOptions withMaxFailureFraction(double value) {
-        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, value, progress);
+        return with(d -> d.maxFailureFraction = value);
     }
 
     /**
@@ -183,8 +175,46 @@ public final class BootstrapOptions {
      * @return new options
      */
     public BootstrapOptions withProgress(IntConsumer value) {
-        return new BootstrapOptions(resamples, scheme, method, level, seed, threads, startFromOptimum, bestStarts,
-                extraStarts, maxFailureFraction, value);
+        return with(d -> d.progress = value);
+    }
+
+    /** These options with one setting changed (validated as all options are). */
+    private BootstrapOptions with(Consumer<Draft> change) {
+        Draft d = new Draft(this);
+        change.accept(d);
+        return new BootstrapOptions(d);
+    }
+
+    /** The settings, mutable: what a {@code withX} changes and the constructor validates and copies. */
+    private static final class Draft {
+        int resamples;
+        ResamplingScheme scheme;
+        IntervalMethod method;
+        double level;
+        long seed;
+        int threads;
+        boolean startFromOptimum;
+        int bestStarts;
+        List<double[]> extraStarts;
+        double maxFailureFraction;
+        IntConsumer progress;
+
+        Draft() {
+        }
+
+        Draft(BootstrapOptions o) {
+            resamples = o.resamples;
+            scheme = o.scheme;
+            method = o.method;
+            level = o.level;
+            seed = o.seed;
+            threads = o.threads;
+            startFromOptimum = o.startFromOptimum;
+            bestStarts = o.bestStarts;
+            extraStarts = o.extraStarts;
+            maxFailureFraction = o.maxFailureFraction;
+            progress = o.progress;
+        }
     }
 
     /** The progress hook, or null. */

@@ -142,8 +142,7 @@ public interface DerivedQuantity {
      * @return N_opt(C)
      */
     static DerivedQuantity optimalParameters(ScalingLaw law, double compute) {
-        return of(String.format(Locale.ROOT, "N_opt(C=%.3g)", compute),
-                t -> guard(() -> ComputeOptimal.of(law, t, compute).N()));
+        return atOptimum("N_opt", law, compute, ComputeOptimal.Allocation::N);
     }
 
     /**
@@ -154,8 +153,7 @@ public interface DerivedQuantity {
      * @return D_opt(C)
      */
     static DerivedQuantity optimalTokens(ScalingLaw law, double compute) {
-        return of(String.format(Locale.ROOT, "D_opt(C=%.3g)", compute),
-                t -> guard(() -> ComputeOptimal.of(law, t, compute).D()));
+        return atOptimum("D_opt", law, compute, ComputeOptimal.Allocation::D);
     }
 
     /**
@@ -166,8 +164,7 @@ public interface DerivedQuantity {
      * @return D/N at the optimum
      */
     static DerivedQuantity tokensPerParameter(ScalingLaw law, double compute) {
-        return of(String.format(Locale.ROOT, "D/N(C=%.3g)", compute),
-                t -> guard(() -> ComputeOptimal.of(law, t, compute).tokensPerParameter()));
+        return atOptimum("D/N", law, compute, ComputeOptimal.Allocation::tokensPerParameter);
     }
 
     /**
@@ -178,8 +175,7 @@ public interface DerivedQuantity {
      * @return L(N_opt(C), D_opt(C))
      */
     static DerivedQuantity optimalLoss(ScalingLaw law, double compute) {
-        return of(String.format(Locale.ROOT, "L_opt(C=%.3g)", compute),
-                t -> guard(() -> ComputeOptimal.of(law, t, compute).loss()));
+        return atOptimum("L_opt", law, compute, ComputeOptimal.Allocation::loss);
     }
 
     /**
@@ -215,6 +211,13 @@ public interface DerivedQuantity {
     /** The over-training law's compute-optimal token multiplier M* = (b/a)^(1/(2 eta)). */
     static DerivedQuantity optimalMultiplier() {
         return of("M*", OvertrainingLaw::optimalMultiplier);
+    }
+
+    /** One number of the compute-optimal allocation at C, named {@code symbol(C=...)}; NaN where it fails. */
+    private static DerivedQuantity atOptimum(String symbol, ScalingLaw law, double compute,
+                                             ToDoubleFunction<ComputeOptimal.Allocation> part) {
+        return of(String.format(Locale.ROOT, "%s(C=%.3g)", symbol, compute),
+                t -> guard(() -> part.applyAsDouble(ComputeOptimal.of(law, t, compute))));
     }
 
     private static double guard(java.util.function.DoubleSupplier s) {

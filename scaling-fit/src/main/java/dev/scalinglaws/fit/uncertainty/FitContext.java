@@ -30,15 +30,27 @@ final class FitContext {
     final int n;
     final int dim;
 
+    /** Compiles the fit's problem anew from its data. */
     FitContext(FitResult fit, Dataset data) {
+        this(fit, Fitter.Problem.compile(fit.law(), data, fit.spec()));
+    }
+
+    /**
+     * Re-attaches a fit to the problem it was compiled to (as {@link Fitter} does right after the fit), sharing its
+     * objective, covariates, response and weights instead of compiling them again.
+     */
+    FitContext(FitResult fit, Fitter.Problem problem) {
+        if (problem.law() != fit.law() || !problem.spec().equals(fit.spec())) {
+            throw new IllegalArgumentException("the compiled problem (law " + problem.law().name()
+                    + ") is not the one this fit of " + fit.law().name() + " was made with: law or spec differ");
+        }
         this.fit = fit;
         this.law = fit.law();
-        this.problem = Fitter.Problem.compile(law, data, fit.spec());
+        this.problem = problem;
         this.objective = problem.objective();
-        Dataset d = data.withCovariatesFor(law, null);
-        this.x = d.covariates(law);
-        this.response = d.response(law, fit.spec().residual() == ResidualSpace.LOG);
-        this.weights = d.weights();
+        this.x = problem.covariates();
+        this.response = problem.response();
+        this.weights = objective.weights();
         this.theta = fit.theta();
         for (double t : theta) {
             if (!Double.isFinite(t)) {
