@@ -93,12 +93,8 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Prediction-interval level (default: ${DEFAULT-VALUE}).")
     double level;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
@@ -125,7 +121,7 @@ final class BacktestCommand implements Callable<Integer> {
                 .withLoss(Loss.byName(loss, delta))
                 .withStarts(starts.trim().equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")
                         ? failHoffmann(law) : Starts.parse(starts, seed));
-        Output.guard(output, data.inputs());
+        output.guard(data.inputs());
         Dataset raw = data.read(null);
         Dataset rows = RowFilter.apply(raw.withCovariatesFor(law, null), data.filters());
         if (group != null) {
@@ -157,12 +153,12 @@ final class BacktestCommand implements Callable<Integer> {
             result = Backtest.holdoutLargest(law, rows, fitSpec, ordering, holdoutLargest, level,
                     AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> json(law, raw.source(), protocol, result);
             case csv -> csv(law, result);
             case table -> table(law, raw.source(), protocol, result);
         };
-        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
         return 0;
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.datasets.Datasets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,14 +41,13 @@ final class DatasetsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-                description = "Output format (default: ${DEFAULT-VALUE}).")
-        Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         public Integer call() {
             List<Datasets.Info> infos = Datasets.list();
-            String text = switch (format) {
+            String text = switch (format.format) {
                 case json -> {
                     ArrayNode a = Json.MAPPER.createArrayNode();
                     for (Datasets.Info i : infos) {

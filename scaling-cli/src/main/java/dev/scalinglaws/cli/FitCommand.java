@@ -166,12 +166,8 @@ final class FitCommand implements Callable<Integer> {
             description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
             description = "Also render the fit (see 'scaling plot'): loss vs compute with fitted curves and the "
@@ -189,11 +185,11 @@ final class FitCommand implements Callable<Integer> {
         if (plot != null) {
             Plots.checkExtension(plot);
         }
-        Output.guard(output, data.inputs());
+        output.guard(data.inputs());
         Output.guard(plot, data.inputs());
-        if (output != null && plot != null && output.toAbsolutePath().normalize()
+        if (output.file != null && plot != null && output.file.toAbsolutePath().normalize()
                 .equals(plot.toAbsolutePath().normalize())) {
-            throw new CliException("--output and --plot name the same file: " + output);
+            throw new CliException("--output and --plot name the same file: " + output.file);
         }
         ScalingLaw law = law(lawName);
         FitSpec fitSpec = spec(law);
@@ -261,7 +257,7 @@ final class FitCommand implements Callable<Integer> {
             }
         }
 
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> {
                 List<ObjectNode> nodes = new ArrayList<>();
                 for (FitOutcome o : outcomes) {
@@ -285,7 +281,7 @@ final class FitCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
         if (plot != null) {
             if (outcomes.size() != 1) {
                 throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");

@@ -17,6 +17,7 @@ import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -89,12 +90,8 @@ final class OptimalCommand implements Callable<Integer> {
             description = "With --data: the fit's column mappings. Repeatable.")
     List<String> columns = new java.util.ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
@@ -155,7 +152,7 @@ final class OptimalCommand implements Callable<Integer> {
             Json.number(in, "level", level);
             in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> {
                 StringBuilder sb = new StringBuilder("quantity,estimate,lower,upper\n");
@@ -196,7 +193,7 @@ final class OptimalCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 
@@ -390,7 +387,7 @@ final class OptimalCommand implements Callable<Integer> {
         Json.number(m, "gainPerFinetuneCost", mv.gainPerFinetuneCost());
         Json.number(m, "finetuneOverPretrain", mv.finetuneOverPretrain());
         Json.number(n, "kktResidual", a.kktResidual());
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> "budget,costPretrain,costFinetune,pretrain,finetune,loss,dataScarcityFloor,"
                     + "gainPerPretrainCost,gainPerFinetuneCost,kktResidual\n" + String.join(",",
@@ -421,7 +418,7 @@ final class OptimalCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 }

@@ -33,6 +33,7 @@ import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.fit.uncertainty.Prediction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -111,12 +112,8 @@ final class PredictCommand implements Callable<Integer> {
                     + "default 0.95) and the observed checkpoints of the fit's runs, on log-log axes.")
     Path plot;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
@@ -201,7 +198,7 @@ final class PredictCommand implements Callable<Integer> {
                 csv.append(',').append(outside).append('\n');
             }
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
             case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit + "\n"
@@ -209,7 +206,7 @@ final class PredictCommand implements Callable<Integer> {
                     + "intervals\n" : String.format(Locale.ROOT, "%s%% intervals: asymptotic (smoothed sandwich), "
                     + "confidence for the fitted curve, prediction for a new run%n", Parsing.human(100 * level)));
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 
@@ -477,19 +474,19 @@ final class PredictCommand implements Callable<Integer> {
             }
             nodes.add(node);
         }
-        if (show && format == Format.table) {
+        if (show && output.format() == Format.table) {
             table.append(bootstrap ? String.format(Locale.ROOT, "%s%% intervals: %s%n", Parsing.human(100 * level),
                     iv.method()) : String.format(Locale.ROOT, "%s%% intervals: delta method on the smoothed-sandwich "
                     + "covariance of the fit (log scale), %d checkpoints refitted; they treat checkpoints as "
                     + "independent, so they are optimistic when runs are few%n", Parsing.human(100 * level),
                     refit.used().size()));
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
             case table -> table.toString();
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit));
         return 0;
     }
 

@@ -100,12 +100,8 @@ final class SelectCommand implements Callable<Integer> {
             description = "AtS: stop threshold on |residual| / sd (default: ${DEFAULT-VALUE}).")
     double delta;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
@@ -120,7 +116,7 @@ final class SelectCommand implements Callable<Integer> {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new CliException("--delta must be positive and finite: " + delta);
         }
-        Output.guard(output, data.inputs());
+        output.guard(data.inputs());
         Dataset rows = RowFilter.apply(data.read(null), data.filters());
         if (rows.size() == 0) {
             throw new CliException(rows.source() + ": no rows left after --where");
@@ -145,7 +141,7 @@ final class SelectCommand implements Callable<Integer> {
         double budget = budgetRatio >= 1 ? full / budgetRatio : full * budgetRatio;
         AcceptThenStop ats = AcceptThenStop.defaults().withK(k).withDelta(delta);
         if (all) {
-            Output.emit(output, compare(rows.source(), candidates, budget, full, ats), spec.commandLine().getOut(),
+            output.emit(compare(rows.source(), candidates, budget, full, ats), spec.commandLine().getOut(),
                     data.inputs());
             return 0;
         }
@@ -180,7 +176,7 @@ final class SelectCommand implements Callable<Integer> {
         }
 
         String scoreName = m == Method.model_size ? "ln size" : "predicted loss";
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> {
                 ObjectNode n = Json.object();
                 n.put("schema", SCHEMA);
@@ -285,7 +281,7 @@ final class SelectCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
         return 0;
     }
 
@@ -324,7 +320,7 @@ final class SelectCommand implements Callable<Integer> {
             Json.number(e, "pearson", pearson);
             Json.number(e, "relativeAccuracy", relAcc);
         }
-        return switch (format) {
+        return switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> csv.toString();
             case table -> String.format(Locale.ROOT, "data     %s: %d candidates%nbudget   D <= %s of target %s "
