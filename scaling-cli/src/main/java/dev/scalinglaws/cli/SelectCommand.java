@@ -1,6 +1,5 @@
 package dev.scalinglaws.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
