@@ -11,7 +11,6 @@ import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitSpec;
-import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Backtest;
@@ -68,17 +67,8 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Drop the K rows with the highest response first (default: ${DEFAULT-VALUE}).")
     int dropTopLoss;
 
-    @Option(names = "--residual", paramLabel = "log|linear", defaultValue = "log",
-            description = "Residual space (default: ${DEFAULT-VALUE}).")
-    String residual;
-
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "huber",
-            description = "huber, huber-mle, squared, soft-l1 or cauchy (default: ${DEFAULT-VALUE}).")
-    String loss;
-
-    @Option(names = "--delta", paramLabel = "X", defaultValue = "1e-3",
-            description = "Loss threshold delta (default: ${DEFAULT-VALUE}).")
-    double delta;
+    @Mixin
+    LossOptions objective = new LossOptions();
 
     @Option(names = "--starts", paramLabel = "SPEC", defaultValue = "sobol:64",
             description = "Starts of every fit: sobol:N, lhs:N or hoffmann (default: ${DEFAULT-VALUE}).")
@@ -115,9 +105,7 @@ final class BacktestCommand implements Callable<Integer> {
             case "parameters", "n" -> Backtest.Ordering.PARAMETERS;
             default -> throw new CliException("--order must be compute or parameters, got '" + order + "'");
         };
-        FitSpec fitSpec = FitSpec.defaults().withSeed(seed)
-                .withResidual(Parsing.residual(residual))
-                .withLoss(Loss.byName(loss, delta))
+        FitSpec fitSpec = objective.applyTo(FitSpec.defaults().withSeed(seed))
                 .withStarts(starts.trim().equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")
                         ? failHoffmann(law) : Starts.parse(starts, seed));
         output.guard(data.inputs());

@@ -17,7 +17,6 @@ import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
-import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
@@ -131,17 +130,8 @@ final class FitCommand implements Callable<Integer> {
                     + "default data, 0 otherwise).")
     Integer dropTopLoss;
 
-    @Option(names = "--residual", paramLabel = "log|linear", defaultValue = "log",
-            description = "Residual space (default: ${DEFAULT-VALUE}).")
-    String residual;
-
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "huber",
-            description = "huber, huber-mle, squared, soft-l1 or cauchy (default: ${DEFAULT-VALUE}).")
-    String loss;
-
-    @Option(names = "--delta", paramLabel = "X", defaultValue = "1e-3",
-            description = "Loss threshold delta (default: ${DEFAULT-VALUE}).")
-    double delta;
+    @Mixin
+    LossOptions objective = new LossOptions();
 
     @Option(names = "--starts", paramLabel = "SPEC",
             description = "hoffmann, sobol:N, lhs:N or grid:FILE (CSV with one column per parameter). Default: "
@@ -456,9 +446,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private FitSpec spec(ScalingLaw law) {
-        FitSpec s = FitSpec.defaults();
-        s = s.withResidual(Parsing.residual(residual));
-        s = s.withLoss(Loss.byName(loss, delta));
+        FitSpec s = objective.applyTo(FitSpec.defaults());
         s = s.withSeed(seed);
         if (threads != null) {
             if (threads < 1) {
