@@ -41,9 +41,8 @@ final class OptimalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
-            description = "A fit written by 'scaling fit --format json'.")
-    Path fit;
+    @Mixin
+    FitOption fit = new FitOption();
 
     @Option(names = "--compute", paramLabel = "C", description = "Training compute budget in FLOPs.")
     Double compute;
@@ -108,11 +107,11 @@ final class OptimalCommand implements Callable<Integer> {
             }
             return transferAllocation();
         }
-        FitFile f = FitFile.read(fit);
+        FitFile f = fit.read();
         ScalingLaw law = f.law();
         if (!law.covariates().equals(List.of("N", "D"))) {
             throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law in (N, D); "
-                    + "%s takes %s", fit, law.name(), law.covariates()));
+                    + "%s takes %s", fit.path, law.name(), law.covariates()));
         }
         double[] theta = f.theta();
         ComputeOptimal.Allocation a;
@@ -168,7 +167,7 @@ final class OptimalCommand implements Callable<Integer> {
             }
             case table -> {
                 StringBuilder sb = new StringBuilder();
-                sb.append(String.format(Locale.ROOT, "law %s from %s%n", law.name(), fit));
+                sb.append(String.format(Locale.ROOT, "law %s from %s%n", law.name(), fit.path));
                 if (targetLoss != null) {
                     sb.append(String.format(Locale.ROOT, "target loss          %s%n", Parsing.human(targetLoss)));
                 }
@@ -193,7 +192,7 @@ final class OptimalCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
             }
         };
-        output.emit(text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 
@@ -349,11 +348,11 @@ final class OptimalCommand implements Callable<Integer> {
      * G f^-beta + E at that f and the marginal value of each kind of data there.
      */
     private int transferAllocation() {
-        FitFile f = FitFile.read(fit);
+        FitFile f = fit.read();
         if (!f.law().name().equals("transfer-gap")) {
             throw new CliException(String.format(Locale.ROOT, "%s: --budget splits a budget between pre-training "
                     + "and fine-tuning data and needs a transfer-gap fit (scaling fit --law transfer-gap); this fit "
-                    + "is law %s", fit, f.law().name()));
+                    + "is law %s", fit.path, f.law().name()));
         }
         for (Map.Entry<String, Double> e : Map.of("--budget", budget, "--cost-pretrain", costPretrain,
                 "--cost-finetune", costFinetune).entrySet()) {
@@ -399,7 +398,7 @@ final class OptimalCommand implements Callable<Integer> {
             case table -> {
                 StringBuilder sb = new StringBuilder();
                 sb.append(String.format(Locale.ROOT, "law %s (%s) from %s%n", f.law().name(), f.law().formula(),
-                        fit));
+                        fit.path));
                 sb.append(String.format(Locale.ROOT, "budget               %s = c_p p + c_f f (c_p %s, c_f %s)%n",
                         Parsing.human(budget), Parsing.human(costPretrain), Parsing.human(costFinetune)));
                 sb.append(String.format(Locale.ROOT, "pre-training data p  %s (%.1f%% of the budget)%n",
@@ -418,7 +417,7 @@ final class OptimalCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        output.emit(text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 }

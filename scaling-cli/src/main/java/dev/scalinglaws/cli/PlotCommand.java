@@ -10,6 +10,7 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.datasets.Datasets;
 import dev.scalinglaws.fit.FitResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,9 +30,8 @@ import picocli.CommandLine.Spec;
             "  scaling plot --fit fit.json --data runs.csv --column N=params --output fit.svg"})
 final class PlotCommand implements Callable<Integer> {
 
-    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
-            description = "A fit written by 'scaling fit --format json'.")
-    Path fit;
+    @Mixin
+    FitOption fit = new FitOption();
 
     @Option(names = "--data", paramLabel = "FILE", description = "The data (default: the fit's source).")
     Path file;
@@ -56,12 +56,12 @@ final class PlotCommand implements Callable<Integer> {
             throw new CliException("--extrapolate-to must be a positive, finite compute in FLOPs: " + extrapolateTo);
         }
         Plots.checkExtension(output);
-        Output.guard(output, file == null ? List.of(fit) : List.of(fit, file));
-        FitFile f = FitFile.read(fit);
+        Output.guard(output, file == null ? List.of(fit.path) : List.of(fit.path, file));
+        FitFile f = fit.read();
         Dataset raw;
         java.util.Map<String, String> mapping = columns.isEmpty() ? f.columns()
                 : Parsing.keyValues("--column", columns);
-        List<Path> inputs = new ArrayList<>(List.of(fit));
+        List<Path> inputs = new ArrayList<>(List.of(fit.path));
         if (file != null) {
             raw = CsvReader.defaults().withColumns(mapping).read(file);
             inputs.add(file);
@@ -71,7 +71,7 @@ final class PlotCommand implements Callable<Integer> {
             raw = CsvReader.defaults().withColumns(mapping).read(Path.of(f.source()));
             inputs.add(Path.of(f.source()));
         } else {
-            throw new CliException(fit + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
+            throw new CliException(fit.path + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
         }
         Dataset prepared = raw.withCovariatesFor(f.law(), null);
         PlotData data = PlotData.select(f.law(), f.theta(), f.status(), raw.source(), prepared, f.where(),

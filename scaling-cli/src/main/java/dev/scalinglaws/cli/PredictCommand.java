@@ -57,9 +57,8 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
-            description = "A fit written by 'scaling fit --format json'.")
-    Path fit;
+    @Mixin
+    FitOption fit = new FitOption();
 
     @Option(names = "--at", paramLabel = "KEY=VALUE[,KEY=VALUE...]", required = true,
             description = "The point, e.g. N=70e9,D=1.4e12 (D is derived from C and N if needed). Repeatable.")
@@ -120,7 +119,7 @@ final class PredictCommand implements Callable<Integer> {
         if (level != null && !(level > 0 && level < 1)) {
             throw new CliException("--level must lie strictly between 0 and 1: " + level);
         }
-        FitFile f = FitFile.read(fit);
+        FitFile f = fit.read();
         if (stepsToLoss != null || trajectory != null) {
             return dynamics(f);
         }
@@ -201,12 +200,12 @@ final class PredictCommand implements Callable<Integer> {
         String text = switch (output.format()) {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
-            case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit + "\n"
+            case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit.path + "\n"
                     + table.render() + (level == null ? "point estimates; --level 0.95 adds confidence and prediction "
                     + "intervals\n" : String.format(Locale.ROOT, "%s%% intervals: asymptotic (smoothed sandwich), "
                     + "confidence for the fitted curve, prediction for a new run%n", Parsing.human(100 * level)));
         };
-        output.emit(text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 
@@ -268,7 +267,7 @@ final class PredictCommand implements Callable<Integer> {
                 throw new CliException("--plot draws one trajectory: give one --at");
             }
             Plots.checkExtension(plot);
-            Output.guard(plot, List.of(fit));
+            Output.guard(plot, List.of(fit.path));
         }
         String name = f.law().name();
         TrainingDynamics d;
@@ -297,7 +296,7 @@ final class PredictCommand implements Callable<Integer> {
             d = TrainingDynamics.of(byName(f, TrainingDynamics.PARAMETER_NAMES.subList(0, 4)), batch);
         } else {
             throw new CliException(String.format(Locale.ROOT, "%s: --steps-to-loss and --trajectory need a "
-                    + "kaplan-trajectory or kaplan-ns fit; this fit is law %s", fit, name));
+                    + "kaplan-trajectory or kaplan-ns fit; this fit is law %s", fit.path, name));
         }
         double[][] steps = trajectory == null ? null : new double[][] {logSpaced(trajectory)};
         if (stepsToLoss != null && (!(stepsToLoss > 0) || stepsToLoss.isInfinite())) {
@@ -349,7 +348,8 @@ final class PredictCommand implements Callable<Integer> {
                 node.putNull("level");
                 node.putNull("intervalMethod");
             }
-            table.append(String.format(Locale.ROOT, "law %s from %s; critical batch %s%n", name, fit, batchSource));
+            table.append(String.format(Locale.ROOT, "law %s from %s; critical batch %s%n", name, fit.path,
+                    batchSource));
             table.append(String.format(Locale.ROOT, "model N %s, batch B %s tokens per step; converged loss %s%s%n",
                     Parsing.human(n), Parsing.human(b), Parsing.human(d.convergedLoss(n)),
                     show ? " " + range(iv.bounds("convergedLoss", x -> x.convergedLoss(n))) : ""));
@@ -461,7 +461,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 table.append(tt.render());
                 if (plot != null) {
-                    TrajectoryPlot.render(plot, List.of(fit), TrajectoryPlot.Curve.of(n, b, st, ls, lo, hi,
+                    TrajectoryPlot.render(plot, List.of(fit.path), TrajectoryPlot.Curve.of(n, b, st, ls, lo, hi,
                             bandLevel), TrajectoryPlot.observed(refit.used(), refit.runColumn(), d),
                             refit.heldOut(n, b),
                             String.format(Locale.ROOT, "%s fit (%s, %d checkpoints): predicted loss curve at "
@@ -486,7 +486,7 @@ final class PredictCommand implements Callable<Integer> {
             case csv -> csv.toString();
             case table -> table.toString();
         };
-        output.emit(text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 
@@ -563,8 +563,8 @@ final class PredictCommand implements Callable<Integer> {
     private Intervals bootstrapIntervals(DynamicsFit refit, double level, double[] batchTheta) {
         boolean cluster = resample == null ? refit.runColumn() != null : resample.equals("cluster");
         if (cluster && refit.runColumn() == null) {
-            throw new CliException(fit + ": --resample cluster resamples runs, and this fit has no run column (fit "
-                    + "with --group COLUMN)");
+            throw new CliException(fit.path + ": --resample cluster resamples runs, and this fit has no run column "
+                    + "(fit with --group COLUMN)");
         }
         BootstrapOptions options = BootstrapOptions.defaults().withResamples(resamples)
                 .withScheme(cluster ? ResamplingScheme.CLUSTER : ResamplingScheme.CASE)
