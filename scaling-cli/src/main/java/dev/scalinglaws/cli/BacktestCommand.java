@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitSpec;
@@ -110,21 +109,8 @@ final class BacktestCommand implements Callable<Integer> {
                         ? failHoffmann(law) : Starts.parse(starts, seed));
         output.guard(data.inputs());
         Dataset raw = data.read(null);
-        Dataset rows = RowFilter.apply(raw.withCovariatesFor(law, null), data.filters());
-        if (group != null) {
-            if (!rows.has(group)) {
-                throw new DataException(raw.source(), -1, group, null,
-                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
-            rows = rows.withGroups(group);
-        }
-        if (dropTopLoss > 0) {
-            if (dropTopLoss >= rows.size()) {
-                throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows)",
-                        raw.source(), dropTopLoss, rows.size()));
-            }
-            rows = rows.withoutLargest(law.response(), dropTopLoss);
-        }
+        Dataset rows = data.prepare(raw, law, null, group, Dataset::withGroups).selected();
+        rows = DataOptions.withoutTopLoss(rows, law, dropTopLoss, "");
         Backtest.Result result;
         String protocol;
         if (byGroup) {

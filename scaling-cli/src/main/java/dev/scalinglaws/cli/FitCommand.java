@@ -183,7 +183,6 @@ final class FitCommand implements Callable<Integer> {
         }
         ScalingLaw law = law(lawName);
         FitSpec fitSpec = spec(law);
-        List<String> notes = new ArrayList<>();
         Dataset raw = data.read("chinchilla");
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
                 && raw.has(Checkpoints.BATCH)) {
@@ -192,19 +191,11 @@ final class FitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: derived S = S_min = step / (1 + Bcrit(loss) / batch) "
                     + "with Kaplan et al. 2020's critical batch (Bstar 2e8 tokens, alphaB 0.21)");
         }
-        Dataset prepared = raw.withCovariatesFor(law, notes);
-        for (String n : notes) {
-            spec.commandLine().getErr().println("warning: " + n);
-        }
-        if (group != null) {
-            if (!prepared.has(group)) {
-                throw new dev.scalinglaws.core.DataException(raw.source(), -1, group, null,
-                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
-            prepared = Checkpoints.byRun(prepared, group);
-        }
-        List<RowFilter> filters = data.filters();
-        Dataset filtered = RowFilter.apply(prepared, filters);
+        DataOptions.Rows loaded = data.prepare(raw, law, n -> spec.commandLine().getErr().println("warning: " + n),
+                group, Checkpoints::byRun);
+        Dataset prepared = loaded.prepared();
+        List<RowFilter> filters = loaded.filters();
+        Dataset filtered = loaded.selected();
         if (warmupTokens != null) {
             if (!(warmupTokens >= 0) || warmupTokens.isInfinite()) {
                 throw new CliException("--warmup-tokens must be non-negative and finite: " + warmupTokens);
@@ -225,10 +216,7 @@ final class FitCommand implements Callable<Integer> {
         if (by == null) {
             outcomes.add(fitOne(law, filtered, fitSpec, drop, raw.size(), null, filters));
         } else {
-            if (!filtered.has(by)) {
-                throw new dev.scalinglaws.core.DataException(raw.source(), -1, by, null,
-                        "--by names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
+            loaded.requireColumn("--by", by);
             String[] labels = filtered.textColumn(by);
             String[] allLabels = prepared.textColumn(by);
             List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(labels)));
@@ -295,11 +283,7 @@ final class FitCommand implements Callable<Integer> {
         if (rows.size() == 0) {
             throw new CliException(rows.source() + ": no rows left after --where" + where);
         }
-        if (drop >= rows.size()) {
-            throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows%s)",
-                    rows.source(), drop, rows.size(), where));
-        }
-        Dataset used = drop > 0 ? rows.withoutLargest(law.response(), drop) : rows;
+        Dataset used = DataOptions.withoutTopLoss(rows, law, drop, where);
         if (group == null) {
             plotUsed = used;
         }
@@ -333,7 +317,7 @@ final class FitCommand implements Callable<Integer> {
         }
         return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
                 ranges, derived, intervals, runs, warmupTokens,
-                data.file == null ? Map.of() : Parsing.keyValues("--column", data.columns));
+                data.fileColumns());
     }
 
     /**

@@ -116,17 +116,8 @@ final class SelectCommand implements Callable<Integer> {
             throw new CliException("--delta must be positive and finite: " + delta);
         }
         output.guard(data.inputs());
-        Dataset rows = RowFilter.apply(data.read(null), data.filters());
-        if (rows.size() == 0) {
-            throw new CliException(rows.source() + ": no rows left after --where");
-        }
-        for (String c : List.of("model", "D", "loss")) {
-            if (!rows.has(c)) {
-                throw new DataException(rows.source(), -1, c, null, String.format(Locale.ROOT,
-                        "select needs columns model, D and loss; map yours with --column %s=HEADER (columns: %s)",
-                        c, String.join(", ", rows.columnNames())));
-            }
-        }
+        Dataset rows = data.load(null).nonEmpty();
+        DataOptions.requireColumns(rows, "select", List.of("model", "D", "loss"));
         boolean withSize = rows.has("size");
         if (m == Method.model_size && !withSize) {
             throw new DataException(rows.source(), -1, "size", null,

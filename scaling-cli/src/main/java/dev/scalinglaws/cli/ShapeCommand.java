@@ -270,14 +270,8 @@ final class ShapeCommand implements Callable<Integer> {
             throw new CliException("--descriptor must be depth or aspect-ratio, got '" + descriptor + "'");
         }
         output.guard(data.inputs());
-        Dataset d = RowFilter.apply(data.read(null), data.filters());
-        for (String c : List.of("N", "shape", "metric")) {
-            if (!d.has(c)) {
-                throw new DataException(d.source(), -1, c, null, String.format(Locale.ROOT,
-                        "shape --effect needs columns N, shape and metric; map yours with --column %s=HEADER "
-                                + "(columns: %s)", c, String.join(", ", d.columnNames())));
-            }
-        }
+        Dataset d = data.load(null).selected();
+        DataOptions.requireColumns(d, "shape --effect", List.of("N", "shape", "metric"));
         double[] shape = d.column("shape");
         String shapeText = desc.equals("depth") ? "depth (layers)" : "aspect ratio (d_model / layers)";
         if (desc.equals("aspect-ratio") && d.has("dModel")) {
