@@ -5,9 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.scalinglaws.core.CsvReader;
-import dev.scalinglaws.core.Dataset;
-import dev.scalinglaws.datasets.Datasets;
 import dev.scalinglaws.fit.FitResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,34 +55,20 @@ final class PlotCommand implements Callable<Integer> {
         Plots.checkExtension(output);
         Output.guard(output, file == null ? List.of(fit.path) : List.of(fit.path, file));
         FitFile f = fit.read();
-        Dataset raw;
-        java.util.Map<String, String> mapping = columns.isEmpty() ? f.columns()
-                : Parsing.keyValues("--column", columns);
-        List<Path> inputs = new ArrayList<>(List.of(fit.path));
-        if (file != null) {
-            raw = CsvReader.defaults().withColumns(mapping).read(file);
-            inputs.add(file);
-        } else if (f.source() != null && f.source().startsWith("dataset:")) {
-            raw = Datasets.byName(f.source().substring("dataset:".length()));
-        } else if (f.source() != null && java.nio.file.Files.isRegularFile(Path.of(f.source()))) {
-            raw = CsvReader.defaults().withColumns(mapping).read(Path.of(f.source()));
-            inputs.add(Path.of(f.source()));
-        } else {
-            throw new CliException(fit.path + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
-        }
-        Dataset prepared = raw.withCovariatesFor(f.law(), null);
-        PlotData data = PlotData.select(f.law(), f.theta(), f.status(), raw.source(), prepared, f.where(),
-                f.groupColumn(), f.group(), f.dropTopLoss());
+        FitData.Source source = FitData.source(f, file, columns,
+                fit.path + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
+        PlotData data = FitData.select(f, source.raw());
         FitResult result = null;
         try {
-            result = FitData.of(f, file, columns).result();
+            result = FitData.refit(f, data.used());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("warning: no bands and no down-weighting flags: the fit could not "
                     + "be re-attached to its data: " + ScalingCommand.oneLine(e.getMessage()));
         }
         spec.commandLine().getErr().println("note: no bootstrap panels: 'scaling plot' has no bootstrap replicates; "
                 + "'scaling fit --interval bootstrap --plot FILE' draws them");
-        Plots.render(data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo), output, inputs);
+        Plots.render(data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo), output,
+                source.inputs());
         return 0;
     }
 }
