@@ -173,7 +173,7 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         interval.validate();
         if (plot != null) {
-            Plots.checkExtension(plot);
+            Charts.checkExtension(plot);
         }
         output.guard(data.inputs());
         Output.guard(plot, data.inputs());

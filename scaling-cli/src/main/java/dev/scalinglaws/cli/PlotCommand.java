@@ -52,7 +52,7 @@ final class PlotCommand implements Callable<Integer> {
         if (extrapolateTo != null && !(extrapolateTo > 0 && !extrapolateTo.isInfinite())) {
             throw new CliException("--extrapolate-to must be a positive, finite compute in FLOPs: " + extrapolateTo);
         }
-        Plots.checkExtension(output);
+        Charts.checkExtension(output);
         Output.guard(output, file == null ? List.of(fit.path) : List.of(fit.path, file));
         FitFile f = fit.read();
         FitData.Source source = FitData.source(f, file, columns,

@@ -266,7 +266,7 @@ final class PredictCommand implements Callable<Integer> {
             if (at.size() != 1) {
                 throw new CliException("--plot draws one trajectory: give one --at");
             }
-            Plots.checkExtension(plot);
+            Charts.checkExtension(plot);
             Output.guard(plot, List.of(fit.path));
         }
         String name = f.law().name();
