@@ -442,9 +442,9 @@ final class Plots {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         Charts.scatter(chart, "runs", n, d, new Color(150, 150, 150));
         double nLo = min(n) / 3;
-        double nHi = Math.max(max(n) * 3, safeN(law, theta, target) * 2);
+        double nHi = Math.max(max(n) * 3, optimalOrZero(law, theta, target, ComputeOptimal.Allocation::N) * 2);
         double dLo = min(d) / 3;
-        double dHi = Math.max(max(d) * 3, safeD(law, theta, target) * 2);
+        double dHi = Math.max(max(d) * 3, optimalOrZero(law, theta, target, ComputeOptimal.Allocation::D) * 2);
         Color[] palette = Charts.palette(7);
         double[] budgets = logSpace(Math.sqrt(min(c) * max(c)) / 10, target, 4);
         int k = 0;
@@ -493,18 +493,11 @@ final class Plots {
         return chart;
     }
 
-    private static double safeN(ScalingLaw law, double[] theta, double compute) {
+    /** A part of the compute-optimal allocation at {@code compute}, or 0 where it is undefined or not finite. */
+    private static double optimalOrZero(ScalingLaw law, double[] theta, double compute,
+                                        java.util.function.ToDoubleFunction<ComputeOptimal.Allocation> part) {
         try {
-            double v = ComputeOptimal.of(law, theta, compute).N();
-            return Double.isFinite(v) ? v : 0;
-        } catch (IllegalArgumentException e) {
-            return 0;
-        }
-    }
-
-    private static double safeD(ScalingLaw law, double[] theta, double compute) {
-        try {
-            double v = ComputeOptimal.of(law, theta, compute).D();
+            double v = part.applyAsDouble(ComputeOptimal.of(law, theta, compute));
             return Double.isFinite(v) ? v : 0;
         } catch (IllegalArgumentException e) {
             return 0;
