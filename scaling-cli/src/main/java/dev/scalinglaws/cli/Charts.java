@@ -125,9 +125,7 @@ final class Charts {
      * @return the series
      */
     static XYSeries scatter(XYChart chart, String name, double[] x, double[] y, Color color, Marker marker) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(marker);
+        XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Scatter, marker);
         s.setMarkerColor(color);
         return s;
     }
@@ -144,9 +142,7 @@ final class Charts {
      * @return the series
      */
     static XYSeries line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
+        XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.Line, SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setLineStyle(stroke);
         return s;
@@ -164,11 +160,17 @@ final class Charts {
      * @return the series
      */
     static XYSeries area(XYChart chart, String name, double[] x, double[] y, Color fill, Color edge) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        s.setMarker(SeriesMarkers.NONE);
+        XYSeries s = series(chart, name, x, y, XYSeries.XYSeriesRenderStyle.PolygonArea, SeriesMarkers.NONE);
         s.setFillColor(fill);
         s.setLineColor(edge);
+        return s;
+    }
+
+    private static XYSeries series(XYChart chart, String name, double[] x, double[] y,
+                                   XYSeries.XYSeriesRenderStyle style, Marker marker) {
+        XYSeries s = chart.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(style);
+        s.setMarker(marker);
         return s;
     }
 
