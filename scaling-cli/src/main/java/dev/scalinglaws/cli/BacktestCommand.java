@@ -93,9 +93,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (holdoutLargest != null && holdoutLargest < 1) {
             throw new CliException("--holdout-largest must be at least 1: " + holdoutLargest);
         }
-        if (!(level > 0 && level < 1)) {
-            throw new CliException("--level must lie strictly between 0 and 1: " + level);
-        }
+        IntervalOptions.checkLevel(level);
         if (dropTopLoss < 0) {
             throw new CliException("--drop-top-loss must be non-negative: " + dropTopLoss);
         }

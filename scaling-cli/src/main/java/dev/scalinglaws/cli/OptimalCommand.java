@@ -257,12 +257,8 @@ final class OptimalCommand implements Callable<Integer> {
         if (!method.equals("asymptotic") && !method.equals("bootstrap")) {
             throw new CliException("--interval must be none, asymptotic or bootstrap, got '" + interval + "'");
         }
-        if (!(level > 0 && level < 1)) {
-            throw new CliException("--level must lie strictly between 0 and 1: " + level);
-        }
-        if (resamples < 2) {
-            throw new CliException("--resamples must be at least 2: " + resamples);
-        }
+        IntervalOptions.checkLevel(level);
+        IntervalOptions.checkResamples(resamples);
         FitData d;
         try {
             d = FitData.of(f, data, columns);

@@ -116,8 +116,8 @@ final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (level != null && !(level > 0 && level < 1)) {
-            throw new CliException("--level must lie strictly between 0 and 1: " + level);
+        if (level != null) {
+            IntervalOptions.checkLevel(level);
         }
         FitFile f = fit.read();
         if (stepsToLoss != null || trajectory != null) {
