@@ -107,7 +107,7 @@ final class BacktestCommand implements Callable<Integer> {
                         ? failHoffmann(law) : Starts.parse(starts, seed));
         output.guard(data.inputs());
         Dataset raw = data.read(null);
-        Dataset rows = data.prepare(raw, law, null, group, Dataset::withGroups).selected();
+        Dataset rows = data.prepare(raw, law, null, group, DataOptions.Grouping.GROUPS).selected();
         rows = DataOptions.withoutTopLoss(rows, law, dropTopLoss, "");
         Backtest.Result result;
         String protocol;

@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import dev.scalinglaws.core.CsvReader;
 import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.datasets.Datasets;
 import picocli.CommandLine.Option;
 
@@ -22,11 +22,20 @@ import picocli.CommandLine.Option;
  */
 final class DataOptions {
 
+    /** How a command attaches its --group column. */
+    enum Grouping {
+        /** Runs of checkpoints ({@link Checkpoints#byRun}: every row must name its run), before --where. */
+        RUNS,
+        /** Groups ({@link Dataset#withGroups}), on the rows --where keeps. */
+        GROUPS
+    }
+
     /**
      * The rows a command works on.
      *
      * @param raw      the data as read, with the column mappings (its source and columns name it in messages)
-     * @param prepared {@code raw} with the law's covariates derived and the --group column attached
+     * @param prepared {@code raw} with the law's covariates derived (and the --group column, if attached before
+     *                 --where)
      * @param selected {@code prepared} after --where
      * @param filters  the parsed --where conditions
      */
@@ -57,9 +66,7 @@ final class DataOptions {
          * @throws DataException naming the columns of the data as read if there is no such column
          */
         void requireColumn(String option, String column) {
-            if (!selected.has(column)) {
-                throw noSuchColumn(raw, option, column);
-            }
+            withColumn(raw, selected, option, column);
         }
     }
 
@@ -148,17 +155,17 @@ final class DataOptions {
 
     /**
      * Prepares data read with {@link #read} for a law: derives the covariates the law needs
-     * ({@link Dataset#withCovariatesFor}), checks and attaches the --group column, then applies --where.
+     * ({@link Dataset#withCovariatesFor}) and applies --where, checking and attaching the --group column before
+     * ({@link Grouping#RUNS}) or after ({@link Grouping#GROUPS}) --where.
      *
      * @param raw      the data as read
      * @param law      the law whose covariates are derived, or null for none
      * @param warnings receives a note for each derived column as soon as it is derived, or null to drop them
      * @param group    the --group column, or null for none
-     * @param grouping attaches the group column (e.g. {@link Dataset#withGroups}); unused without a group
+     * @param grouping how the group column is attached; unused without a group
      * @return the rows
      */
-    Rows prepare(Dataset raw, ScalingLaw law, Consumer<String> warnings, String group,
-                 BiFunction<Dataset, String, Dataset> grouping) {
+    Rows prepare(Dataset raw, ScalingLaw law, Consumer<String> warnings, String group, Grouping grouping) {
         Dataset prepared = raw;
         if (law != null) {
             List<String> notes = warnings == null ? null : new ArrayList<>();
@@ -167,14 +174,15 @@ final class DataOptions {
                 notes.forEach(warnings);
             }
         }
-        if (group != null) {
-            if (!prepared.has(group)) {
-                throw noSuchColumn(raw, "--group", group);
-            }
-            prepared = grouping.apply(prepared, group);
+        if (group != null && grouping == Grouping.RUNS) {
+            prepared = Checkpoints.byRun(withColumn(raw, prepared, "--group", group), group);
         }
         List<RowFilter> conditions = filters();
-        return new Rows(raw, prepared, RowFilter.apply(prepared, conditions), conditions);
+        Dataset selected = RowFilter.apply(prepared, conditions);
+        if (group != null && grouping == Grouping.GROUPS) {
+            selected = withColumn(raw, selected, "--group", group).withGroups(group);
+        }
+        return new Rows(raw, prepared, selected, conditions);
     }
 
     /**
@@ -219,8 +227,12 @@ final class DataOptions {
         return rows.withoutLargest(law.response(), drop);
     }
 
-    private static DataException noSuchColumn(Dataset raw, String option, String column) {
-        return new DataException(raw.source(), -1, column, null,
-                option + " names no such column; columns are: " + String.join(", ", raw.columnNames()));
+    /** {@code rows}, checked to have the column an option names (the message lists the columns of {@code raw}). */
+    private static Dataset withColumn(Dataset raw, Dataset rows, String option, String column) {
+        if (!rows.has(column)) {
+            throw new DataException(raw.source(), -1, column, null,
+                    option + " names no such column; columns are: " + String.join(", ", raw.columnNames()));
+        }
+        return rows;
     }
 }

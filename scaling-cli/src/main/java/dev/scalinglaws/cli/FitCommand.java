@@ -192,7 +192,7 @@ final class FitCommand implements Callable<Integer> {
                     + "with Kaplan et al. 2020's critical batch (Bstar 2e8 tokens, alphaB 0.21)");
         }
         DataOptions.Rows loaded = data.prepare(raw, law, n -> spec.commandLine().getErr().println("warning: " + n),
-                group, Checkpoints::byRun);
+                group, DataOptions.Grouping.RUNS);
         Dataset prepared = loaded.prepared();
         List<RowFilter> filters = loaded.filters();
         Dataset filtered = loaded.selected();
