@@ -1,6 +1,5 @@
 package dev.scalinglaws.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,11 +7,9 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitSpec;
-import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Backtest;
@@ -69,17 +66,8 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Drop the K rows with the highest response first (default: ${DEFAULT-VALUE}).")
     int dropTopLoss;
 
-    @Option(names = "--residual", paramLabel = "log|linear", defaultValue = "log",
-            description = "Residual space (default: ${DEFAULT-VALUE}).")
-    String residual;
-
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "huber",
-            description = "huber, huber-mle, squared, soft-l1 or cauchy (default: ${DEFAULT-VALUE}).")
-    String loss;
-
-    @Option(names = "--delta", paramLabel = "X", defaultValue = "1e-3",
-            description = "Loss threshold delta (default: ${DEFAULT-VALUE}).")
-    double delta;
+    @Mixin
+    LossOptions objective = new LossOptions();
 
     @Option(names = "--starts", paramLabel = "SPEC", defaultValue = "sobol:64",
             description = "Starts of every fit: sobol:N, lhs:N or hoffmann (default: ${DEFAULT-VALUE}).")
@@ -93,12 +81,8 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Prediction-interval level (default: ${DEFAULT-VALUE}).")
     double level;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
@@ -109,9 +93,7 @@ final class BacktestCommand implements Callable<Integer> {
         if (holdoutLargest != null && holdoutLargest < 1) {
             throw new CliException("--holdout-largest must be at least 1: " + holdoutLargest);
         }
-        if (!(level > 0 && level < 1)) {
-            throw new CliException("--level must lie strictly between 0 and 1: " + level);
-        }
+        IntervalOptions.checkLevel(level);
         if (dropTopLoss < 0) {
             throw new CliException("--drop-top-loss must be non-negative: " + dropTopLoss);
         }
@@ -120,28 +102,13 @@ final class BacktestCommand implements Callable<Integer> {
             case "parameters", "n" -> Backtest.Ordering.PARAMETERS;
             default -> throw new CliException("--order must be compute or parameters, got '" + order + "'");
         };
-        FitSpec fitSpec = FitSpec.defaults().withSeed(seed)
-                .withResidual(Parsing.residual(residual))
-                .withLoss(Loss.byName(loss, delta))
+        FitSpec fitSpec = objective.applyTo(FitSpec.defaults().withSeed(seed))
                 .withStarts(starts.trim().equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")
                         ? failHoffmann(law) : Starts.parse(starts, seed));
-        Output.guard(output, data.inputs());
+        output.guard(data.inputs());
         Dataset raw = data.read(null);
-        Dataset rows = RowFilter.apply(raw.withCovariatesFor(law, null), data.filters());
-        if (group != null) {
-            if (!rows.has(group)) {
-                throw new DataException(raw.source(), -1, group, null,
-                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
-            rows = rows.withGroups(group);
-        }
-        if (dropTopLoss > 0) {
-            if (dropTopLoss >= rows.size()) {
-                throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows)",
-                        raw.source(), dropTopLoss, rows.size()));
-            }
-            rows = rows.withoutLargest(law.response(), dropTopLoss);
-        }
+        Dataset rows = data.prepare(raw, law, null, group, DataOptions.Grouping.GROUPS).selected();
+        rows = DataOptions.withoutTopLoss(rows, law, dropTopLoss, "");
         Backtest.Result result;
         String protocol;
         if (byGroup) {
@@ -157,12 +124,12 @@ final class BacktestCommand implements Callable<Integer> {
             result = Backtest.holdoutLargest(law, rows, fitSpec, ordering, holdoutLargest, level,
                     AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> json(law, raw.source(), protocol, result);
             case csv -> csv(law, result);
             case table -> table(law, raw.source(), protocol, result);
         };
-        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
         return 0;
     }
 

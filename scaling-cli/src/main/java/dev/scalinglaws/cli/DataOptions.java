@@ -3,18 +3,72 @@ package dev.scalinglaws.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import dev.scalinglaws.core.CsvReader;
+import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.datasets.Datasets;
 import picocli.CommandLine.Option;
 
 /**
  * Where the data comes from: {@code --data FILE} or {@code --dataset NAME}, with {@code --column KEY=HEADER}
- * mappings and {@code --where} conditions. Shared by the commands that read data.
+ * mappings and {@code --where} conditions. Shared by the commands that read data, as a picocli mixin; {@link #load}
+ * and {@link #prepare} turn them into the rows a command works on.
  */
 final class DataOptions {
+
+    /** How a command attaches its --group column. */
+    enum Grouping {
+        /** Runs of checkpoints ({@link Checkpoints#byRun}: every row must name its run), before --where. */
+        RUNS,
+        /** Groups ({@link Dataset#withGroups}), on the rows --where keeps. */
+        GROUPS
+    }
+
+    /**
+     * The rows a command works on.
+     *
+     * @param raw      the data as read, with the column mappings (its source and columns name it in messages)
+     * @param prepared {@code raw} with the law's covariates derived (and the --group column, if attached before
+     *                 --where)
+     * @param selected {@code prepared} after --where
+     * @param filters  the parsed --where conditions
+     */
+    record Rows(Dataset raw, Dataset prepared, Dataset selected, List<RowFilter> filters) {
+
+        Rows {
+            filters = List.copyOf(filters);
+        }
+
+        /**
+         * The selected rows, which must not be empty.
+         *
+         * @return {@link #selected()}
+         * @throws CliException if --where left no rows
+         */
+        Dataset nonEmpty() {
+            if (selected.size() == 0) {
+                throw new CliException(selected.source() + ": no rows left after --where");
+            }
+            return selected;
+        }
+
+        /**
+         * Checks that an option names a column of the selected rows.
+         *
+         * @param option the option, e.g. {@code --by}
+         * @param column its value
+         * @throws DataException naming the columns of the data as read if there is no such column
+         */
+        void requireColumn(String option, String column) {
+            withColumn(raw, selected, option, column);
+        }
+    }
 
     @Option(names = "--data", paramLabel = "FILE", description = "CSV in long format (one row per observation).")
     Path file;
@@ -41,6 +95,11 @@ final class DataOptions {
     /** The input files (for the overwrite guard). */
     List<Path> inputs() {
         return file == null ? List.of() : List.of(file);
+    }
+
+    /** The --column mappings of --data FILE (empty for a dataset, whose columns are mapped by {@link #read}). */
+    Map<String, String> fileColumns() {
+        return file == null ? Map.of() : Parsing.keyValues("--column", columns);
     }
 
     /** The parsed --where conditions. */
@@ -75,12 +134,105 @@ final class DataOptions {
             String key = e.getKey();
             String header = e.getValue();
             if (!d.has(header)) {
-                throw new dev.scalinglaws.core.DataException(d.source(), -1, header, null, String.format(
-                        java.util.Locale.ROOT, "column mapping %s=\"%s\": no such column (columns: %s)", key, header,
+                throw new DataException(d.source(), -1, header, null, String.format(
+                        Locale.ROOT, "column mapping %s=\"%s\": no such column (columns: %s)", key, header,
                         String.join(", ", d.columnNames())));
             }
             d = d.withColumn(key, d.column(header));
         }
         return d;
+    }
+
+    /**
+     * Reads the data (see {@link #read}) and applies --where, for commands that fit no law.
+     *
+     * @param defaultDataset dataset to use when neither --data nor --dataset is given (null: required)
+     * @return the rows
+     */
+    Rows load(String defaultDataset) {
+        return prepare(read(defaultDataset), null, null, null, null);
+    }
+
+    /**
+     * Prepares data read with {@link #read} for a law: derives the covariates the law needs
+     * ({@link Dataset#withCovariatesFor}) and applies --where, checking and attaching the --group column before
+     * ({@link Grouping#RUNS}) or after ({@link Grouping#GROUPS}) --where.
+     *
+     * @param raw      the data as read
+     * @param law      the law whose covariates are derived, or null for none
+     * @param warnings receives a note for each derived column as soon as it is derived, or null to drop them
+     * @param group    the --group column, or null for none
+     * @param grouping how the group column is attached; unused without a group
+     * @return the rows
+     */
+    Rows prepare(Dataset raw, ScalingLaw law, Consumer<String> warnings, String group, Grouping grouping) {
+        Dataset prepared = raw;
+        if (law != null) {
+            List<String> notes = warnings == null ? null : new ArrayList<>();
+            prepared = raw.withCovariatesFor(law, notes);
+            if (notes != null) {
+                notes.forEach(warnings);
+            }
+        }
+        if (group != null && grouping == Grouping.RUNS) {
+            prepared = Checkpoints.byRun(withColumn(raw, prepared, "--group", group), group);
+        }
+        List<RowFilter> conditions = filters();
+        Dataset selected = RowFilter.apply(prepared, conditions);
+        if (group != null && grouping == Grouping.GROUPS) {
+            selected = withColumn(raw, selected, "--group", group).withGroups(group);
+        }
+        return new Rows(raw, prepared, selected, conditions);
+    }
+
+    /**
+     * Checks that data has the columns a command needs.
+     *
+     * @param data    the data
+     * @param command the command, for the message (e.g. {@code select})
+     * @param needed  the columns
+     * @throws DataException naming the first missing column, the --column mapping that would supply it and the
+     *                       columns there are
+     */
+    static void requireColumns(Dataset data, String command, List<String> needed) {
+        String list = String.join(", ", needed.subList(0, needed.size() - 1)) + " and "
+                + needed.get(needed.size() - 1);
+        for (String c : needed) {
+            if (!data.has(c)) {
+                throw new DataException(data.source(), -1, c, null, String.format(Locale.ROOT,
+                        "%s needs columns %s; map yours with --column %s=HEADER (columns: %s)", command, list, c,
+                        String.join(", ", data.columnNames())));
+            }
+        }
+    }
+
+    /**
+     * The rows without the {@code drop} with the highest response ({@code --drop-top-loss}).
+     *
+     * @param rows  the rows
+     * @param law   the law, whose response is ranked
+     * @param drop  how many rows to drop (non-negative)
+     * @param where text appended to the row count in the message, e.g. the group
+     * @return the remaining rows ({@code rows} itself when {@code drop} is 0)
+     * @throws CliException if no row would be left
+     */
+    static Dataset withoutTopLoss(Dataset rows, ScalingLaw law, int drop, String where) {
+        if (drop == 0) {
+            return rows;
+        }
+        if (drop >= rows.size()) {
+            throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows%s)",
+                    rows.source(), drop, rows.size(), where));
+        }
+        return rows.withoutLargest(law.response(), drop);
+    }
+
+    /** {@code rows}, checked to have the column an option names (the message lists the columns of {@code raw}). */
+    private static Dataset withColumn(Dataset raw, Dataset rows, String option, String column) {
+        if (!rows.has(column)) {
+            throw new DataException(raw.source(), -1, column, null,
+                    option + " names no such column; columns are: " + String.join(", ", raw.columnNames()));
+        }
+        return rows;
     }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.datasets.Datasets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,14 +41,13 @@ final class DatasetsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-                description = "Output format (default: ${DEFAULT-VALUE}).")
-        Format format;
+        @Mixin
+        FormatOption format = new FormatOption();
 
         @Override
         public Integer call() {
             List<Datasets.Info> infos = Datasets.list();
-            String text = switch (format) {
+            String text = switch (format.format) {
                 case json -> {
                     ArrayNode a = Json.MAPPER.createArrayNode();
                     for (Datasets.Info i : infos) {
@@ -71,8 +71,7 @@ final class DatasetsCommand implements Runnable {
                     yield t.render();
                 }
             };
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+            Output.emit(null, text, spec.commandLine().getOut(), List.of());
             return 0;
         }
     }
@@ -97,6 +96,18 @@ final class DatasetsCommand implements Runnable {
                 String.join(", ", Datasets.names())));
     }
 
+    /** The {@code NAME} parameter of {@code show} and {@code export}, as a picocli mixin. */
+    static final class DatasetName {
+
+        @Parameters(paramLabel = "NAME", description = "Dataset name.")
+        String name;
+
+        /** The bundled dataset of this name (see {@link DatasetsCommand#find}). */
+        Datasets.Info info() {
+            return find(name);
+        }
+    }
+
     /** {@code scaling datasets show NAME}. */
     @Command(name = "show", description = "Describe a dataset: citation, columns, first rows and provenance.",
             footer = {"", "Example:", "  scaling datasets show gadre-overtraining"})
@@ -104,8 +115,8 @@ final class DatasetsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME", description = "Dataset name.")
-        String name;
+        @Mixin
+        DatasetName dataset = new DatasetName();
 
         @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
                 description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -113,7 +124,7 @@ final class DatasetsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Datasets.Info info = find(name);
+            Datasets.Info info = dataset.info();
             Dataset d = Datasets.byName(info.name());
             String provenance = Datasets.provenance(info.name());
             String text;
@@ -141,8 +152,7 @@ final class DatasetsCommand implements Runnable {
                 }
                 text = sb.toString();
             }
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
+            Output.emit(null, text, spec.commandLine().getOut(), List.of());
             return 0;
         }
     }
@@ -154,15 +164,15 @@ final class DatasetsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Parameters(paramLabel = "NAME", description = "Dataset name.")
-        String name;
+        @Mixin
+        DatasetName dataset = new DatasetName();
 
         @Option(names = "--output", paramLabel = "FILE", description = "Write here (atomically) instead of stdout.")
         Path output;
 
         @Override
         public Integer call() {
-            Datasets.Info info = find(name);
+            Datasets.Info info = dataset.info();
             Dataset d = Datasets.byName(info.name());
             List<String> names = d.columnNames();
             List<String[]> cols = new ArrayList<>();

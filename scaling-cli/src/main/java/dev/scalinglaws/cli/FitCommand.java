@@ -17,7 +17,6 @@ import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
-import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
@@ -131,17 +130,8 @@ final class FitCommand implements Callable<Integer> {
                     + "default data, 0 otherwise).")
     Integer dropTopLoss;
 
-    @Option(names = "--residual", paramLabel = "log|linear", defaultValue = "log",
-            description = "Residual space (default: ${DEFAULT-VALUE}).")
-    String residual;
-
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "huber",
-            description = "huber, huber-mle, squared, soft-l1 or cauchy (default: ${DEFAULT-VALUE}).")
-    String loss;
-
-    @Option(names = "--delta", paramLabel = "X", defaultValue = "1e-3",
-            description = "Loss threshold delta (default: ${DEFAULT-VALUE}).")
-    double delta;
+    @Mixin
+    LossOptions objective = new LossOptions();
 
     @Option(names = "--starts", paramLabel = "SPEC",
             description = "hoffmann, sobol:N, lhs:N or grid:FILE (CSV with one column per parameter). Default: "
@@ -166,12 +156,8 @@ final class FitCommand implements Callable<Integer> {
             description = "Worker threads (default: all processors). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
             description = "Also render the fit (see 'scaling plot'): loss vs compute with fitted curves and the "
@@ -187,17 +173,16 @@ final class FitCommand implements Callable<Integer> {
     public Integer call() {
         interval.validate();
         if (plot != null) {
-            Plots.checkExtension(plot);
+            Charts.checkExtension(plot);
         }
-        Output.guard(output, data.inputs());
+        output.guard(data.inputs());
         Output.guard(plot, data.inputs());
-        if (output != null && plot != null && output.toAbsolutePath().normalize()
+        if (output.file != null && plot != null && output.file.toAbsolutePath().normalize()
                 .equals(plot.toAbsolutePath().normalize())) {
-            throw new CliException("--output and --plot name the same file: " + output);
+            throw new CliException("--output and --plot name the same file: " + output.file);
         }
         ScalingLaw law = law(lawName);
         FitSpec fitSpec = spec(law);
-        List<String> notes = new ArrayList<>();
         Dataset raw = data.read("chinchilla");
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
                 && raw.has(Checkpoints.BATCH)) {
@@ -206,19 +191,11 @@ final class FitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: derived S = S_min = step / (1 + Bcrit(loss) / batch) "
                     + "with Kaplan et al. 2020's critical batch (Bstar 2e8 tokens, alphaB 0.21)");
         }
-        Dataset prepared = raw.withCovariatesFor(law, notes);
-        for (String n : notes) {
-            spec.commandLine().getErr().println("warning: " + n);
-        }
-        if (group != null) {
-            if (!prepared.has(group)) {
-                throw new dev.scalinglaws.core.DataException(raw.source(), -1, group, null,
-                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
-            prepared = Checkpoints.byRun(prepared, group);
-        }
-        List<RowFilter> filters = data.filters();
-        Dataset filtered = RowFilter.apply(prepared, filters);
+        DataOptions.Rows loaded = data.prepare(raw, law, n -> spec.commandLine().getErr().println("warning: " + n),
+                group, DataOptions.Grouping.RUNS);
+        Dataset prepared = loaded.prepared();
+        List<RowFilter> filters = loaded.filters();
+        Dataset filtered = loaded.selected();
         if (warmupTokens != null) {
             if (!(warmupTokens >= 0) || warmupTokens.isInfinite()) {
                 throw new CliException("--warmup-tokens must be non-negative and finite: " + warmupTokens);
@@ -239,10 +216,7 @@ final class FitCommand implements Callable<Integer> {
         if (by == null) {
             outcomes.add(fitOne(law, filtered, fitSpec, drop, raw.size(), null, filters));
         } else {
-            if (!filtered.has(by)) {
-                throw new dev.scalinglaws.core.DataException(raw.source(), -1, by, null,
-                        "--by names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
+            loaded.requireColumn("--by", by);
             String[] labels = filtered.textColumn(by);
             String[] allLabels = prepared.textColumn(by);
             List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(labels)));
@@ -261,7 +235,7 @@ final class FitCommand implements Callable<Integer> {
             }
         }
 
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> {
                 List<ObjectNode> nodes = new ArrayList<>();
                 for (FitOutcome o : outcomes) {
@@ -285,7 +259,7 @@ final class FitCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
         if (plot != null) {
             if (outcomes.size() != 1) {
                 throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");
@@ -309,11 +283,7 @@ final class FitCommand implements Callable<Integer> {
         if (rows.size() == 0) {
             throw new CliException(rows.source() + ": no rows left after --where" + where);
         }
-        if (drop >= rows.size()) {
-            throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows%s)",
-                    rows.source(), drop, rows.size(), where));
-        }
-        Dataset used = drop > 0 ? rows.withoutLargest(law.response(), drop) : rows;
+        Dataset used = DataOptions.withoutTopLoss(rows, law, drop, where);
         if (group == null) {
             plotUsed = used;
         }
@@ -347,7 +317,7 @@ final class FitCommand implements Callable<Integer> {
         }
         return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
                 ranges, derived, intervals, runs, warmupTokens,
-                data.file == null ? Map.of() : Parsing.keyValues("--column", data.columns));
+                data.fileColumns());
     }
 
     /**
@@ -460,9 +430,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     private FitSpec spec(ScalingLaw law) {
-        FitSpec s = FitSpec.defaults();
-        s = s.withResidual(Parsing.residual(residual));
-        s = s.withLoss(Loss.byName(loss, delta));
+        FitSpec s = objective.applyTo(FitSpec.defaults());
         s = s.withSeed(seed);
         if (threads != null) {
             if (threads < 1) {

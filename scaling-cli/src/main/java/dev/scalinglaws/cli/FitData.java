@@ -34,6 +34,19 @@ record FitData(FitResult result, Dataset used, List<Path> inputs) {
     }
 
     /**
+     * The data a fit was made from, read again.
+     *
+     * @param raw    the rows as read, with the column mappings (before the law's covariates, --where and groups)
+     * @param inputs the fit file and the files read (never overwritten by --output)
+     */
+    record Source(Dataset raw, List<Path> inputs) {
+
+        Source {
+            inputs = List.copyOf(inputs);
+        }
+    }
+
+    /**
      * Reads the data of a fit and refits from its estimates.
      *
      * @param f       the fit file
@@ -42,6 +55,24 @@ record FitData(FitResult result, Dataset used, List<Path> inputs) {
      * @return the fit and its rows
      */
     static FitData of(FitFile f, Path file, List<String> columns) {
+        Source source = source(f, file, columns, String.format(Locale.ROOT, "%s: intervals need the rows the law was "
+                + "fitted to, and its data source '%s' cannot be found; give --data FILE (and --column as for the fit)",
+                f.path(), f.source()));
+        Dataset used = select(f, source.raw()).used();
+        return new FitData(refit(f, used), used, source.inputs());
+    }
+
+    /**
+     * Reads the data of a fit: {@code file} if given, else the fit's own source (a bundled dataset or the CSV it
+     * read), with the --column mappings given or, without any, the fit's own.
+     *
+     * @param f       the fit file
+     * @param file    --data override, or null to use the fit's own source
+     * @param columns --column mappings for the data
+     * @param missing the message when there is no {@code file} and the fit's source cannot be found
+     * @return the rows and the files read
+     */
+    static Source source(FitFile f, Path file, List<String> columns, String missing) {
         Dataset raw;
         List<Path> inputs = new ArrayList<>(List.of(f.path()));
         Map<String, String> mapping = columns.isEmpty() ? f.columns() : Parsing.keyValues("--column", columns);
@@ -54,16 +85,33 @@ record FitData(FitResult result, Dataset used, List<Path> inputs) {
             raw = CsvReader.defaults().withColumns(mapping).read(Path.of(f.source()));
             inputs.add(Path.of(f.source()));
         } else {
-            throw new CliException(String.format(Locale.ROOT, "%s: intervals need the rows the law was fitted to, "
-                    + "and its data source '%s' cannot be found; give --data FILE (and --column as for the fit)",
-                    f.path(), f.source()));
+            throw new CliException(missing);
         }
-        Dataset prepared = raw.withCovariatesFor(f.law(), null);
-        Dataset used = PlotData.select(f.law(), f.theta(), f.status(), raw.source(), prepared, f.where(),
-                f.groupColumn(), f.group(), f.dropTopLoss()).used();
-        FitSpec spec = spec(f);
-        FitResult result = Fitter.fit(f.law(), used, spec);
-        return new FitData(result, used, inputs);
+        return new Source(raw, inputs);
+    }
+
+    /**
+     * The rows of a fit, selected from its data as the fit selected them (the law's covariates, its --where, group
+     * and --drop-top-loss), as {@code plot} shows them.
+     *
+     * @param f   the fit file
+     * @param raw its data as read
+     * @return the used and excluded rows
+     */
+    static PlotData select(FitFile f, Dataset raw) {
+        return PlotData.select(f.law(), f.theta(), f.status(), raw.source(), raw.withCovariatesFor(f.law(), null),
+                f.where(), f.groupColumn(), f.group(), f.dropTopLoss());
+    }
+
+    /**
+     * Refits a fit to its rows from its estimates, with its own spec (see {@link #spec}).
+     *
+     * @param f    the fit file
+     * @param used the rows of the fit
+     * @return the result at the stored optimum
+     */
+    static FitResult refit(FitFile f, Dataset used) {
+        return Fitter.fit(f.law(), used, spec(f));
     }
 
     /** The fit's own spec (residual, loss, pins, bounds), one thread, started at its estimates. */

@@ -3,8 +3,10 @@ package dev.scalinglaws.cli;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --interval}, {@code --resample}, {@code --resamples}, {@code --level}: parsed and validated now; the methods
- * are computed by the uncertainty module once it lands (see {@link FitCommand}'s {@code intervals} method).
+ * {@code --interval}, {@code --resample}, {@code --resamples}, {@code --level} of {@code fit}, as a picocli mixin:
+ * validated by {@link #validate}, computed with the uncertainty module in {@link FitCommand}'s {@code intervals}
+ * method. Commands with their own --level or --resamples check them with {@link #checkLevel} and
+ * {@link #checkResamples}.
  */
 final class IntervalOptions {
 
@@ -27,18 +29,39 @@ final class IntervalOptions {
             description = "Confidence level (default: ${DEFAULT-VALUE}).")
     double level;
 
+    /** Checks the values (see {@link #checkLevel}, {@link #checkResamples}, and --resample's schemes). */
     void validate() {
-        if (!(level > 0 && level < 1)) {
-            throw new CliException("--level must lie strictly between 0 and 1: " + level);
-        }
-        if (resamples < 2) {
-            throw new CliException("--resamples must be at least 2: " + resamples);
-        }
+        checkLevel(level);
+        checkResamples(resamples);
         switch (resample) {
             case "case", "cluster", "residual", "wild" -> {
             }
             default -> throw new CliException("--resample must be case, cluster, residual or wild, got '"
                     + resample + "'");
+        }
+    }
+
+    /**
+     * Checks a --level, of this mixin or of a command's own --level option.
+     *
+     * @param level the value
+     * @throws CliException unless it lies strictly between 0 and 1
+     */
+    static void checkLevel(double level) {
+        if (!(level > 0 && level < 1)) {
+            throw new CliException("--level must lie strictly between 0 and 1: " + level);
+        }
+    }
+
+    /**
+     * Checks a --resamples, of this mixin or of a command's own --resamples option.
+     *
+     * @param resamples the value
+     * @throws CliException if it is below 2
+     */
+    static void checkResamples(int resamples) {
+        if (resamples < 2) {
+            throw new CliException("--resamples must be at least 2: " + resamples);
         }
     }
 

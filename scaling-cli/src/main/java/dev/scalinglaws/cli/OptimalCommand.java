@@ -17,6 +17,7 @@ import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -40,9 +41,8 @@ final class OptimalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
-            description = "A fit written by 'scaling fit --format json'.")
-    Path fit;
+    @Mixin
+    FitOption fit = new FitOption();
 
     @Option(names = "--compute", paramLabel = "C", description = "Training compute budget in FLOPs.")
     Double compute;
@@ -89,12 +89,8 @@ final class OptimalCommand implements Callable<Integer> {
             description = "With --data: the fit's column mappings. Repeatable.")
     List<String> columns = new java.util.ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
@@ -111,11 +107,11 @@ final class OptimalCommand implements Callable<Integer> {
             }
             return transferAllocation();
         }
-        FitFile f = FitFile.read(fit);
+        FitFile f = fit.read();
         ScalingLaw law = f.law();
         if (!law.covariates().equals(List.of("N", "D"))) {
             throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law in (N, D); "
-                    + "%s takes %s", fit, law.name(), law.covariates()));
+                    + "%s takes %s", fit.path, law.name(), law.covariates()));
         }
         double[] theta = f.theta();
         ComputeOptimal.Allocation a;
@@ -155,7 +151,7 @@ final class OptimalCommand implements Callable<Integer> {
             Json.number(in, "level", level);
             in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> {
                 StringBuilder sb = new StringBuilder("quantity,estimate,lower,upper\n");
@@ -171,7 +167,7 @@ final class OptimalCommand implements Callable<Integer> {
             }
             case table -> {
                 StringBuilder sb = new StringBuilder();
-                sb.append(String.format(Locale.ROOT, "law %s from %s%n", law.name(), fit));
+                sb.append(String.format(Locale.ROOT, "law %s from %s%n", law.name(), fit.path));
                 if (targetLoss != null) {
                     sb.append(String.format(Locale.ROOT, "target loss          %s%n", Parsing.human(targetLoss)));
                 }
@@ -196,7 +192,7 @@ final class OptimalCommand implements Callable<Integer> {
                         .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 
@@ -261,12 +257,8 @@ final class OptimalCommand implements Callable<Integer> {
         if (!method.equals("asymptotic") && !method.equals("bootstrap")) {
             throw new CliException("--interval must be none, asymptotic or bootstrap, got '" + interval + "'");
         }
-        if (!(level > 0 && level < 1)) {
-            throw new CliException("--level must lie strictly between 0 and 1: " + level);
-        }
-        if (resamples < 2) {
-            throw new CliException("--resamples must be at least 2: " + resamples);
-        }
+        IntervalOptions.checkLevel(level);
+        IntervalOptions.checkResamples(resamples);
         FitData d;
         try {
             d = FitData.of(f, data, columns);
@@ -352,11 +344,11 @@ final class OptimalCommand implements Callable<Integer> {
      * G f^-beta + E at that f and the marginal value of each kind of data there.
      */
     private int transferAllocation() {
-        FitFile f = FitFile.read(fit);
+        FitFile f = fit.read();
         if (!f.law().name().equals("transfer-gap")) {
             throw new CliException(String.format(Locale.ROOT, "%s: --budget splits a budget between pre-training "
                     + "and fine-tuning data and needs a transfer-gap fit (scaling fit --law transfer-gap); this fit "
-                    + "is law %s", fit, f.law().name()));
+                    + "is law %s", fit.path, f.law().name()));
         }
         for (Map.Entry<String, Double> e : Map.of("--budget", budget, "--cost-pretrain", costPretrain,
                 "--cost-finetune", costFinetune).entrySet()) {
@@ -390,7 +382,7 @@ final class OptimalCommand implements Callable<Integer> {
         Json.number(m, "gainPerFinetuneCost", mv.gainPerFinetuneCost());
         Json.number(m, "finetuneOverPretrain", mv.finetuneOverPretrain());
         Json.number(n, "kktResidual", a.kktResidual());
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> "budget,costPretrain,costFinetune,pretrain,finetune,loss,dataScarcityFloor,"
                     + "gainPerPretrainCost,gainPerFinetuneCost,kktResidual\n" + String.join(",",
@@ -402,7 +394,7 @@ final class OptimalCommand implements Callable<Integer> {
             case table -> {
                 StringBuilder sb = new StringBuilder();
                 sb.append(String.format(Locale.ROOT, "law %s (%s) from %s%n", f.law().name(), f.law().formula(),
-                        fit));
+                        fit.path));
                 sb.append(String.format(Locale.ROOT, "budget               %s = c_p p + c_f f (c_p %s, c_f %s)%n",
                         Parsing.human(budget), Parsing.human(costPretrain), Parsing.human(costFinetune)));
                 sb.append(String.format(Locale.ROOT, "pre-training data p  %s (%.1f%% of the budget)%n",
@@ -421,7 +413,7 @@ final class OptimalCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 }

@@ -5,11 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import dev.scalinglaws.core.CsvReader;
-import dev.scalinglaws.core.Dataset;
-import dev.scalinglaws.datasets.Datasets;
 import dev.scalinglaws.fit.FitResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,9 +27,8 @@ import picocli.CommandLine.Spec;
             "  scaling plot --fit fit.json --data runs.csv --column N=params --output fit.svg"})
 final class PlotCommand implements Callable<Integer> {
 
-    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
-            description = "A fit written by 'scaling fit --format json'.")
-    Path fit;
+    @Mixin
+    FitOption fit = new FitOption();
 
     @Option(names = "--data", paramLabel = "FILE", description = "The data (default: the fit's source).")
     Path file;
@@ -55,37 +52,23 @@ final class PlotCommand implements Callable<Integer> {
         if (extrapolateTo != null && !(extrapolateTo > 0 && !extrapolateTo.isInfinite())) {
             throw new CliException("--extrapolate-to must be a positive, finite compute in FLOPs: " + extrapolateTo);
         }
-        Plots.checkExtension(output);
-        Output.guard(output, file == null ? List.of(fit) : List.of(fit, file));
-        FitFile f = FitFile.read(fit);
-        Dataset raw;
-        java.util.Map<String, String> mapping = columns.isEmpty() ? f.columns()
-                : Parsing.keyValues("--column", columns);
-        List<Path> inputs = new ArrayList<>(List.of(fit));
-        if (file != null) {
-            raw = CsvReader.defaults().withColumns(mapping).read(file);
-            inputs.add(file);
-        } else if (f.source() != null && f.source().startsWith("dataset:")) {
-            raw = Datasets.byName(f.source().substring("dataset:".length()));
-        } else if (f.source() != null && java.nio.file.Files.isRegularFile(Path.of(f.source()))) {
-            raw = CsvReader.defaults().withColumns(mapping).read(Path.of(f.source()));
-            inputs.add(Path.of(f.source()));
-        } else {
-            throw new CliException(fit + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
-        }
-        Dataset prepared = raw.withCovariatesFor(f.law(), null);
-        PlotData data = PlotData.select(f.law(), f.theta(), f.status(), raw.source(), prepared, f.where(),
-                f.groupColumn(), f.group(), f.dropTopLoss());
+        Charts.checkExtension(output);
+        Output.guard(output, file == null ? List.of(fit.path) : List.of(fit.path, file));
+        FitFile f = fit.read();
+        FitData.Source source = FitData.source(f, file, columns,
+                fit.path + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
+        PlotData data = FitData.select(f, source.raw());
         FitResult result = null;
         try {
-            result = FitData.of(f, file, columns).result();
+            result = FitData.refit(f, data.used());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("warning: no bands and no down-weighting flags: the fit could not "
                     + "be re-attached to its data: " + ScalingCommand.oneLine(e.getMessage()));
         }
         spec.commandLine().getErr().println("note: no bootstrap panels: 'scaling plot' has no bootstrap replicates; "
                 + "'scaling fit --interval bootstrap --plot FILE' draws them");
-        Plots.render(data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo), output, inputs);
+        Plots.render(data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo), output,
+                source.inputs());
         return 0;
     }
 }

@@ -5,10 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,12 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
-import javax.imageio.ImageIO;
-
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.Processors;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
@@ -35,10 +25,8 @@ import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Renders a fit with XChart as one image of panels (each an XChart chart painted into its own rectangle with
@@ -64,7 +52,7 @@ final class Plots {
     private static final int MAIN_WIDTH = 1000;
     private static final int TITLE_HEIGHT = 40;
     private static final double LEVEL = 0.95;
-    private static final Color DATA = new Color(31, 119, 180);
+    private static final Color DATA = Charts.BLUE;
     private static final Color FLAGGED = new Color(230, 85, 13);
     private static final Color BAND = new Color(0, 0, 0, 40);
 
@@ -77,14 +65,6 @@ final class Plots {
 
     /** The panels and the image size. */
     record Layout(int width, int height, String title, List<Panel> panels) {
-    }
-
-    /** Rejects anything but .png and .svg. */
-    static void checkExtension(Path file) {
-        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!n.endsWith(".png") && !n.endsWith(".svg")) {
-            throw new CliException(file + ": plots are written as .png or .svg");
-        }
     }
 
     /**
@@ -160,44 +140,13 @@ final class Plots {
      * @param inputs files the command read (never overwritten)
      */
     static void render(PlotData data, Path file, Collection<Path> inputs) {
-        checkExtension(file);
+        Charts.checkExtension(file);
         Layout layout = layout(data);
-        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
-        Output.write(file, inputs, out -> {
-            if (svg) {
-                VectorGraphics2D g = new VectorGraphics2D();
-                paint(g, layout);
-                Document doc = Processors.get("svg").getDocument(g.getCommands(),
-                        new PageSize(0, 0, layout.width(), layout.height()));
-                doc.writeTo(out);
-            } else {
-                writePng(out, layout);
-            }
-        });
-    }
-
-    private static void writePng(OutputStream out, Layout layout) throws IOException {
-        BufferedImage image = new BufferedImage(layout.width(), layout.height(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            paint(g, layout);
-        } finally {
-            g.dispose();
-        }
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no PNG writer available");
-        }
+        Charts.write(file, inputs, layout.width(), layout.height(), g -> paint(g, layout));
     }
 
     private static void paint(Graphics2D g, Layout layout) {
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, layout.width(), layout.height());
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        int w = g.getFontMetrics().stringWidth(layout.title());
-        g.drawString(layout.title(), Math.max(10, (layout.width() - w) / 2), 26);
+        Charts.paintTitle(g, layout.width(), layout.height(), layout.title(), 16);
         for (Panel p : layout.panels()) {
             Rectangle r = p.bounds();
             Graphics2D sub = (Graphics2D) g.create(r.x, r.y, r.width, r.height);
@@ -250,29 +199,12 @@ final class Plots {
     /** Adds a filled band between lower and upper (finite points only), as a closed polygon. */
     private static void bandSeries(XYChart chart, String name, double[] x, double[] lower, double[] upper,
                                    Color fill) {
-        List<Double> px = new ArrayList<>();
-        List<Double> py = new ArrayList<>();
-        for (int i = 0; i < x.length; i++) {
-            if (Double.isFinite(lower[i]) && Double.isFinite(upper[i]) && lower[i] > 0) {
-                px.add(x[i]);
-                py.add(upper[i]);
-            }
-        }
-        for (int i = x.length - 1; i >= 0; i--) {
-            if (Double.isFinite(lower[i]) && Double.isFinite(upper[i]) && lower[i] > 0) {
-                px.add(x[i]);
-                py.add(lower[i]);
-            }
-        }
-        if (px.size() < 4) {
+        double[][] outline = Charts.bandOutline(x, lower, upper);
+        if (outline[0].length < 4) {
             return;
         }
-        XYSeries s = chart.addSeries(name, unbox(px), unbox(py));
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setFillColor(fill);
-        s.setLineColor(new Color(fill.getRed(), fill.getGreen(), fill.getBlue(), 90));
-        s.setLineStyle(new BasicStroke(0.5f));
+        Charts.area(chart, name, outline[0], outline[1], fill,
+                new Color(fill.getRed(), fill.getGreen(), fill.getBlue(), 90)).setLineStyle(new BasicStroke(0.5f));
     }
 
     private static XYChart mainChart(PlotData data) {
@@ -289,15 +221,15 @@ final class Plots {
             chart.getStyler().setYAxisLogarithmic(false);
             double[] n = used.column("N");
             double[] d = used.column("D");
-            scatter(chart, "runs in the fit", compute(n, d), y, new Color(31, 119, 180));
+            Charts.scatter(chart, "runs in the fit", compute(n, d), y, DATA);
             if (data.excluded() != null) {
                 Dataset ex = data.excluded();
-                scatter(chart, "runs left out", compute(ex.column("N"), ex.column("D")),
+                Charts.scatter(chart, "runs left out", compute(ex.column("N"), ex.column("D")),
                         ex.column(law.response()), Color.GRAY);
             }
             double dMin = min(d) / 2;
             double dMax = max(d) * 2;
-            Color[] palette = palette();
+            Color[] palette = Charts.palette(7);
             int k = 0;
             for (double size : representativeSizes(n, 6)) {
                 double[] dd = logSpace(dMin, dMax, 80);
@@ -307,7 +239,7 @@ final class Plots {
                     cc[i] = 6 * size * dd[i];
                     ll[i] = law.value(theta, size, dd[i]);
                 }
-                line(chart, "fit, N = " + Parsing.human(size), cc, ll, palette[k++ % palette.length],
+                Charts.line(chart, "fit, N = " + Parsing.human(size), cc, ll, palette[k++ % palette.length],
                         SeriesLines.SOLID);
             }
             double[] c = compute(n, d);
@@ -332,7 +264,7 @@ final class Plots {
                 }
             }
             if (fx.size() > 1) {
-                line(chart, String.format(Locale.ROOT, "compute-optimal loss, extrapolated to C = %s",
+                Charts.line(chart, String.format(Locale.ROOT, "compute-optimal loss, extrapolated to C = %s",
                         Parsing.human(target)), unbox(fx), unbox(fy), Color.BLACK, SeriesLines.DASH_DASH);
             }
         } else if (cov.size() == 1) {
@@ -340,9 +272,9 @@ final class Plots {
             chart = chart(yTitle + " against " + name, axisTitle(name) + " (log scale)", yTitle);
             chart.getStyler().setYAxisLogarithmic(false);
             double[] x = used.column(name);
-            scatter(chart, "data in the fit", x, y, new Color(31, 119, 180));
+            Charts.scatter(chart, "data in the fit", x, y, DATA);
             if (data.excluded() != null) {
-                scatter(chart, "data left out", data.excluded().column(name),
+                Charts.scatter(chart, "data left out", data.excluded().column(name),
                         data.excluded().column(law.response()), Color.GRAY);
             }
             double lo = min(positive(x));
@@ -353,16 +285,16 @@ final class Plots {
             for (int i = 0; i < xx.length; i++) {
                 yy[i] = law.value(theta, xx[i]);
             }
-            line(chart, "fit", xx, yy, new Color(214, 39, 40), SeriesLines.SOLID);
+            Charts.line(chart, "fit", xx, yy, new Color(214, 39, 40), SeriesLines.SOLID);
         } else {
             chart = chart("Fitted against observed", "observed " + yTitle, "fitted " + yTitle);
             chart.getStyler().setXAxisLogarithmic(false);
             chart.getStyler().setYAxisLogarithmic(false);
             double[] f = fitted(law, theta, used);
-            scatter(chart, "data in the fit", y, f, new Color(31, 119, 180));
+            Charts.scatter(chart, "data in the fit", y, f, DATA);
             double lo = Math.min(min(y), min(f));
             double hi = Math.max(max(y), max(f));
-            line(chart, "fitted = observed", new double[] {lo, hi}, new double[] {lo, hi}, Color.BLACK,
+            Charts.line(chart, "fitted = observed", new double[] {lo, hi}, new double[] {lo, hi}, Color.BLACK,
                     SeriesLines.DASH_DASH);
         }
         return chart;
@@ -395,16 +327,16 @@ final class Plots {
             (flagged[i] ? fys : ky).add(r[i]);
         }
         if (!kx.isEmpty()) {
-            scatter(chart, flagged.length == kx.size() ? "runs in the fit" : "runs at full weight", unbox(kx),
+            Charts.scatter(chart, flagged.length == kx.size() ? "runs in the fit" : "runs at full weight", unbox(kx),
                     unbox(ky), DATA);
         }
         if (!fxs.isEmpty()) {
-            scatter(chart, downWeightLabel(data.result().spec().loss()) + ": " + fxs.size(), unbox(fxs),
+            Charts.scatter(chart, downWeightLabel(data.result().spec().loss()) + ": " + fxs.size(), unbox(fxs),
                     unbox(fys), FLAGGED);
         }
         double lo = min(f);
         double hi = max(f);
-        line(chart, "zero", new double[] {lo, hi}, new double[] {0, 0}, Color.BLACK, SeriesLines.DASH_DASH);
+        Charts.line(chart, "zero", new double[] {lo, hi}, new double[] {0, 0}, Color.BLACK, SeriesLines.DASH_DASH);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         return chart;
     }
@@ -483,10 +415,10 @@ final class Plots {
             }
         }
         if (gx.size() > 1) {
-            line(chart, "N_opt(C), parameters", unbox(gx), unbox(nn), new Color(214, 39, 40), SeriesLines.SOLID);
-            line(chart, "D_opt(C), tokens", unbox(gx), unbox(dd), new Color(31, 119, 180), SeriesLines.SOLID);
+            Charts.line(chart, "N_opt(C), parameters", unbox(gx), unbox(nn), new Color(214, 39, 40), SeriesLines.SOLID);
+            Charts.line(chart, "D_opt(C), tokens", unbox(gx), unbox(dd), DATA, SeriesLines.SOLID);
         }
-        line(chart, "largest compute in the data", new double[] {max(c), max(c)},
+        Charts.line(chart, "largest compute in the data", new double[] {max(c), max(c)},
                 new double[] {min(nn.isEmpty() ? new double[] {1} : unbox(nn)),
                     max(dd.isEmpty() ? new double[] {10} : unbox(dd))}, Color.GRAY, SeriesLines.DOT_DOT);
         return chart;
@@ -508,12 +440,12 @@ final class Plots {
                 "training tokens D (log scale)");
         chart.getStyler().setYAxisDecimalPattern("0.#E0");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        scatter(chart, "runs", n, d, new Color(150, 150, 150));
+        Charts.scatter(chart, "runs", n, d, new Color(150, 150, 150));
         double nLo = min(n) / 3;
-        double nHi = Math.max(max(n) * 3, safeN(law, theta, target) * 2);
+        double nHi = Math.max(max(n) * 3, optimalOrZero(law, theta, target, ComputeOptimal.Allocation::N) * 2);
         double dLo = min(d) / 3;
-        double dHi = Math.max(max(d) * 3, safeD(law, theta, target) * 2);
-        Color[] palette = palette();
+        double dHi = Math.max(max(d) * 3, optimalOrZero(law, theta, target, ComputeOptimal.Allocation::D) * 2);
+        Color[] palette = Charts.palette(7);
         double[] budgets = logSpace(Math.sqrt(min(c) * max(c)) / 10, target, 4);
         int k = 0;
         for (double budget : budgets) {
@@ -536,8 +468,8 @@ final class Plots {
                 }
             }
             if (cx.size() > 1) {
-                line(chart, String.format(Locale.ROOT, "L = %.3f (C* %.1e)", level, budget), unbox(cx), unbox(cy), palette[k % palette.length],
-                        SeriesLines.SOLID);
+                Charts.line(chart, String.format(Locale.ROOT, "L = %.3f (C* %.1e)", level, budget), unbox(cx),
+                        unbox(cy), palette[k % palette.length], SeriesLines.SOLID);
             }
             k++;
         }
@@ -555,24 +487,17 @@ final class Plots {
             }
         }
         if (fx.size() > 1) {
-            line(chart, "frontier", unbox(fx), unbox(fy), Color.BLACK,
+            Charts.line(chart, "frontier", unbox(fx), unbox(fy), Color.BLACK,
                     SeriesLines.DASH_DASH);
         }
         return chart;
     }
 
-    private static double safeN(ScalingLaw law, double[] theta, double compute) {
+    /** A part of the compute-optimal allocation at {@code compute}, or 0 where it is undefined or not finite. */
+    private static double optimalOrZero(ScalingLaw law, double[] theta, double compute,
+                                        java.util.function.ToDoubleFunction<ComputeOptimal.Allocation> part) {
         try {
-            double v = ComputeOptimal.of(law, theta, compute).N();
-            return Double.isFinite(v) ? v : 0;
-        } catch (IllegalArgumentException e) {
-            return 0;
-        }
-    }
-
-    private static double safeD(ScalingLaw law, double[] theta, double compute) {
-        try {
-            double v = ComputeOptimal.of(law, theta, compute).D();
+            double v = part.applyAsDouble(ComputeOptimal.of(law, theta, compute));
             return Double.isFinite(v) ? v : 0;
         } catch (IllegalArgumentException e) {
             return 0;
@@ -654,68 +579,26 @@ final class Plots {
         py[0] = 0;
         px[2 * bins + 1] = hi;
         py[2 * bins + 1] = 0;
-        XYSeries h = chart.addSeries(String.format(Locale.ROOT, "%d resamples", v.length), px, py);
-        h.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-        h.setMarker(SeriesMarkers.NONE);
-        h.setFillColor(new Color(31, 119, 180, 120));
-        h.setLineColor(DATA);
-        h.setLineStyle(new BasicStroke(1f));
-        line(chart, "estimate", new double[] {est, est}, new double[] {0, top * 1.05}, Color.BLACK,
+        Charts.area(chart, String.format(Locale.ROOT, "%d resamples", v.length), px, py, new Color(31, 119, 180, 120),
+                DATA).setLineStyle(new BasicStroke(1f));
+        Charts.line(chart, "estimate", new double[] {est, est}, new double[] {0, top * 1.05}, Color.BLACK,
                 SeriesLines.SOLID);
         String label = String.format(Locale.ROOT, "%s%% interval (%s)", Parsing.human(100 * iv.level()),
                 boot.options().method().name());
         if (Double.isFinite(iv.lower())) {
-            line(chart, label, new double[] {iv.lower(), iv.lower()}, new double[] {0, top * 1.05}, FLAGGED,
+            Charts.line(chart, label, new double[] {iv.lower(), iv.lower()}, new double[] {0, top * 1.05}, FLAGGED,
                     SeriesLines.DASH_DASH);
         }
         if (Double.isFinite(iv.upper())) {
-            XYSeries u = chart.addSeries(label + " ", new double[] {iv.upper(), iv.upper()},
-                    new double[] {0, top * 1.05});
-            u.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-            u.setMarker(SeriesMarkers.NONE);
-            u.setLineColor(FLAGGED);
-            u.setLineStyle(SeriesLines.DASH_DASH);
-            u.setShowInLegend(false);
+            Charts.line(chart, label + " ", new double[] {iv.upper(), iv.upper()}, new double[] {0, top * 1.05},
+                    FLAGGED, SeriesLines.DASH_DASH).setShowInLegend(false);
         }
         return chart;
     }
 
+    /** A main-panel chart on log-log axes (see {@link Charts#logLog}). */
     private static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(MAIN_WIDTH).height(TOP_HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        org.knowm.xchart.style.XYStyler st = chart.getStyler();
-        st.setXAxisLogarithmic(true);
-        st.setYAxisLogarithmic(true);
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
-        st.setMarkerSize(5);
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotGridLinesVisible(true);
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setXAxisDecimalPattern("0.#E0");
-        st.setYAxisDecimalPattern("0.##");
-        return chart;
-    }
-
-    private static void scatter(XYChart chart, String name, double[] x, double[] y, Color color) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        s.setMarkerColor(color);
-    }
-
-    private static void line(XYChart chart, String name, double[] x, double[] y, Color color, BasicStroke stroke) {
-        XYSeries s = chart.addSeries(name, x, y);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        s.setMarker(SeriesMarkers.NONE);
-        s.setLineColor(color);
-        s.setLineStyle(stroke);
-    }
-
-    private static Color[] palette() {
-        return new Color[] {new Color(214, 39, 40), new Color(255, 127, 14), new Color(44, 160, 44),
-            new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(23, 190, 207)};
+        return Charts.logLog(MAIN_WIDTH, TOP_HEIGHT, title, xTitle, yTitle, 5);
     }
 
     static double[] fitted(ScalingLaw law, double[] theta, Dataset data) {

@@ -33,6 +33,7 @@ import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.fit.uncertainty.Prediction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,9 +57,8 @@ final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--fit", paramLabel = "FIT.json", required = true,
-            description = "A fit written by 'scaling fit --format json'.")
-    Path fit;
+    @Mixin
+    FitOption fit = new FitOption();
 
     @Option(names = "--at", paramLabel = "KEY=VALUE[,KEY=VALUE...]", required = true,
             description = "The point, e.g. N=70e9,D=1.4e12 (D is derived from C and N if needed). Repeatable.")
@@ -111,19 +111,15 @@ final class PredictCommand implements Callable<Integer> {
                     + "default 0.95) and the observed checkpoints of the fit's runs, on log-log axes.")
     Path plot;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
-        if (level != null && !(level > 0 && level < 1)) {
-            throw new CliException("--level must lie strictly between 0 and 1: " + level);
+        if (level != null) {
+            IntervalOptions.checkLevel(level);
         }
-        FitFile f = FitFile.read(fit);
+        FitFile f = fit.read();
         if (stepsToLoss != null || trajectory != null) {
             return dynamics(f);
         }
@@ -201,15 +197,15 @@ final class PredictCommand implements Callable<Integer> {
                 csv.append(',').append(outside).append('\n');
             }
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
-            case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit + "\n"
+            case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit.path + "\n"
                     + table.render() + (level == null ? "point estimates; --level 0.95 adds confidence and prediction "
                     + "intervals\n" : String.format(Locale.ROOT, "%s%% intervals: asymptotic (smoothed sandwich), "
                     + "confidence for the fitted curve, prediction for a new run%n", Parsing.human(100 * level)));
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 
@@ -270,8 +266,8 @@ final class PredictCommand implements Callable<Integer> {
             if (at.size() != 1) {
                 throw new CliException("--plot draws one trajectory: give one --at");
             }
-            Plots.checkExtension(plot);
-            Output.guard(plot, List.of(fit));
+            Charts.checkExtension(plot);
+            Output.guard(plot, List.of(fit.path));
         }
         String name = f.law().name();
         TrainingDynamics d;
@@ -300,7 +296,7 @@ final class PredictCommand implements Callable<Integer> {
             d = TrainingDynamics.of(byName(f, TrainingDynamics.PARAMETER_NAMES.subList(0, 4)), batch);
         } else {
             throw new CliException(String.format(Locale.ROOT, "%s: --steps-to-loss and --trajectory need a "
-                    + "kaplan-trajectory or kaplan-ns fit; this fit is law %s", fit, name));
+                    + "kaplan-trajectory or kaplan-ns fit; this fit is law %s", fit.path, name));
         }
         double[][] steps = trajectory == null ? null : new double[][] {logSpaced(trajectory)};
         if (stepsToLoss != null && (!(stepsToLoss > 0) || stepsToLoss.isInfinite())) {
@@ -352,7 +348,8 @@ final class PredictCommand implements Callable<Integer> {
                 node.putNull("level");
                 node.putNull("intervalMethod");
             }
-            table.append(String.format(Locale.ROOT, "law %s from %s; critical batch %s%n", name, fit, batchSource));
+            table.append(String.format(Locale.ROOT, "law %s from %s; critical batch %s%n", name, fit.path,
+                    batchSource));
             table.append(String.format(Locale.ROOT, "model N %s, batch B %s tokens per step; converged loss %s%s%n",
                     Parsing.human(n), Parsing.human(b), Parsing.human(d.convergedLoss(n)),
                     show ? " " + range(iv.bounds("convergedLoss", x -> x.convergedLoss(n))) : ""));
@@ -464,7 +461,7 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 table.append(tt.render());
                 if (plot != null) {
-                    TrajectoryPlot.render(plot, List.of(fit), TrajectoryPlot.Curve.of(n, b, st, ls, lo, hi,
+                    TrajectoryPlot.render(plot, List.of(fit.path), TrajectoryPlot.Curve.of(n, b, st, ls, lo, hi,
                             bandLevel), TrajectoryPlot.observed(refit.used(), refit.runColumn(), d),
                             refit.heldOut(n, b),
                             String.format(Locale.ROOT, "%s fit (%s, %d checkpoints): predicted loss curve at "
@@ -477,19 +474,19 @@ final class PredictCommand implements Callable<Integer> {
             }
             nodes.add(node);
         }
-        if (show && format == Format.table) {
+        if (show && output.format() == Format.table) {
             table.append(bootstrap ? String.format(Locale.ROOT, "%s%% intervals: %s%n", Parsing.human(100 * level),
                     iv.method()) : String.format(Locale.ROOT, "%s%% intervals: delta method on the smoothed-sandwich "
                     + "covariance of the fit (log scale), %d checkpoints refitted; they treat checkpoints as "
                     + "independent, so they are optimistic when runs are few%n", Parsing.human(100 * level),
                     refit.used().size()));
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
             case table -> table.toString();
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(fit));
+        output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
     }
 
@@ -566,8 +563,8 @@ final class PredictCommand implements Callable<Integer> {
     private Intervals bootstrapIntervals(DynamicsFit refit, double level, double[] batchTheta) {
         boolean cluster = resample == null ? refit.runColumn() != null : resample.equals("cluster");
         if (cluster && refit.runColumn() == null) {
-            throw new CliException(fit + ": --resample cluster resamples runs, and this fit has no run column (fit "
-                    + "with --group COLUMN)");
+            throw new CliException(fit.path + ": --resample cluster resamples runs, and this fit has no run column "
+                    + "(fit with --group COLUMN)");
         }
         BootstrapOptions options = BootstrapOptions.defaults().withResamples(resamples)
                 .withScheme(cluster ? ResamplingScheme.CLUSTER : ResamplingScheme.CASE)

@@ -1,6 +1,5 @@
 package dev.scalinglaws.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -100,12 +99,8 @@ final class SelectCommand implements Callable<Integer> {
             description = "AtS: stop threshold on |residual| / sd (default: ${DEFAULT-VALUE}).")
     double delta;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Override
     public Integer call() {
@@ -120,18 +115,9 @@ final class SelectCommand implements Callable<Integer> {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new CliException("--delta must be positive and finite: " + delta);
         }
-        Output.guard(output, data.inputs());
-        Dataset rows = RowFilter.apply(data.read(null), data.filters());
-        if (rows.size() == 0) {
-            throw new CliException(rows.source() + ": no rows left after --where");
-        }
-        for (String c : List.of("model", "D", "loss")) {
-            if (!rows.has(c)) {
-                throw new DataException(rows.source(), -1, c, null, String.format(Locale.ROOT,
-                        "select needs columns model, D and loss; map yours with --column %s=HEADER (columns: %s)",
-                        c, String.join(", ", rows.columnNames())));
-            }
-        }
+        output.guard(data.inputs());
+        Dataset rows = data.load(null).nonEmpty();
+        DataOptions.requireColumns(rows, "select", List.of("model", "D", "loss"));
         boolean withSize = rows.has("size");
         if (m == Method.model_size && !withSize) {
             throw new DataException(rows.source(), -1, "size", null,
@@ -145,7 +131,7 @@ final class SelectCommand implements Callable<Integer> {
         double budget = budgetRatio >= 1 ? full / budgetRatio : full * budgetRatio;
         AcceptThenStop ats = AcceptThenStop.defaults().withK(k).withDelta(delta);
         if (all) {
-            Output.emit(output, compare(rows.source(), candidates, budget, full, ats), spec.commandLine().getOut(),
+            output.emit(compare(rows.source(), candidates, budget, full, ats), spec.commandLine().getOut(),
                     data.inputs());
             return 0;
         }
@@ -180,7 +166,7 @@ final class SelectCommand implements Callable<Integer> {
         }
 
         String scoreName = m == Method.model_size ? "ln size" : "predicted loss";
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> {
                 ObjectNode n = Json.object();
                 n.put("schema", SCHEMA);
@@ -285,7 +271,7 @@ final class SelectCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
         return 0;
     }
 
@@ -324,7 +310,7 @@ final class SelectCommand implements Callable<Integer> {
             Json.number(e, "pearson", pearson);
             Json.number(e, "relativeAccuracy", relAcc);
         }
-        return switch (format) {
+        return switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> csv.toString();
             case table -> String.format(Locale.ROOT, "data     %s: %d candidates%nbudget   D <= %s of target %s "

@@ -102,12 +102,8 @@ final class ShapeCommand implements Callable<Integer> {
     @Option(names = "--lower-is-better", description = "--pareto: lower quality is better (loss, perplexity).")
     boolean lowerIsBetter;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
-            description = "Output format (default: ${DEFAULT-VALUE}).")
-    Format format;
-
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
-    Path output;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     private static final Map<String, int[]> GPT2 = Map.of(
             "gpt2", new int[] {12, 768, 3072, 12},
@@ -208,7 +204,7 @@ final class ShapeCommand implements Callable<Integer> {
             Json.number(n, "trainingFlopsPerExample", perExample);
         }
         n.put("flopsBasis", flopsBasis);
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> "name,totalParameters,nonEmbeddingParameters,embeddingParameters,trainingFlopsPerToken\n"
                     + String.join(",", Table.csvCell(label), Long.toString(shape.totalParameters()),
@@ -231,7 +227,7 @@ final class ShapeCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of());
+        output.emit(text, spec.commandLine().getOut(), List.of());
         return 0;
     }
 
@@ -273,15 +269,9 @@ final class ShapeCommand implements Callable<Integer> {
         if (!desc.equals("depth") && !desc.equals("aspect-ratio")) {
             throw new CliException("--descriptor must be depth or aspect-ratio, got '" + descriptor + "'");
         }
-        Output.guard(output, data.inputs());
-        Dataset d = RowFilter.apply(data.read(null), data.filters());
-        for (String c : List.of("N", "shape", "metric")) {
-            if (!d.has(c)) {
-                throw new DataException(d.source(), -1, c, null, String.format(Locale.ROOT,
-                        "shape --effect needs columns N, shape and metric; map yours with --column %s=HEADER "
-                                + "(columns: %s)", c, String.join(", ", d.columnNames())));
-            }
-        }
+        output.guard(data.inputs());
+        Dataset d = data.load(null).selected();
+        DataOptions.requireColumns(d, "shape --effect", List.of("N", "shape", "metric"));
         double[] shape = d.column("shape");
         String shapeText = desc.equals("depth") ? "depth (layers)" : "aspect ratio (d_model / layers)";
         if (desc.equals("aspect-ratio") && d.has("dModel")) {
@@ -295,7 +285,7 @@ final class ShapeCommand implements Callable<Integer> {
         }
         ShapeEffectReport r = ShapeEffectAnalysis.defaults().withSizeLaw(law).withResamples(resamples)
                 .withSeed(seed).withSignificance(significance).test(d.column("N"), shape, d.column("metric"));
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> {
                 ObjectNode n = Json.object();
                 n.put("schema", "scalinglaws.shape-effect/1");
@@ -345,7 +335,7 @@ final class ShapeCommand implements Callable<Integer> {
                 yield sb.toString();
             }
         };
-        Output.emit(output, text, spec.commandLine().getOut(), data.inputs());
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
         return 0;
     }
 
@@ -420,7 +410,7 @@ final class ShapeCommand implements Callable<Integer> {
             dt.add(p.item(), Parsing.human(p.cost()), Parsing.human(p.quality()),
                     Parsing.human(gap.orElse(Double.NaN)), Parsing.human(ratio.orElse(Double.NaN)));
         }
-        String text = switch (format) {
+        String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> csv.toString();
             case table -> String.format(Locale.ROOT, "%d configurations, %d on the frontier (%s)%n%n", points.size(),
@@ -430,7 +420,7 @@ final class ShapeCommand implements Callable<Integer> {
                     + "quality gap: how much better the frontier does at no more cost; cost ratio: the share of its "
                     + "cost a frontier config needs for at least its quality\n");
         };
-        Output.emit(output, text, spec.commandLine().getOut(), List.of(pareto));
+        output.emit(text, spec.commandLine().getOut(), List.of(pareto));
         return 0;
     }
 }

@@ -2,11 +2,7 @@ package dev.scalinglaws.cli;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,20 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import javax.imageio.ImageIO;
-
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.Processors;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.core.dynamics.TrainingDynamics;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -138,94 +124,33 @@ final class TrajectoryPlot {
      */
     static void render(Path file, Collection<Path> inputs, Curve curve, List<Run> runs, Run heldOut,
                        String title) {
-        Plots.checkExtension(file);
+        Charts.checkExtension(file);
         XYChart chart = chart(curve, runs, heldOut);
-        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
-        Output.write(file, inputs, out -> {
-            if (svg) {
-                VectorGraphics2D g = new VectorGraphics2D();
-                paint(g, title, chart);
-                Document doc = Processors.get("svg").getDocument(g.getCommands(), new PageSize(0, 0, WIDTH, HEIGHT));
-                doc.writeTo(out);
-            } else {
-                BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = image.createGraphics();
-                try {
-                    g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-                    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
-                            RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-                    paint(g, title, chart);
-                } finally {
-                    g.dispose();
-                }
-                if (!ImageIO.write(image, "png", out)) {
-                    throw new IOException("no PNG writer available");
-                }
-            }
-        });
+        Charts.write(file, inputs, WIDTH, HEIGHT, g -> paint(g, title, chart));
     }
 
     private static final int TITLE_HEIGHT = 40;
 
     private static void paint(Graphics2D g, String title, XYChart chart) {
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-        int w = g.getFontMetrics().stringWidth(title);
-        g.drawString(title, Math.max(10, (WIDTH - w) / 2), 26);
+        Charts.paintTitle(g, WIDTH, HEIGHT, title, 15);
         Graphics2D c = (Graphics2D) g.create(0, TITLE_HEIGHT, WIDTH, HEIGHT - TITLE_HEIGHT);
         chart.paint(c, WIDTH, HEIGHT - TITLE_HEIGHT);
         c.dispose();
     }
 
     static XYChart chart(Curve curve, List<Run> runs, Run heldOut) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT - TITLE_HEIGHT)
-                .title("loss against optimiser steps").xAxisTitle("optimiser step")
-                .yAxisTitle("loss (nats)").build();
-        XYStyler st = chart.getStyler();
-        st.setXAxisLogarithmic(true);
-        st.setYAxisLogarithmic(true);
-        st.setYAxisLogarithmicDecadeOnly(false);
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
-        st.setMarkerSize(6);
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setPlotGridLinesVisible(true);
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setXAxisDecimalPattern("0.#E0");
-        st.setYAxisDecimalPattern("0.##");
+        XYChart chart = Charts.logLog(WIDTH, HEIGHT - TITLE_HEIGHT, "loss against optimiser steps", "optimiser step",
+                "loss (nats)", 6);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         String name = String.format(Locale.ROOT, "predicted, N=%s, B=%s", Parsing.human(curve.parameters()),
                 Parsing.human(curve.batch()));
-        List<Integer> ok = new ArrayList<>();
-        for (int i = 0; i < curve.steps().length; i++) {
-            if (Double.isFinite(curve.lower()[i]) && Double.isFinite(curve.upper()[i]) && curve.lower()[i] > 0) {
-                ok.add(i);
-            }
+        double[][] band = Charts.bandOutline(curve.steps(), curve.lower(), curve.upper());
+        if (band[0].length >= 4) {
+            Color translucent = new Color(31, 119, 180, 70);
+            Charts.area(chart, String.format(Locale.ROOT, "%s%% interval (delta method)",
+                    Parsing.human(100 * curve.level())), band[0], band[1], translucent, translucent);
         }
-        if (ok.size() >= 2) {
-            double[] px = new double[2 * ok.size()];
-            double[] py = new double[2 * ok.size()];
-            for (int k = 0; k < ok.size(); k++) {
-                int i = ok.get(k);
-                int j = ok.get(ok.size() - 1 - k);
-                px[k] = curve.steps()[i];
-                py[k] = curve.upper()[i];
-                px[ok.size() + k] = curve.steps()[j];
-                py[ok.size() + k] = curve.lower()[j];
-            }
-            XYSeries band = chart.addSeries(String.format(Locale.ROOT, "%s%% interval (delta method)",
-                    Parsing.human(100 * curve.level())), px, py);
-            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
-            band.setMarker(SeriesMarkers.NONE);
-            band.setFillColor(new Color(31, 119, 180, 70));
-            band.setLineColor(new Color(31, 119, 180, 70));
-        }
-        Color[] palette = {new Color(214, 39, 40), new Color(255, 127, 14), new Color(44, 160, 44),
-            new Color(148, 103, 189), new Color(140, 86, 75), new Color(227, 119, 194), new Color(23, 190, 207),
-            new Color(188, 189, 34), new Color(127, 127, 127), new Color(0, 0, 128), new Color(128, 0, 0),
-            new Color(0, 128, 128)};
+        Color[] palette = Charts.palette(12);
         if (runs.size() > MAX_RUNS) {
             List<Double> xs = new ArrayList<>();
             List<Double> ys = new ArrayList<>();
@@ -235,41 +160,24 @@ final class TrajectoryPlot {
                     ys.add(r.loss()[k]);
                 }
             }
-            XYSeries s = chart.addSeries(String.format(Locale.ROOT, "checkpoints in the fit (%d runs)", runs.size()),
+            Charts.scatter(chart, String.format(Locale.ROOT, "checkpoints in the fit (%d runs)", runs.size()),
                     xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ys.stream().mapToDouble(Double::doubleValue).toArray());
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(new Color(120, 120, 120));
+                    ys.stream().mapToDouble(Double::doubleValue).toArray(), new Color(120, 120, 120));
         } else {
             for (int k = 0; k < runs.size(); k++) {
                 Run r = runs.get(k);
                 Color c = palette[k % palette.length];
-                XYSeries s = chart.addSeries(r.label(), r.steps(), r.loss());
-                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-                s.setMarker(SeriesMarkers.CIRCLE);
-                s.setMarkerColor(c);
+                Charts.scatter(chart, r.label(), r.steps(), r.loss(), c);
                 if (r.fitSteps().length > 1) {
-                    XYSeries f = chart.addSeries(r.label() + " fitted", r.fitSteps(), r.fitLoss());
-                    f.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-                    f.setMarker(SeriesMarkers.NONE);
-                    f.setLineColor(c);
-                    f.setLineStyle(new BasicStroke(1f));
-                    f.setShowInLegend(false);
+                    Charts.line(chart, r.label() + " fitted", r.fitSteps(), r.fitLoss(), c, new BasicStroke(1f))
+                            .setShowInLegend(false);
                 }
             }
         }
         if (heldOut != null) {
-            XYSeries h = chart.addSeries(heldOut.label(), heldOut.steps(), heldOut.loss());
-            h.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            h.setMarker(SeriesMarkers.DIAMOND);
-            h.setMarkerColor(Color.BLACK);
+            Charts.scatter(chart, heldOut.label(), heldOut.steps(), heldOut.loss(), Color.BLACK, SeriesMarkers.DIAMOND);
         }
-        XYSeries p = chart.addSeries(name, curve.steps(), curve.loss());
-        p.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        p.setMarker(SeriesMarkers.NONE);
-        p.setLineColor(new Color(31, 119, 180));
-        p.setLineStyle(new BasicStroke(2.5f));
+        Charts.line(chart, name, curve.steps(), curve.loss(), Charts.BLUE, new BasicStroke(2.5f));
         return chart;
     }
 }
