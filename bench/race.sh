@@ -9,6 +9,7 @@
 #   RACE_OUT        directory for the JSON outputs  (default bench/results)
 #   RACE_THREADS    worker threads for our side     (default: all processors)
 #   MVN_FLAGS       extra Maven flags for the build (e.g. -o)
+#   RACE_JAVA_OPTS  JVM options for our side (default --add-modules jdk.incubator.vector; "" for the scalar loops)
 #
 # Steps: build scaling-bench/target/benchmarks.jar if it is missing or older than any source or pom; run scipy (grid fit
 # + --bootstrap 20 for a per-refit time); run ours (warm-up, timed grid runs on T threads and on 1 thread, 4,000-resample
@@ -56,7 +57,9 @@ python3 "$BASELINE" --data "$CSV" --bootstrap "$SCIPY_BOOT" --boot-starts 32 --s
 echo "load_after_scipy: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/race-env.txt"
 
 echo "race: ours (${RACE_ARGS[*]}) ..." >&2
-java -cp "$JAR" dev.scalinglaws.bench.Race --data "$CSV" "${RACE_ARGS[@]}" --json "$OUT/race-ours.json"
+# --add-modules: the vectorised kernels; RACE_JAVA_OPTS="" races the scalar loops
+# shellcheck disable=SC2086
+java ${RACE_JAVA_OPTS---add-modules jdk.incubator.vector} -cp "$JAR" dev.scalinglaws.bench.Race --data "$CSV" "${RACE_ARGS[@]}" --json "$OUT/race-ours.json"
 echo "load_after_ours: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/race-env.txt"
 
 python3 - "$OUT/race-scipy.json" "$OUT/race-ours.json" "$OUT/race-env.txt" <<'PY' | tee "$OUT/race-summary.txt"

@@ -18,6 +18,8 @@ if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml scaling-*/pom.xml scaling-*/src -n
 fi
 mkdir -p "$(dirname "$OUT")"
 echo "suite: load before $(cut -d' ' -f1-3 /proc/loadavg)" | tee "${OUT%.json}-env.txt"
-java -jar "$JAR" -prof gc -rf json -rff "$OUT" "$@"
+# --add-modules: the vectorised kernels (forks inherit the flag); JMH_JAVA_OPTS="" measures the scalar loops
+# shellcheck disable=SC2086
+java ${JMH_JAVA_OPTS---add-modules jdk.incubator.vector} -jar "$JAR" -prof gc -rf json -rff "$OUT" "$@"
 echo "suite: load after $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "${OUT%.json}-env.txt"
 python3 bench/jmh_summary.py "$OUT" | tee "${OUT%.json}-summary.txt"

@@ -95,6 +95,7 @@ public final class Race {
                 + System.getProperty("os.arch"));
         out.field("available_processors", Runtime.getRuntime().availableProcessors());
         out.field("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.field("kernels", dev.scalinglaws.core.internal.Simd.describe());
         out.close();
 
         for (int i = 0; i < o.warmup; i++) {
