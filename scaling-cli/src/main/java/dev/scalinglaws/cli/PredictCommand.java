@@ -66,9 +66,9 @@ final class PredictCommand implements Callable<Integer> {
     List<String> at = new ArrayList<>();
 
     @Option(names = "--level", paramLabel = "P",
-            description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich; "
-                    + "the fit's data is read again). With --steps-to-loss or --trajectory: delta-method intervals "
-                    + "(log scale) for every prediction.")
+            description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich, or a "
+                    + "bootstrap of the fit if its intervals were bootstrapped; the fit's data is read again). With "
+                    + "--steps-to-loss or --trajectory: delta-method intervals (log scale) for every prediction.")
     Double level;
 
     @Option(names = "--data", paramLabel = "FILE",
