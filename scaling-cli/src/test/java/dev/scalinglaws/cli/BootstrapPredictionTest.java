@@ -63,6 +63,24 @@ class BootstrapPredictionTest {
     }
 
     @Test
+    void itIsTheFitsOwnBootstrapAgain() throws Exception {
+        // refitted from the recorded starts with the recorded settings, the bootstrap gives the fit's own intervals
+        FitFile f = FitFile.read(fit);
+        FitData d = FitData.of(f, null, java.util.List.of());
+        FitBootstrap b = FitBootstrap.settings(f, null, null, null, null, 2);
+        assertThat(b.resamples()).isEqualTo(40);
+        assertThat(b.scheme()).isEqualTo("case");
+        assertThat(b.method()).isEqualTo(dev.scalinglaws.fit.uncertainty.IntervalMethod.BCA);
+        var r = b.run(f, d.used(), java.util.List.of());
+        JsonNode root = Json.MAPPER.readTree(fit.toFile());
+        for (JsonNode p : root.get("parameters")) {
+            var iv = r.interval(p.get("name").asText());
+            assertThat(iv.lower()).as(p.get("name").asText()).isEqualTo(p.get("lower").asDouble());
+            assertThat(iv.upper()).as(p.get("name").asText()).isEqualTo(p.get("upper").asDouble());
+        }
+    }
+
+    @Test
     void theSameBitsWhateverTheThreads() throws Exception {
         JsonNode one = predict("--level", "0.9", "--threads", "1");
         JsonNode two = predict("--level", "0.9", "--threads", "2");
@@ -105,6 +123,12 @@ class BootstrapPredictionTest {
         assertThat(noBoot.exit()).isEqualTo(2);
         assertThat(noBoot.errLines()).hasSize(1);
         assertThat(noBoot.err()).contains("go with a bootstrap");
+
+        Cli.Result plot = Cli.run("plot", "--fit", Fixtures.chinchillaFit().toString(), "--output",
+                dir.resolve("never.png").toString(), "--resamples", "40");
+        assertThat(plot.exit()).isEqualTo(2);
+        assertThat(plot.errLines()).hasSize(1);
+        assertThat(Files.exists(dir.resolve("never.png"))).isFalse();
 
         Cli.Result bad = Cli.run("predict", "--fit", fit.toString(), "--at", "N=1e9,D=2e10", "--interval", "jackknife");
         assertThat(bad.exit()).isEqualTo(2);
