@@ -37,10 +37,12 @@ import dev.scalinglaws.core.ScalingLaws;
  * @param ranges      covariate ranges of the fitted rows (may be empty)
  * @param spec        the fit's {@code spec} object (residual, loss, delta, pins, bounds); may be missing
  * @param columns     the fit's --column mappings (KEY to HEADER), empty if none were recorded
+ * @param runColumn   the fit's --group column naming the run of each row, or null
+ * @param interval    the fit's {@code interval} object (method, level, resamples), a missing node if it has none
  */
 record FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
                String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec,
-               Map<String, String> columns) {
+               Map<String, String> columns, String runColumn, JsonNode interval) {
 
     FitFile {
         theta = theta.clone();
@@ -52,6 +54,11 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
     @Override
     public double[] theta() {
         return theta.clone();
+    }
+
+    /** Whether the fit's intervals came from a bootstrap ({@code interval.method} bootstrap-...). */
+    boolean bootstrapped() {
+        return interval.path("method").asText("").startsWith("bootstrap");
     }
 
     /**
@@ -157,6 +164,8 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         String groupColumn = data.path("groupColumn").isTextual() ? data.get("groupColumn").asText() : null;
         return new FitFile(path, law, theta, root.path("status").asText("UNKNOWN"),
                 data.path("source").asText(null), where, groupColumn, group, data.path("dropTopLoss").asInt(0),
-                ranges, root.path("spec"), columns);
+                ranges, root.path("spec"), columns,
+                data.path("runs").path("column").isTextual() ? data.path("runs").get("column").asText() : null,
+                root.path("interval"));
     }
 }

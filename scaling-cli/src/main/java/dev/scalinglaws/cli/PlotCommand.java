@@ -17,14 +17,16 @@ import picocli.CommandLine.Spec;
         description = {"Plot a fit: loss against compute on log axes with the data, fitted curves for several "
                 + "model sizes and the compute-optimal frontier with its 95%% band; residuals against fitted values.",
             "Residuals the robust loss down-weights are flagged. For laws in N and D: the allocation N_opt(C), "
-                + "D_opt(C) with 95%% bands, and iso-loss contours in the (N, D) plane. Bootstrap histograms need "
-                + "'scaling fit --interval bootstrap --plot FILE'.",
+                + "D_opt(C) with 95%% bands, and iso-loss contours in the (N, D) plane. With a bootstrapped fit (or "
+                + "--interval bootstrap) the bands come from a bootstrap of the fit, as its intervals did, and the "
+                + "bootstrap histograms are drawn.",
             "The data are the fit's own source (a bundled dataset or the CSV it read) unless --data is given; the "
                 + "fit's --where, --by group and --drop-top-loss are applied again."},
         footer = {"", "Examples:", "  scaling fit --format json --output fit.json",
             "  scaling plot --fit fit.json --output fit.png",
             "  scaling plot --fit fit.json --extrapolate-to 1e25 --output fit.png",
-            "  scaling plot --fit fit.json --data runs.csv --column N=params --output fit.svg"})
+            "  scaling plot --fit fit.json --data runs.csv --column N=params --output fit.svg",
+            "  scaling plot --fit fit.json --interval bootstrap --resamples 200 --output fit.png"})
 final class PlotCommand implements Callable<Integer> {
 
     @Mixin
@@ -44,6 +46,33 @@ final class PlotCommand implements Callable<Integer> {
                     + "compute in FLOPs (default: 10 times the largest compute in the data).")
     Double extrapolateTo;
 
+    @Option(names = "--interval", paramLabel = "asymptotic|bootstrap",
+            description = "Where the bands come from (default: the fit's method: a bootstrap if its intervals were "
+                    + "bootstrapped, with its scheme, resamples, seed and level, else asymptotic). A bootstrap also "
+                    + "draws the bootstrap histograms.")
+    String interval;
+
+    @Option(names = "--resample", paramLabel = "SCHEME",
+            description = "With a bootstrap: case, cluster (needs a fit with --group), residual or wild (default: "
+                    + "the fit's scheme, else case).")
+    String resample;
+
+    @Option(names = "--resamples", paramLabel = "B",
+            description = "With a bootstrap: resamples (default: the fit's, else 200).")
+    Integer resamples;
+
+    @Option(names = "--level", paramLabel = "P",
+            description = "With a bootstrap: the level of the bands (default: the fit's, else 0.95).")
+    Double level;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "With a bootstrap: its seed (default: the fit's --seed, else 0).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "With a bootstrap: worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
+
     @Spec
     CommandSpec spec;
 
@@ -55,6 +84,7 @@ final class PlotCommand implements Callable<Integer> {
         Charts.checkExtension(output);
         Output.guard(output, file == null ? List.of(fit.path) : List.of(fit.path, file));
         FitFile f = fit.read();
+        FitBootstrap boot = bootstrap(f);
         FitData.Source source = FitData.source(f, file, columns,
                 fit.path + ": its data source '" + f.source() + "' cannot be found; give --data FILE");
         PlotData data = FitData.select(f, source.raw());
@@ -65,10 +95,30 @@ final class PlotCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: no bands and no down-weighting flags: the fit could not "
                     + "be re-attached to its data: " + ScalingCommand.oneLine(e.getMessage()));
         }
-        spec.commandLine().getErr().println("note: no bootstrap panels: 'scaling plot' has no bootstrap replicates; "
-                + "'scaling fit --interval bootstrap --plot FILE' draws them");
-        Plots.render(data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo), output,
-                source.inputs());
+        PlotData plotted = data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo);
+        if (boot != null && result != null) {
+            plotted = plotted.with(result, boot.run(f, data.used(), Plots.bandQuantities(plotted)),
+                    plotted.extrapolateTo());
+        } else {
+            spec.commandLine().getErr().println("note: no bootstrap panels: 'scaling plot' has no bootstrap "
+                    + "replicates; 'scaling fit --interval bootstrap --plot FILE' draws them");
+        }
+        Plots.render(plotted, output, source.inputs());
         return 0;
+    }
+
+    /** The bootstrap the bands come from (--interval bootstrap, or a bootstrapped fit), or null (asymptotic). */
+    private FitBootstrap bootstrap(FitFile f) {
+        if (interval != null && !interval.equals("asymptotic") && !interval.equals("bootstrap")) {
+            throw new CliException("--interval must be asymptotic or bootstrap, got '" + interval + "'");
+        }
+        if ("bootstrap".equals(interval) || interval == null && f.bootstrapped()) {
+            return FitBootstrap.settings(f, resample, resamples, seed, level, threads);
+        }
+        if (resample != null || resamples != null || level != null || seed != null || threads != null) {
+            throw new CliException("--resample, --resamples, --level, --seed and --threads go with a bootstrap "
+                    + "(--interval bootstrap, or a bootstrapped fit)");
+        }
+        return null;
     }
 }

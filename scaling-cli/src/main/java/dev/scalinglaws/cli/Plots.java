@@ -196,6 +196,73 @@ final class Plots {
         return out;
     }
 
+    /** Names of the band quantities a bootstrap records for the plot: prefix then the grid index. */
+    static final String LOSS_BAND = "band of the compute-optimal loss ";
+    static final String N_BAND = "band of N_opt ";
+    static final String D_BAND = "band of D_opt ";
+
+    /** Points of the compute-optimal loss curve and its band. */
+    private static final int FRONTIER_POINTS = 80;
+
+    /** Points of the allocation curves and their bands. */
+    private static final int ALLOCATION_POINTS = 60;
+
+    /**
+     * The quantities a bootstrap of the fit records so that the bands come from it (see {@link PlotData#bootstrap}):
+     * the compute-optimal loss, N_opt and D_opt on the grids of the plot; none for laws not in N and D.
+     *
+     * @param data what to show (its rows and extrapolation target)
+     * @return the quantities
+     */
+    static List<DerivedQuantity> bandQuantities(PlotData data) {
+        ScalingLaw law = data.law();
+        if (!isNd(law)) {
+            return List.of();
+        }
+        double[] c = compute(data.used().column("N"), data.used().column("D"));
+        double target = extrapolationTarget(data, c);
+        List<DerivedQuantity> out = new ArrayList<>();
+        double[] frontierC = logSpace(min(c) / 2, target, FRONTIER_POINTS);
+        for (int i = 0; i < frontierC.length; i++) {
+            DerivedQuantity q = DerivedQuantity.optimalLoss(law, frontierC[i]);
+            out.add(DerivedQuantity.of(LOSS_BAND + i, q::value));
+        }
+        double[] grid = logSpace(min(c) / 2, target, ALLOCATION_POINTS);
+        for (int i = 0; i < grid.length; i++) {
+            DerivedQuantity qn = DerivedQuantity.optimalParameters(law, grid[i]);
+            DerivedQuantity qd = DerivedQuantity.optimalTokens(law, grid[i]);
+            out.add(DerivedQuantity.of(N_BAND + i, qn::value));
+            out.add(DerivedQuantity.of(D_BAND + i, qd::value));
+        }
+        return out;
+    }
+
+    /** Whether the bands come from the bootstrap: it recorded {@link #bandQuantities}. */
+    private static boolean bootstrapBands(PlotData data) {
+        BootstrapResult boot = data.bootstrap();
+        return boot != null && boot.names().contains(LOSS_BAND + 0);
+    }
+
+    /** A bootstrap band by the bootstrap's method and level: {lower, upper} rows, NaN where not available. */
+    private static double[][] bootstrapBand(PlotData data, String prefix, int n) {
+        double[][] out = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            Interval iv = data.bootstrap().interval(prefix + i);
+            out[0][i] = iv.ok() ? iv.lower() : Double.NaN;
+            out[1][i] = iv.ok() ? iv.upper() : Double.NaN;
+        }
+        return out;
+    }
+
+    /** The legend of a bootstrap band, e.g. "95% band of N_opt (bootstrap-case-bca, 200 resamples)". */
+    private static String bootstrapLabel(PlotData data, String what) {
+        BootstrapResult boot = data.bootstrap();
+        return String.format(Locale.ROOT, "%s%% band of %s (bootstrap-%s-%s, %d resamples)",
+                Parsing.human(100 * boot.options().level()), what,
+                boot.options().scheme().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                boot.options().method().name().toLowerCase(Locale.ROOT), boot.resamples());
+    }
+
     /** Adds a filled band between lower and upper (finite points only), as a closed polygon. */
     private static void bandSeries(XYChart chart, String name, double[] x, double[] lower, double[] upper,
                                    Color fill) {
@@ -244,11 +311,17 @@ final class Plots {
             }
             double[] c = compute(n, d);
             double target = extrapolationTarget(data, c);
-            double[] frontierC = logSpace(min(c) / 2, target, 80);
-            AsymptoticCovariance covariance = covariance(data);
-            if (covariance != null) {
-                double[][] b = band(covariance, frontierC, cc -> DerivedQuantity.optimalLoss(law, cc));
-                bandSeries(chart, "95% band of the compute-optimal loss (asymptotic)", frontierC, b[1], b[2], BAND);
+            double[] frontierC = logSpace(min(c) / 2, target, FRONTIER_POINTS);
+            if (bootstrapBands(data)) {
+                double[][] b = bootstrapBand(data, LOSS_BAND, frontierC.length);
+                bandSeries(chart, bootstrapLabel(data, "the compute-optimal loss"), frontierC, b[0], b[1], BAND);
+            } else {
+                AsymptoticCovariance covariance = covariance(data);
+                if (covariance != null) {
+                    double[][] b = band(covariance, frontierC, cc -> DerivedQuantity.optimalLoss(law, cc));
+                    bandSeries(chart, "95% band of the compute-optimal loss (asymptotic)", frontierC, b[1], b[2],
+                            BAND);
+                }
             }
             List<Double> fx = new ArrayList<>();
             List<Double> fy = new ArrayList<>();
@@ -387,13 +460,18 @@ final class Plots {
         double[] theta = data.theta();
         double[] c = compute(data.used().column("N"), data.used().column("D"));
         double target = extrapolationTarget(data, c);
-        double[] grid = logSpace(min(c) / 2, target, 60);
+        double[] grid = logSpace(min(c) / 2, target, ALLOCATION_POINTS);
         XYChart chart = chart("Compute-optimal allocation", "training compute C = 6ND (FLOPs, log scale)",
                 "parameters N_opt or tokens D_opt (log scale)");
         chart.getStyler().setYAxisDecimalPattern("0.#E0");
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        AsymptoticCovariance covariance = covariance(data);
-        if (covariance != null) {
+        AsymptoticCovariance covariance = bootstrapBands(data) ? null : covariance(data);
+        if (bootstrapBands(data)) {
+            double[][] bn = bootstrapBand(data, N_BAND, grid.length);
+            double[][] bd = bootstrapBand(data, D_BAND, grid.length);
+            bandSeries(chart, bootstrapLabel(data, "N_opt"), grid, bn[0], bn[1], new Color(214, 39, 40, 50));
+            bandSeries(chart, bootstrapLabel(data, "D_opt"), grid, bd[0], bd[1], new Color(31, 119, 180, 50));
+        } else if (covariance != null) {
             double[][] bn = band(covariance, grid, cc -> DerivedQuantity.optimalParameters(law, cc));
             double[][] bd = band(covariance, grid, cc -> DerivedQuantity.optimalTokens(law, cc));
             bandSeries(chart, "95% band of N_opt (asymptotic)", grid, bn[1], bn[2], new Color(214, 39, 40, 50));

@@ -32,6 +32,7 @@ import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.fit.uncertainty.Prediction;
+import org.apache.commons.statistics.distribution.TDistribution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,9 +66,9 @@ final class PredictCommand implements Callable<Integer> {
     List<String> at = new ArrayList<>();
 
     @Option(names = "--level", paramLabel = "P",
-            description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich; "
-                    + "the fit's data is read again). With --steps-to-loss or --trajectory: delta-method intervals "
-                    + "(log scale) for every prediction.")
+            description = "Confidence and prediction intervals at this level (asymptotic, smoothed sandwich, or a "
+                    + "bootstrap of the fit if its intervals were bootstrapped; the fit's data is read again). With "
+                    + "--steps-to-loss or --trajectory: delta-method intervals (log scale) for every prediction.")
     Double level;
 
     @Option(names = "--data", paramLabel = "FILE",
@@ -93,18 +94,29 @@ final class PredictCommand implements Callable<Integer> {
     String criticalBatch;
 
     @Option(names = "--interval", paramLabel = "asymptotic|bootstrap",
-            description = "With --level and --steps-to-loss or --trajectory: delta method (asymptotic, default) or a "
-                    + "bootstrap of the fit (percentile intervals of every prediction over the refits).")
+            description = "Delta method (asymptotic) or a bootstrap of the fit. A point prediction uses the fit's "
+                    + "own method: a bootstrap if its intervals were bootstrapped (its scheme, resamples, seed and "
+                    + "level), else asymptotic. With --steps-to-loss or --trajectory: asymptotic unless given "
+                    + "(percentile intervals of every prediction over the refits).")
     String interval;
 
-    @Option(names = "--resample", paramLabel = "cluster|case",
-            description = "With --interval bootstrap: resample whole runs (cluster; default when the fit has "
-                    + "--group runs) or single checkpoints (case).")
+    @Option(names = "--resample", paramLabel = "SCHEME",
+            description = "With a bootstrap: case, cluster (whole runs; needs a fit with --group), residual or wild "
+                    + "(default: the fit's scheme, else case; with --steps-to-loss or --trajectory cluster when the "
+                    + "fit has --group runs).")
     String resample;
 
-    @Option(names = "--resamples", paramLabel = "B", defaultValue = "200",
-            description = "With --interval bootstrap: resamples (default: ${DEFAULT-VALUE}).")
-    int resamples;
+    @Option(names = "--resamples", paramLabel = "B",
+            description = "With a bootstrap: resamples (default: the fit's, else 200).")
+    Integer resamples;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "With a bootstrap: its seed (default: the fit's --seed, else 0).")
+    Long seed;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "With a bootstrap: worker threads (default: all processors). Results do not depend on it.")
+    Integer threads;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
             description = "With --trajectory: draw the predicted loss curve with its interval band (--level, "
@@ -126,24 +138,30 @@ final class PredictCommand implements Callable<Integer> {
         if (plot != null) {
             throw new CliException("--plot goes with --trajectory (use 'scaling plot' for a fit)");
         }
-        if (interval != null || resample != null) {
-            throw new CliException("--interval and --resample go with --steps-to-loss or --trajectory; other "
-                    + "predictions use asymptotic intervals");
-        }
+        boot = lawBootstrap(f);
         if (criticalBatch != null) {
             throw new CliException("--critical-batch goes with --steps-to-loss or --trajectory");
         }
         List<ObjectNode> nodes = new ArrayList<>();
-        Table table = new Table(level == null ? List.of("point", "estimate", "outside fitted range")
+        Table table = new Table(level == null && boot == null ? List.of("point", "estimate", "outside fitted range")
                 : List.of("point", "estimate", "confidence", "prediction", "outside fitted range"));
         StringBuilder csv = new StringBuilder("point,estimate,confidenceLower,confidenceUpper,predictionLower,"
                 + "predictionUpper,outside\n");
+        List<Map<String, Double>> points = new ArrayList<>();
+        List<double[]> xs = new ArrayList<>();
         for (String a : at) {
             Map<String, Double> point = covariates(f.law(), Parsing.point("--at", a));
             double[] x = new double[f.law().covariates().size()];
             for (int j = 0; j < x.length; j++) {
                 x[j] = point.get(f.law().covariates().get(j));
             }
+            points.add(point);
+            xs.add(x);
+        }
+        double[][][] all = intervals(f, xs);
+        for (int p = 0; p < points.size(); p++) {
+            Map<String, Double> point = points.get(p);
+            double[] x = xs.get(p);
             double estimate = f.law().value(f.theta(), x);
             ObjectNode n = Json.object();
             n.put("schema", SCHEMA);
@@ -151,13 +169,13 @@ final class PredictCommand implements Callable<Integer> {
             ObjectNode atNode = n.putObject("at");
             point.forEach((k, v) -> Json.number(atNode, k, v));
             Json.number(n, "estimate", estimate);
-            double[][] intervals = intervals(f, x);
+            double[][] intervals = all == null ? null : all[p];
             putInterval(n, "confidence", intervals == null ? null : intervals[0]);
             putInterval(n, "prediction", intervals == null ? null : intervals[1]);
             if (intervals == null) {
                 n.putNull("level");
             } else {
-                Json.number(n, "level", level);
+                Json.number(n, "level", intervalLevel());
             }
             ObjectNode ext = n.putObject("extrapolation");
             boolean outside = false;
@@ -181,6 +199,9 @@ final class PredictCommand implements Callable<Integer> {
                 }
             }
             ext.put("outside", outside);
+            if (intervals != null && bootDescription != null) {
+                n.set("interval", bootDescription.deepCopy());
+            }
             nodes.add(n);
             String label = pointText(point);
             String where = outside ? String.join(", ", outsideText) : "no";
@@ -201,9 +222,10 @@ final class PredictCommand implements Callable<Integer> {
             case json -> Json.render(nodes);
             case csv -> csv.toString();
             case table -> "law " + f.law().name() + " (" + f.law().formula() + ") from " + fit.path + "\n"
-                    + table.render() + (level == null ? "point estimates; --level 0.95 adds confidence and prediction "
-                    + "intervals\n" : String.format(Locale.ROOT, "%s%% intervals: asymptotic (smoothed sandwich), "
-                    + "confidence for the fitted curve, prediction for a new run%n", Parsing.human(100 * level)));
+                    + table.render() + (all == null ? "point estimates; --level 0.95 adds confidence and prediction "
+                    + "intervals\n" : boot != null ? bootFooter : String.format(Locale.ROOT, "%s%% intervals: "
+                    + "asymptotic (smoothed sandwich), confidence for the fitted curve, prediction for a new run%n",
+                    Parsing.human(100 * level)));
         };
         output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
@@ -211,21 +233,113 @@ final class PredictCommand implements Callable<Integer> {
 
     private Prediction prediction;
 
+    /** The bootstrap of a point prediction, or null (asymptotic intervals or none). */
+    private FitBootstrap boot;
+
+    /** The JSON {@code interval} of a bootstrapped prediction (method, scheme, resamples, seed, failed). */
+    private ObjectNode bootDescription;
+
+    /** The table's last line for a bootstrapped prediction. */
+    private String bootFooter;
+
     /**
-     * Confidence and prediction intervals at a point (asymptotic, smoothed sandwich, in log space for log-residual
-     * fits); null (point estimate only) unless --level asks for them.
+     * Whether a point prediction is bootstrapped (--interval bootstrap, or a bootstrapped fit with intervals asked
+     * for), and with which settings; validates --interval, --resample, --resamples, --seed and --threads.
      */
-    private double[][] intervals(FitFile f, double[] x) {
-        if (level == null) {
+    private FitBootstrap lawBootstrap(FitFile f) {
+        if (interval != null && !interval.equals("asymptotic") && !interval.equals("bootstrap")) {
+            throw new CliException("--interval must be asymptotic or bootstrap, got '" + interval + "'");
+        }
+        boolean wanted = "bootstrap".equals(interval) || interval == null && level != null && f.bootstrapped();
+        if (!wanted) {
+            if (resample != null || resamples != null || seed != null || threads != null) {
+                throw new CliException("--resample, --resamples, --seed and --threads go with a bootstrap "
+                        + "(--interval bootstrap, or --level with a bootstrapped fit)");
+            }
+            if (interval != null && level == null) {
+                throw new CliException("--interval asymptotic needs --level P");
+            }
             return null;
         }
-        if (prediction == null) {
-            FitData d = FitData.of(f, data, columns);
-            prediction = Prediction.of(d.result(), d.used(), AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        return FitBootstrap.settings(f, resample, resamples, seed, level, threads);
+    }
+
+    /** The level of the intervals: --level, or a bootstrap's. */
+    private double intervalLevel() {
+        return boot != null ? boot.level() : level;
+    }
+
+    /**
+     * Confidence and prediction intervals at the points (asymptotic, smoothed sandwich, in log space for
+     * log-residual fits; or a bootstrap of the fit), {point}{confidence, prediction}{lower, upper}; null (point
+     * estimates only) unless --level or --interval asks for them.
+     */
+    private double[][][] intervals(FitFile f, List<double[]> xs) {
+        if (level == null && boot == null) {
+            return null;
         }
-        Prediction.Result r = prediction.at(level, x);
-        return new double[][] {{r.confidence().lower(), r.confidence().upper()},
-            {r.prediction().lower(), r.prediction().upper()}};
+        FitData d = FitData.of(f, data, columns);
+        prediction = Prediction.of(d.result(), d.used(), AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        if (boot != null) {
+            return bootstrapIntervals(f, d, xs);
+        }
+        double[][][] out = new double[xs.size()][][];
+        for (int k = 0; k < out.length; k++) {
+            Prediction.Result r = prediction.at(level, xs.get(k));
+            out[k] = new double[][] {{r.confidence().lower(), r.confidence().upper()},
+                {r.prediction().lower(), r.prediction().upper()}};
+        }
+        return out;
+    }
+
+    /**
+     * Bootstrap intervals: the confidence interval of f(x) by the bootstrap's method; the prediction interval for a
+     * new observation widens each side of it by the residual scale s as the asymptotic interval does, in quadrature
+     * in the fit's residual space: half-width sqrt(h^2 + (t s)^2), t Student's quantile with n - p degrees of
+     * freedom (log space for log-residual fits, so the bounds stay positive).
+     */
+    private double[][][] bootstrapIntervals(FitFile f, FitData d, List<double[]> xs) {
+        ScalingLaw law = f.law();
+        List<DerivedQuantity> quantities = new ArrayList<>();
+        for (int k = 0; k < xs.size(); k++) {
+            double[] x = xs.get(k).clone();
+            quantities.add(DerivedQuantity.of("prediction " + k, t -> law.value(t, x)));
+        }
+        BootstrapResult r = boot.run(f, d.used(), quantities);
+        boolean log = d.result().spec().residual() == dev.scalinglaws.fit.ResidualSpace.LOG;
+        AsymptoticCovariance cov = AsymptoticCovariance.of(d.result(), d.used(),
+                AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        int dof = cov.degreesOfFreedom();
+        double t = dof > 0 ? TDistribution.of(dof).inverseCumulativeProbability(0.5 + boot.level() / 2)
+                : Double.NaN;
+        double ts = t * prediction.residualScale();
+        double[][][] out = new double[xs.size()][][];
+        for (int k = 0; k < out.length; k++) {
+            Interval c = r.interval("prediction " + k);
+            double[] conf = c.ok() ? new double[] {c.lower(), c.upper()} : new double[] {Double.NaN, Double.NaN};
+            double m = log ? Math.log(c.estimate()) : c.estimate();
+            double lo = log ? Math.log(conf[0]) : conf[0];
+            double hi = log ? Math.log(conf[1]) : conf[1];
+            double pl = m - Math.hypot(Math.max(0, m - lo), ts);
+            double pu = m + Math.hypot(Math.max(0, hi - m), ts);
+            out[k] = new double[][] {conf, log ? new double[] {Math.exp(pl), Math.exp(pu)} : new double[] {pl, pu}};
+        }
+        String label = boot.label();
+        bootDescription = Json.object();
+        bootDescription.put("method", label);
+        bootDescription.put("resample", boot.scheme());
+        bootDescription.put("resamples", r.resamples());
+        bootDescription.put("failed", r.failed());
+        bootDescription.put("seed", boot.seed());
+        bootFooter = String.format(Locale.ROOT, "%s%% intervals: %s (%d resamples, %d failed, seed %d) of the fit "
+                + "refitted to its %d rows; confidence for the fitted curve, prediction for a new run (adds the "
+                + "residual scale, as the asymptotic interval does)%n", Parsing.human(100 * boot.level()), label,
+                r.resamples(), r.failed(), boot.seed(), d.used().size());
+        if (r.failed() > 0) {
+            spec.commandLine().getErr().println(String.format(Locale.ROOT, "warning: %d of %d bootstrap refits "
+                    + "failed (counted, not dropped: %s)", r.failed(), r.resamples(), r.failuresByStatus()));
+        }
+        return out;
     }
 
     private static String range(double[] b) {
@@ -553,10 +667,21 @@ final class PredictCommand implements Callable<Integer> {
         if (resample != null && !resample.equals("cluster") && !resample.equals("case")) {
             throw new CliException("--resample must be cluster or case, got '" + resample + "'");
         }
-        if (bootstrap && (resamples < 20 || resamples > 100_000)) {
+        if (bootstrap && (dynamicsResamples() < 20 || dynamicsResamples() > 100_000)) {
             throw new CliException("--resamples must lie between 20 and 100000: " + resamples);
         }
+        if (!bootstrap && (seed != null || threads != null)) {
+            throw new CliException("--seed and --threads go with --interval bootstrap");
+        }
+        if (threads != null && threads < 1) {
+            throw new CliException("--threads must be at least 1: " + threads);
+        }
         return bootstrap;
+    }
+
+    /** --resamples of a dynamics bootstrap (default 200). */
+    private int dynamicsResamples() {
+        return resamples == null ? FitBootstrap.DEFAULT_RESAMPLES : resamples;
     }
 
     /** Refits the law to resamples of the checkpoints (runs with --resample cluster) and keeps every theta. */
@@ -566,10 +691,12 @@ final class PredictCommand implements Callable<Integer> {
             throw new CliException(fit.path + ": --resample cluster resamples runs, and this fit has no run column "
                     + "(fit with --group COLUMN)");
         }
+        int resamples = dynamicsResamples();
+        long seed = this.seed == null ? 0 : this.seed;
         BootstrapOptions options = BootstrapOptions.defaults().withResamples(resamples)
                 .withScheme(cluster ? ResamplingScheme.CLUSTER : ResamplingScheme.CASE)
-                .withMethod(IntervalMethod.PERCENTILE).withLevel(level).withSeed(0)
-                .withThreads(Runtime.getRuntime().availableProcessors()).withBestStarts(0);
+                .withMethod(IntervalMethod.PERCENTILE).withLevel(level).withSeed(seed)
+                .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads).withBestStarts(0);
         BootstrapResult r = Bootstrap.run(refit.result(), refit.used(), options, List.of());
         List<String> names = refit.result().law().parameters().stream()
                 .map(dev.scalinglaws.core.Parameter::name).toList();
@@ -589,9 +716,9 @@ final class PredictCommand implements Callable<Integer> {
                 thetas.add(t);
             }
         }
-        String method = String.format(Locale.ROOT, "bootstrap-%s-percentile (%d resamples of %s, %d failed, seed 0)",
+        String method = String.format(Locale.ROOT, "bootstrap-%s-percentile (%d resamples of %s, %d failed, seed %d)",
                 cluster ? "cluster" : "case", resamples, cluster ? refit.runs() + " runs" : refit.used().size()
-                        + " checkpoints", resamples - thetas.size());
+                        + " checkpoints", resamples - thetas.size(), seed);
         return new Intervals() {
             @Override
             public double[] bounds(String name, ToDoubleFunction<TrainingDynamics> prediction) {

@@ -1,0 +1,164 @@
+package dev.scalinglaws.cli;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.uncertainty.Bootstrap;
+import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
+import dev.scalinglaws.fit.uncertainty.BootstrapResult;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
+import dev.scalinglaws.fit.uncertainty.IntervalMethod;
+import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
+
+/**
+ * A bootstrap of a saved fit for {@code predict} and {@code plot}, made as {@code scaling fit --interval bootstrap}
+ * made the fit's own intervals: the scheme, interval method (BCa unless the fit says otherwise), resamples, level and
+ * seed the fit file records, each overridable by a flag; the fit refitted to its rows from its recorded starts, so
+ * that every refit tries the same starts. The resampling and the intervals are the library's ({@link Bootstrap},
+ * {@link BootstrapResult}); replicates are bit-identical for any number of threads.
+ *
+ * @param scheme    --resample name: case, cluster, residual or wild
+ * @param method    the interval method
+ * @param resamples B
+ * @param seed      the seed
+ * @param level     nominal coverage
+ * @param threads   worker threads
+ */
+record FitBootstrap(String scheme, IntervalMethod method, int resamples, long seed, double level, int threads) {
+
+    /** Resamples when neither the fit nor --resamples says (predict's documented default). */
+    static final int DEFAULT_RESAMPLES = 200;
+
+    /**
+     * The settings for a fit: the flags where given, else what the fit file records, else the defaults (case, BCa,
+     * 200 resamples, the fit's --seed or 0, level 0.95).
+     *
+     * @param f         the fit
+     * @param resample  --resample or null
+     * @param resamples --resamples or null
+     * @param seed      --seed or null
+     * @param level     --level or null
+     * @param threads   --threads or null (all processors)
+     * @return the settings, validated
+     */
+    static FitBootstrap settings(FitFile f, String resample, Integer resamples, Long seed, Double level,
+                                 Integer threads) {
+        boolean recorded = f.bootstrapped();
+        String method = f.interval().path("method").asText("");
+        String scheme = resample;
+        if (scheme == null && recorded) {
+            int open = method.indexOf('(');
+            int close = method.indexOf(')', open + 1);
+            scheme = open >= 0 && close > open ? method.substring(open + 1, close).trim() : null;
+        }
+        if (scheme == null) {
+            scheme = "case";
+        }
+        switch (scheme) {
+            case "case", "cluster", "residual", "wild" -> {
+            }
+            default -> throw new CliException("--resample must be case, cluster, residual or wild, got '" + scheme
+                    + "'");
+        }
+        IntervalMethod im = IntervalMethod.BCA;
+        if (recorded) {
+            String name = method.substring("bootstrap-".length()).split("[ (]")[0].toUpperCase(Locale.ROOT);
+            for (IntervalMethod m : IntervalMethod.values()) {
+                if (m.name().equals(name)) {
+                    im = m;
+                }
+            }
+        }
+        int b = resamples != null ? resamples
+                : recorded && f.interval().path("resamples").canConvertToInt()
+                ? f.interval().get("resamples").asInt() : DEFAULT_RESAMPLES;
+        IntervalOptions.checkResamples(b);
+        long s = seed != null ? seed : f.spec().path("seed").canConvertToLong() ? f.spec().get("seed").asLong() : 0;
+        double lv = level != null ? level : f.interval().path("level").isNumber()
+                ? f.interval().get("level").asDouble() : 0.95;
+        IntervalOptions.checkLevel(lv);
+        if (threads != null && threads < 1) {
+            throw new CliException("--threads must be at least 1: " + threads);
+        }
+        return new FitBootstrap(scheme, im, b, s, lv, threads != null ? threads
+                : Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The library's scheme. */
+    ResamplingScheme resamplingScheme() {
+        return switch (scheme) {
+            case "cluster" -> ResamplingScheme.CLUSTER;
+            case "residual" -> ResamplingScheme.RESIDUAL;
+            case "wild" -> ResamplingScheme.WILD_RADEMACHER;
+            default -> ResamplingScheme.CASE;
+        };
+    }
+
+    /**
+     * The rows a bootstrap resamples: the fit's rows, grouped by its run column for cluster resampling.
+     *
+     * @param f    the fit
+     * @param used its rows
+     * @return the rows
+     * @throws CliException if cluster resampling is asked for and the fit has no run column in its data
+     */
+    Dataset rows(FitFile f, Dataset used) {
+        if (!scheme.equals("cluster")) {
+            return used;
+        }
+        if (f.runColumn() == null || !used.has(f.runColumn())) {
+            throw new CliException(String.format(Locale.ROOT, "%s: --resample cluster resamples whole runs, and "
+                    + "this fit has no run column (fit with --group COLUMN)", f.path()));
+        }
+        return used.withGroups(f.runColumn());
+    }
+
+    /**
+     * Runs the bootstrap.
+     *
+     * @param f          the fit
+     * @param used       the fit's rows (from {@link FitData})
+     * @param quantities what to record besides the parameters
+     * @return the result
+     */
+    BootstrapResult run(FitFile f, Dataset used, List<DerivedQuantity> quantities) {
+        Dataset rows = rows(f, used);
+        FitResult result = refit(f, rows);
+        BootstrapOptions options = BootstrapOptions.defaults().withResamples(resamples)
+                .withScheme(resamplingScheme()).withMethod(method).withLevel(level).withSeed(seed)
+                .withThreads(threads);
+        try (Progress progress = Progress.start("bootstrap", resamples)) {
+            return Bootstrap.run(result, rows, options.withProgress(progress), quantities);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(f.path() + ": cannot bootstrap this fit: " + ScalingCommand.oneLine(e.getMessage()),
+                    e);
+        }
+    }
+
+    /**
+     * The fit refitted to its rows with its own spec from its recorded starts (hoffmann, sobol:N, lhs:N with its
+     * seed: the best of them seed every bootstrap refit, as in {@code scaling fit}), or from its estimates when the
+     * starts cannot be made again (explicit or grid starts).
+     */
+    private FitResult refit(FitFile f, Dataset rows) {
+        FitSpec spec = FitData.spec(f).withThreads(threads);
+        long fitSeed = f.spec().path("seed").canConvertToLong() ? f.spec().get("seed").asLong() : 0;
+        try {
+            spec = spec.withSeed(fitSeed).withStarts(Starts.parse(f.spec().path("starts").asText(""), fitSeed));
+        } catch (IllegalArgumentException e) {
+            // explicit or grid starts: refit from the estimates only
+        }
+        return Fitter.fit(f.law(), rows, spec);
+    }
+
+    /** How the intervals were made, e.g. {@code bootstrap-case-bca}. */
+    String label() {
+        return "bootstrap-" + resamplingScheme().name().toLowerCase(Locale.ROOT).replace('_', '-') + "-"
+                + method.name().toLowerCase(Locale.ROOT);
+    }
+}
