@@ -93,6 +93,27 @@ class ScalingJarIT {
         assertThat(r.out()).contains("222,903,552");
     }
 
+    /**
+     * The launcher runs the JVM with the Vector API module (the vectorised kernels) and drops the JVM's one-line
+     * notice about it: stderr stays empty on success and one line on bad input, with the exit code passed through.
+     */
+    @Test
+    void launcherKeepsStderrCleanAndPassesTheExitCode() throws Exception {
+        jar();
+        Path launcher = Path.of(System.getProperty("scaling.launcher", "../scaling")).toAbsolutePath().normalize();
+        assumeTrue(Files.isExecutable(launcher), "no launcher at " + launcher);
+        Run ok = run(List.of(launcher.toString(), "fit", "--starts", "sobol:8", "--format", "json"));
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(ok.err()).isEmpty();
+        assertThat(Json.MAPPER.readTree(ok.out()).get("status").asText()).isEqualTo("CONVERGED");
+        Files.writeString(dir.resolve("bad.csv"), "N,D,loss\n1e8,2e9,3.5\n2e8,x,3.2\n");
+        Run bad = run(List.of(launcher.toString(), "fit", "--data", "bad.csv"));
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err().lines().toList()).hasSize(1);
+        assertThat(bad.err()).contains("bad.csv", "row 2", "column 'D'").doesNotContain("incubator");
+        assertThat(bad.out()).isEmpty();
+    }
+
     @Test
     void bootstrapAndOptimalPrintIntervals() throws Exception {
         Run fit = java("fit", "--starts", "sobol:32", "--interval", "bootstrap", "--resamples", "100");
