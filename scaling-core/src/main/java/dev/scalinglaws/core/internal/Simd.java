@@ -1,7 +1,7 @@
 package dev.scalinglaws.core.internal;
 
 /**
- * Whether the laws evaluate with the vectorised kernels of {@link ChinchillaVector} and friends.
+ * Whether the laws evaluate with the vectorised kernels of {@link TwoPowerVector} and friends.
  *
  * <p>They need the Java Vector API, an incubator module in Java 17 that the JVM resolves only on request:
  * {@code java --add-modules jdk.incubator.vector ...} (the {@code scaling} launcher, the benchmarks and the test
@@ -27,7 +27,7 @@ public final class Simd {
         }
         try {
             // links the kernel class (and so the Vector API) once; any failure means: stay scalar
-            return ChinchillaVector.lanes() >= 2;
+            return TwoPowerVector.lanes() >= 2;
         } catch (LinkageError | RuntimeException e) {
             return false;
         }
@@ -41,7 +41,7 @@ public final class Simd {
      */
     public static String describe() {
         if (ENABLED) {
-            return "vector (" + ChinchillaVector.lanes() + " x double)";
+            return "vector (" + TwoPowerVector.lanes() + " x double)";
         }
         if (!Boolean.parseBoolean(System.getProperty("scalinglaws.simd", "true"))) {
             return "scalar (-Dscalinglaws.simd=false)";

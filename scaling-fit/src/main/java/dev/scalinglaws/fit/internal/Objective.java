@@ -1,9 +1,9 @@
 package dev.scalinglaws.fit.internal;
 
 import dev.scalinglaws.core.Columns;
-import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.core.internal.ChinchillaVector;
+import dev.scalinglaws.core.internal.TwoPowerForms;
+import dev.scalinglaws.core.internal.TwoPowerVector;
 import dev.scalinglaws.core.internal.Simd;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
@@ -40,8 +40,15 @@ public final class Objective {
     /** Huber threshold of the vector loss path (+infinity: least squares), NaN when the scalar loop is used. */
     private final double vectorDelta;
     private final double[] weightedPsi;
-    /** Whether the fused Chinchilla + Huber kernel ({@link ChinchillaVector#logHuber}) evaluates everything. */
-    private final boolean fusedChinchilla;
+    /**
+     * The law's two-power form when the fused kernel ({@link TwoPowerVector#logHuber}: Chinchilla, over-training,
+     * Kaplan L(N, S) with Huber or squared loss on log residuals) evaluates everything, else null.
+     */
+    private final TwoPowerForms.Form fused;
+    private final double[] fusedCoefficients;
+    private final double[] fusedSums;
+    private final double[] fusedX1;
+    private final double[] fusedX2;
 
     /**
      * @param law       the law
@@ -82,12 +89,11 @@ public final class Objective {
         this.jac = new double[p][CHUNK];
         this.vectorDelta = vectorDelta(loss);
         this.weightedPsi = Double.isNaN(vectorDelta) ? null : new double[CHUNK];
-        this.fusedChinchilla = !Double.isNaN(vectorDelta) && law == ChinchillaLaw.INSTANCE
-                && space == ResidualSpace.LOG;
-        // the fused kernel borrows value and jac[0], jac[1] as its scratch
-        if (fusedChinchilla && ChinchillaVector.CHUNK > CHUNK) {
-            throw new IllegalStateException("ChinchillaVector.CHUNK exceeds Objective.CHUNK");
-        }
+        this.fused = !Double.isNaN(vectorDelta) && space == ResidualSpace.LOG ? TwoPowerForms.of(law) : null;
+        this.fusedCoefficients = fused == null ? null : new double[5];
+        this.fusedSums = fused == null ? null : new double[6];
+        this.fusedX1 = fused == null ? null : new double[TwoPowerVector.CHUNK];
+        this.fusedX2 = fused == null ? null : new double[TwoPowerVector.CHUNK];
     }
 
     /**
@@ -126,7 +132,11 @@ public final class Objective {
         this.jac = new double[p][CHUNK];
         this.vectorDelta = o.vectorDelta;
         this.weightedPsi = o.weightedPsi == null ? null : new double[CHUNK];
-        this.fusedChinchilla = o.fusedChinchilla;
+        this.fused = o.fused;
+        this.fusedCoefficients = fused == null ? null : new double[5];
+        this.fusedSums = fused == null ? null : new double[6];
+        this.fusedX1 = fused == null ? null : new double[TwoPowerVector.CHUNK];
+        this.fusedX2 = fused == null ? null : new double[TwoPowerVector.CHUNK];
     }
 
     /** An independent evaluator over the same (shared, read-only) data. */
@@ -243,21 +253,23 @@ public final class Objective {
         double invS = 1 / s;
         boolean wantGrad = grad != null;
         double[][] j = wantGrad ? jac : null;
-        if (wantGrad || fusedChinchilla) {
+        if (wantGrad || fused != null) {
             java.util.Arrays.fill(gradTheta, 0);
         }
         double sum = 0;
         double sumW = 0;
         double scaleGrad = 0;
         boolean log = space == ResidualSpace.LOG;
-        if (fusedChinchilla) {
-            // the kernel always computes the gradient (a value-only branch would cost C2 its register allocation);
-            // value, jac[0] and jac[1] serve as its scratch
-            sum = ChinchillaVector.logHuber(theta, x.logColumn(0), x.logColumn(1), target, weights, vectorDelta,
-                    gradTheta, value, jac[0], jac[1]);
+        if (fused != null) {
+            // the kernel always computes the gradient sums (a value-only branch would cost C2 its register
+            // allocation); the law's form maps them back to theta
+            fused.coefficients(theta, fusedCoefficients);
+            sum = TwoPowerVector.logHuber(fusedCoefficients, x.logColumn(0), x.logColumn(1), target, weights,
+                    vectorDelta, fusedSums, fusedX1, fusedX2);
+            fused.pullBack(theta, fusedSums, gradTheta);
         }
         // rows left for the chunked loop: none when the fused kernel has done them all
-        int n = fusedChinchilla ? 0 : target.length;
+        int n = fused != null ? 0 : target.length;
         for (int from = 0; from < n; from += CHUNK) {
             int to = Math.min(n, from + CHUNK);
             if (log) {
