@@ -72,23 +72,30 @@ final class HuberVector {
     }
 
     /**
-     * SUM_k x[k] y[k] for k &lt; len.
+     * SUM_k x[k] y[k] over k &lt; len with weights[from + k] != 0: rows of weight zero are skipped, as in the scalar
+     * loop, so that a non-finite y there (a Jacobian entry of a row whose value overflowed) cannot make 0 * inf = NaN.
      *
-     * @param x   first vector
-     * @param y   second vector
-     * @param len length
+     * @param x       first vector (w psi, zero where the weight is zero)
+     * @param y       second vector
+     * @param weights row weights, indexed by from + k
+     * @param from    first row
+     * @param len     length
      * @return the dot product
      */
-    static double dot(double[] x, double[] y, int len) {
+    static double dot(double[] x, double[] y, double[] weights, int from, int len) {
         int step = S.length();
         DoubleVector acc = DoubleVector.zero(S);
         int k = 0;
         for (; k + step <= len; k += step) {
-            acc = DoubleVector.fromArray(S, x, k).fma(DoubleVector.fromArray(S, y, k), acc);
+            VectorMask<Double> used = DoubleVector.fromArray(S, weights, from + k).compare(VectorOperators.NE, 0);
+            // fma as before: identical bits wherever the skipped rows were finite (0 * y + acc = acc)
+            acc = acc.blend(DoubleVector.fromArray(S, x, k).fma(DoubleVector.fromArray(S, y, k), acc), used);
         }
         double total = acc.reduceLanes(VectorOperators.ADD);
         for (; k < len; k++) {
-            total += x[k] * y[k];
+            if (weights[from + k] != 0) {
+                total += x[k] * y[k];
+            }
         }
         return total;
     }

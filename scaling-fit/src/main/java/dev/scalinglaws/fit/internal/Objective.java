@@ -281,7 +281,7 @@ public final class Objective {
                 sum += HuberVector.accumulate(vectorDelta, value, target, weights, from, to, weightedPsi);
                 if (wantGrad) {
                     for (int q = 0; q < p; q++) {
-                        gradTheta[q] += HuberVector.dot(weightedPsi, jac[q], to - from);
+                        gradTheta[q] += HuberVector.dot(weightedPsi, jac[q], weights, from, to - from);
                     }
                 }
                 continue;

@@ -55,7 +55,7 @@ class HuberVectorProperties {
             dotScale += Math.abs(psi * y[k]);
         }
         assertThat(Math.abs(sum - expected)).as("sum %s vs %s", sum, expected).isLessThanOrEqualTo(1e-13 * scale);
-        double vectorDot = HuberVector.dot(weightedPsi, y, rows);
+        double vectorDot = HuberVector.dot(weightedPsi, y, weights, from, rows);
         assertThat(Math.abs(vectorDot - dot)).isLessThanOrEqualTo(1e-13 * dotScale + 1e-300);
     }
 }
