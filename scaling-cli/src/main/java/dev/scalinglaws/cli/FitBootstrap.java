@@ -31,6 +31,9 @@ import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
  */
 record FitBootstrap(String scheme, IntervalMethod method, int resamples, long seed, double level, int threads) {
 
+    /** The resampling schemes, as the command line and the fit file spell them. */
+    private static final List<String> SCHEMES = List.of("case", "cluster", "residual", "wild");
+
     /** Resamples when neither the fit nor --resamples says (predict's documented default). */
     static final int DEFAULT_RESAMPLES = 200;
 
@@ -50,29 +53,31 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
                                  Integer threads) {
         boolean recorded = f.bootstrapped();
         String method = f.interval().path("method").asText("");
-        String scheme = resample;
-        if (scheme == null && recorded) {
-            int open = method.indexOf('(');
-            int close = method.indexOf(')', open + 1);
-            scheme = open >= 0 && close > open ? method.substring(open + 1, close).trim() : null;
-        }
-        if (scheme == null) {
-            scheme = "case";
-        }
-        switch (scheme) {
-            case "case", "cluster", "residual", "wild" -> {
-            }
-            default -> throw new CliException("--resample must be case, cluster, residual or wild, got '" + scheme
-                    + "'");
-        }
         IntervalMethod im = IntervalMethod.BCA;
+        String recordedScheme = null;
         if (recorded) {
-            String name = method.substring("bootstrap-".length()).split("[ (]")[0].toUpperCase(Locale.ROOT);
-            for (IntervalMethod m : IntervalMethod.values()) {
-                if (m.name().equals(name)) {
-                    im = m;
+            // fit writes "bootstrap-bca (case)"; the library names its results "bootstrap-case-percentile": read the
+            // interval method and the scheme from the words, and refuse a method that names no interval
+            IntervalMethod named = null;
+            for (String word : method.toLowerCase(Locale.ROOT).split("[-\\s()]+")) {
+                for (IntervalMethod m : IntervalMethod.values()) {
+                    if (m.name().equalsIgnoreCase(word)) {
+                        named = m;
+                    }
+                }
+                if (SCHEMES.contains(word)) {
+                    recordedScheme = word;
                 }
             }
+            if (named == null) {
+                throw new CliException("the fit file's interval.method '" + method + "' names no bootstrap interval "
+                        + "(percentile, basic or bca); refit with --interval bootstrap or pass --interval asymptotic");
+            }
+            im = named;
+        }
+        String scheme = resample != null ? resample : recordedScheme != null ? recordedScheme : "case";
+        if (!SCHEMES.contains(scheme)) {
+            throw new CliException("--resample must be case, cluster, residual or wild, got '" + scheme + "'");
         }
         int b = resamples != null ? resamples
                 : recorded && f.interval().path("resamples").canConvertToInt()

@@ -99,9 +99,16 @@ final class PlotCommand implements Callable<Integer> {
         if (boot != null && result != null) {
             plotted = plotted.with(result, boot.run(f, data.used(), Plots.bandQuantities(plotted)),
                     plotted.extrapolateTo());
+        } else if ("bootstrap".equals(interval)) {
+            // asked for, but impossible without the refit: an error, not a quiet fallback
+            throw new CliException("--interval bootstrap: the fit could not be re-attached to its data");
+        } else if (boot != null) {
+            spec.commandLine().getErr().println("note: no bootstrap panels: the fit's bootstrap could not be "
+                    + "repeated without re-attaching the fit to its data");
         } else {
-            spec.commandLine().getErr().println("note: no bootstrap panels: 'scaling plot' has no bootstrap "
-                    + "replicates; 'scaling fit --interval bootstrap --plot FILE' draws them");
+            spec.commandLine().getErr().println("note: no bootstrap panels: asymptotic bands; 'scaling plot "
+                    + "--interval bootstrap' (or a fit made with --interval bootstrap) draws bootstrap bands and "
+                    + "histograms");
         }
         Plots.render(plotted, output, source.inputs());
         return 0;

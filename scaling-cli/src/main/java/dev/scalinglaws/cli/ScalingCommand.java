@@ -59,6 +59,7 @@ public final class ScalingCommand implements Runnable {
      * @param args command-line arguments
      */
     public static void main(String[] args) {
+        useStderrFromLauncher();
         // Ctrl-C: interrupt the work so that it stops at the next check and reports "interrupted" (exit 130)
         // instead of dying mid-way; results are written only once complete, so no partial output is left.
         Thread main = Thread.currentThread();
@@ -78,6 +79,24 @@ public final class ScalingCommand implements Runnable {
             return; // the JVM is exiting on a signal (status 130 for SIGINT); the hook is waiting for us
         }
         System.exit(status);
+    }
+
+    /**
+     * The {@code scaling} launcher runs the JVM with its stderr piped through a filter that drops the JVM's notice
+     * about the Vector API module, and names the real stderr in {@code -Dscaling.stderr} (e.g. {@code /dev/fd/4}):
+     * the command writes there directly, appending, so its messages never wait in the filter and reach a file
+     * intact. If that stream cannot be opened (a socket), everything stays on the inherited stderr.
+     */
+    private static void useStderrFromLauncher() {
+        String path = System.getProperty("scaling.stderr");
+        if (path == null || path.isEmpty()) {
+            return;
+        }
+        try {
+            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(path, true), true));
+        } catch (java.io.IOException | SecurityException e) {
+            // keep the inherited stderr
+        }
     }
 
     /**

@@ -179,8 +179,8 @@ class ScalingJarIT {
     }
 
     /**
-     * Review: with {@code exec java} gone, the launcher's PID is bash; SIGTERM to it (kill PID, Python's
-     * Popen.terminate(), a CI runner cancelling a step) ends bash and leaves the JVM running, re-parented to init.
+     * The launcher hands its PID to the JVM ({@code exec}), so SIGTERM to it (kill PID, Python's
+     * Popen.terminate(), a CI runner cancelling a step) reaches the JVM and leaves no process behind.
      */
     @Test
     void terminatingTheLauncherTerminatesTheJvm() throws Exception {
@@ -190,26 +190,19 @@ class ScalingJarIT {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("SCALING_NO_BUILD", "1");
         Process p = pb.start();
-        List<ProcessHandle> jvms = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (jvms.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            p.descendants().filter(h -> h.info().command().orElse("").endsWith("java")).forEach(jvms::add);
-        }
-        assertThat(jvms).as("the JVM the launcher started").isNotEmpty();
-        Thread.sleep(2000);
-        p.destroy(); // SIGTERM to the launcher's PID
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         try {
-            for (ProcessHandle h : jvms) {
-                h.onExit().get(20, TimeUnit.SECONDS);
+            // wait (polling the process's exit with a short timeout, no sleep) until bash has exec'd the JVM
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!p.info().command().orElse("").endsWith("java") && System.nanoTime() < deadline) {
+                assertThat(p.waitFor(20, TimeUnit.MILLISECONDS)).as("the launcher ended early").isFalse();
             }
-        } catch (java.util.concurrent.TimeoutException e) {
-            // fall through to the assertion
+            assertThat(p.info().command().orElse("")).as("the launcher's PID runs the JVM").endsWith("java");
+            p.destroy(); // SIGTERM to the launcher's PID
+            assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("the JVM ended on SIGTERM").isTrue();
+            assertThat(p.descendants().filter(ProcessHandle::isAlive).count()).isZero();
         } finally {
-            boolean orphaned = jvms.stream().anyMatch(ProcessHandle::isAlive);
-            jvms.forEach(ProcessHandle::destroyForcibly);
-            assertThat(orphaned).as("the JVM outlived the launcher it was started by").isFalse();
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
         }
     }
 }
