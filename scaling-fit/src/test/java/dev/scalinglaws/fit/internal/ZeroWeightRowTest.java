@@ -12,12 +12,12 @@ import dev.scalinglaws.fit.ResidualSpace;
 import org.junit.jupiter.api.Test;
 
 /**
- * Review of the vector loss path (HuberVector): a row of weight zero must contribute nothing to the objective or its
+ * The vector loss path (HuberVector, found by review): a row of weight zero must contribute nothing to the objective or its
  * gradient, as in the scalar loop (which skips it). Here the zero-weight row (a row a case bootstrap did not draw, or
  * a row given weight 0) has a value that overflows at a line-search trial point, so its Jacobian entries are
  * infinite; HuberVector.accumulate masks its w psi to 0, but HuberVector.dot then forms 0 * inf = NaN.
  */
-class ZeroWeightRowReviewTest {
+class ZeroWeightRowTest {
 
     @Test
     void aZeroWeightRowWithAnInfiniteJacobianLeavesTheGradientAlone() {
