@@ -57,21 +57,12 @@ final class PlotCommand implements Callable<Integer> {
                     + "the fit's scheme, else case).")
     String resample;
 
-    @Option(names = "--resamples", paramLabel = "B",
-            description = "With a bootstrap: resamples (default: the fit's, else 200).")
-    Integer resamples;
-
     @Option(names = "--level", paramLabel = "P",
             description = "With a bootstrap: the level of the bands (default: the fit's, else 0.95).")
     Double level;
 
-    @Option(names = "--seed", paramLabel = "S",
-            description = "With a bootstrap: its seed (default: the fit's --seed, else 0).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "With a bootstrap: worker threads (default: all processors). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ReplayOptions replay;
 
     @Spec
     CommandSpec spec;
@@ -120,9 +111,10 @@ final class PlotCommand implements Callable<Integer> {
             throw new CliException("--interval must be asymptotic or bootstrap, got '" + interval + "'");
         }
         if ("bootstrap".equals(interval) || interval == null && f.bootstrapped()) {
-            return FitBootstrap.settings(f, resample, resamples, seed, level, threads);
+            return FitBootstrap.settings(f, resample, replay.resamples, replay.seed, level, replay.threads);
         }
-        if (resample != null || resamples != null || level != null || seed != null || threads != null) {
+        if (resample != null || replay.resamples != null || level != null || replay.seed != null
+                || replay.threads != null) {
             throw new CliException("--resample, --resamples, --level, --seed and --threads go with a bootstrap "
                     + "(--interval bootstrap, or a bootstrapped fit)");
         }

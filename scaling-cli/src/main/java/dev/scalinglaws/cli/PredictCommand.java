@@ -106,17 +106,8 @@ final class PredictCommand implements Callable<Integer> {
                     + "fit has --group runs).")
     String resample;
 
-    @Option(names = "--resamples", paramLabel = "B",
-            description = "With a bootstrap: resamples (default: the fit's, else 200).")
-    Integer resamples;
-
-    @Option(names = "--seed", paramLabel = "S",
-            description = "With a bootstrap: its seed (default: the fit's --seed, else 0).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "T",
-            description = "With a bootstrap: worker threads (default: all processors). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ReplayOptions replay;
 
     @Option(names = "--plot", paramLabel = "FILE.png|FILE.svg",
             description = "With --trajectory: draw the predicted loss curve with its interval band (--level, "
@@ -252,7 +243,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         boolean wanted = "bootstrap".equals(interval) || interval == null && level != null && f.bootstrapped();
         if (!wanted) {
-            if (resample != null || resamples != null || seed != null || threads != null) {
+            if (resample != null || replay.resamples != null || replay.seed != null || replay.threads != null) {
                 throw new CliException("--resample, --resamples, --seed and --threads go with a bootstrap "
                         + "(--interval bootstrap, or --level with a bootstrapped fit)");
             }
@@ -261,7 +252,7 @@ final class PredictCommand implements Callable<Integer> {
             }
             return null;
         }
-        return FitBootstrap.settings(f, resample, resamples, seed, level, threads);
+        return FitBootstrap.settings(f, resample, replay.resamples, replay.seed, level, replay.threads);
     }
 
     /** The level of the intervals: --level, or a bootstrap's. */
@@ -668,20 +659,20 @@ final class PredictCommand implements Callable<Integer> {
             throw new CliException("--resample must be cluster or case, got '" + resample + "'");
         }
         if (bootstrap && (dynamicsResamples() < 20 || dynamicsResamples() > 100_000)) {
-            throw new CliException("--resamples must lie between 20 and 100000: " + resamples);
+            throw new CliException("--resamples must lie between 20 and 100000: " + replay.resamples);
         }
-        if (!bootstrap && (seed != null || threads != null)) {
+        if (!bootstrap && (replay.seed != null || replay.threads != null)) {
             throw new CliException("--seed and --threads go with --interval bootstrap");
         }
-        if (threads != null && threads < 1) {
-            throw new CliException("--threads must be at least 1: " + threads);
+        if (replay.threads != null && replay.threads < 1) {
+            throw new CliException("--threads must be at least 1: " + replay.threads);
         }
         return bootstrap;
     }
 
     /** --resamples of a dynamics bootstrap (default 200). */
     private int dynamicsResamples() {
-        return resamples == null ? FitBootstrap.DEFAULT_RESAMPLES : resamples;
+        return replay.resamples == null ? FitBootstrap.DEFAULT_RESAMPLES : replay.resamples;
     }
 
     /** Refits the law to resamples of the checkpoints (runs with --resample cluster) and keeps every theta. */
@@ -692,11 +683,12 @@ final class PredictCommand implements Callable<Integer> {
                     + "(fit with --group COLUMN)");
         }
         int resamples = dynamicsResamples();
-        long seed = this.seed == null ? 0 : this.seed;
+        long seed = replay.seed == null ? 0 : replay.seed;
         BootstrapOptions options = BootstrapOptions.defaults().withResamples(resamples)
                 .withScheme(cluster ? ResamplingScheme.CLUSTER : ResamplingScheme.CASE)
                 .withMethod(IntervalMethod.PERCENTILE).withLevel(level).withSeed(seed)
-                .withThreads(threads == null ? Runtime.getRuntime().availableProcessors() : threads).withBestStarts(0);
+                .withThreads(replay.threads == null ? Runtime.getRuntime().availableProcessors() : replay.threads)
+                .withBestStarts(0);
         BootstrapResult r = Bootstrap.run(refit.result(), refit.used(), options, List.of());
         List<String> names = refit.result().law().parameters().stream()
                 .map(dev.scalinglaws.core.Parameter::name).toList();
