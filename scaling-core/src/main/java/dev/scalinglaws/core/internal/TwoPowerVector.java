@@ -149,7 +149,8 @@ public final class TwoPowerVector {
             VectorMask<Double> used = vw.compare(VectorOperators.NE, 0);
             DoubleVector r = VectorMath.log(s).sub(DoubleVector.fromArray(S, y, i));
             DoubleVector a = r.abs();
-            DoubleVector rho = a.sub(halfDelta).mul(delta).blend(r.mul(r).mul(0.5), a.compare(VectorOperators.LE, delta));
+            DoubleVector rho = a.sub(halfDelta).mul(delta)
+                    .blend(r.mul(r).mul(0.5), a.compare(VectorOperators.LE, delta));
             sum = sum.add(vw.mul(rho), used);
             DoubleVector g = vw.mul(r.min(delta).max(-delta)).div(s);
             DoubleVector gx1 = g.mul(v1);
