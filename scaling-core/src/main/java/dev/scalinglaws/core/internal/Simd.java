@@ -15,10 +15,6 @@ public final class Simd {
     /** True when the vector kernels are in use (decided once, at class initialisation). */
     public static final boolean ENABLED = decide();
 
-    static {
-        org.slf4j.LoggerFactory.getLogger(Simd.class).debug("scalinglaws kernels: {}", describe());
-    }
-
     private Simd() {
     }
 

@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The fitting objective fused with a law of the form
  *
  * <pre>
- *   L_i = E + x1_i + x2_i,   x1_i = exp(c1 - s1 u_i),   x2_i = exp(c2 - s2 v_i)
+ *   ln L_i = p ln S_i,   S_i = E + x1_i + x2_i,   x1_i = exp(c1 - s1 u_i),   x2_i = exp(c2 - s2 v_i)
  * </pre>
  *
  * (Chinchilla, Hoffmann et al. 2022: u = ln N, v = ln D, c1 = ln A, s1 = alpha, ...; the other laws of this form are
@@ -17,13 +17,15 @@ import jdk.incubator.vector.VectorSpecies;
  * (least squares: delta = +infinity), and the five sums the gradient of any such law is made of,
  *
  * <pre>
- *   g_i = w_i psi(ln L_i - y_i) / L_i
- *   G0 = SUM g_i (d/dE),  G1 = SUM g_i x1_i (d/dc1),  G2 = SUM g_i x2_i (d/dc2),
- *   H1 = SUM g_i x1_i u_i (-d/ds1),  H2 = SUM g_i x2_i v_i (-d/ds2)
+ *   g_i = w_i psi(ln L_i - y_i) / S_i
+ *   G0 = SUM g_i (d/dE / p),  G1 = SUM g_i x1_i (d/dc1 / p),  G2 = SUM g_i x2_i (d/dc2 / p),
+ *   H1 = SUM g_i x1_i u_i (-d/ds1 / p),  H2 = SUM g_i x2_i v_i (-d/ds2 / p),  K = SUM w_i psi_i ln S_i (d/dp)
  * </pre>
  *
+ * (p = 1 for every law but Kaplan's L(N, D))
+ *
  * with two exponentials and one logarithm per row ({@link VectorMath}: the same bits compiled or interpreted). A vector
- * of rows in which a term overflows or L underflows, and the rows that do not fill a vector, are done in the scalar
+ * of rows in which a term overflows or S underflows, and the rows that do not fill a vector, are done in the scalar
  * log-sum-exp form, finite for any finite coefficients (E may be 0). Rows of weight zero contribute nothing.
  *
  * <p>Each loop is its own small method: C2 must inline every Vector API call of a loop, or it boxes the vectors on
@@ -47,6 +49,8 @@ public final class TwoPowerVector {
     public static final int H1 = 4;
     /** Index of H2. */
     public static final int H2 = 5;
+    /** Index of K. */
+    public static final int K = 6;
 
     private TwoPowerVector() {
     }
@@ -63,14 +67,14 @@ public final class TwoPowerVector {
     /**
      * The fused objective and its gradient sums.
      *
-     * @param coefficients (E, c1, s1, c2, s2)
+     * @param coefficients (E, c1, s1, c2, s2, p)
      * @param u            the first term's log covariate per row
      * @param v            the second term's log covariate per row
      * @param y            ln of the observed loss per row
      * @param w            row weights
      * @param delta        Huber threshold, +infinity for least squares
-     * @param sums         output (length 6): the objective at 0, then G0, G1, G2, H1, H2 at {@link #G0} ..
-     *                     {@link #H2} (overwritten)
+     * @param sums         output (length 7): the objective at 0, then G0, G1, G2, H1, H2, K at {@link #G0} ..
+     *                     {@link #K} (overwritten)
      * @param x1           scratch of length {@link #CHUNK}
      * @param x2           scratch of length {@link #CHUNK}
      * @return the objective, as in sums[0] (NaN if a weighted residual is NaN)
@@ -82,6 +86,7 @@ public final class TwoPowerVector {
         double s1 = coefficients[2];
         double c2 = coefficients[3];
         double s2 = coefficients[4];
+        double power = coefficients[5];
         int n = y.length;
         int upper = S.loopBound(n);
         java.util.Arrays.fill(sums, 0);
@@ -89,7 +94,7 @@ public final class TwoPowerVector {
             int to = Math.min(upper, from + CHUNK);
             expAffine(c1, s1, u, from, to, x1);
             expAffine(c2, s2, v, from, to, x2);
-            if (accumulate(e, u, v, y, w, delta, from, to, x1, x2, sums)) {
+            if (accumulate(e, power, u, v, y, w, delta, from, to, x1, x2, sums)) {
                 // accumulate() dropped the vectors with an out-of-range row: redo those rows in log-sum-exp form
                 for (int i = from; i < to; i += S.length()) {
                     if (outOfRange(x1, x2, e, i - from)) {
@@ -114,7 +119,7 @@ public final class TwoPowerVector {
         }
     }
 
-    /** Whether the vector of stored terms at k has a row whose L = x1 + x2 + E overflows or underflows. */
+    /** Whether the vector of stored terms at k has a row whose S = x1 + x2 + E overflows or underflows. */
     private static boolean outOfRange(double[] x1, double[] x2, double e, int k) {
         DoubleVector s = DoubleVector.fromArray(S, x1, k).add(DoubleVector.fromArray(S, x2, k)).add(e);
         return s.compare(VectorOperators.GT, Double.MAX_VALUE).or(s.compare(VectorOperators.LT, Double.MIN_NORMAL))
@@ -122,10 +127,11 @@ public final class TwoPowerVector {
     }
 
     /**
-     * Adds, over rows from .. to - 1 (whole vectors), SUM w rho to sums[0] and G0 .. H2 to sums[1 .. 5]; vectors with
+     * Adds, over rows from .. to - 1 (whole vectors), SUM w rho to sums[0] and G0 .. K to sums[1 .. 6]; vectors with
      * an out-of-range row are left out entirely, and the return value says whether there was one.
      */
-    private static boolean accumulate(double e, double[] u, double[] v, double[] y, double[] w, double delta,
+    private static boolean accumulate(double e, double power, double[] u, double[] v, double[] y, double[] w,
+                                      double delta,
                                       int from, int to, double[] x1, double[] x2, double[] sums) {
         double halfDelta = 0.5 * delta;
         DoubleVector sum = DoubleVector.zero(S);
@@ -134,6 +140,7 @@ public final class TwoPowerVector {
         DoubleVector g2 = DoubleVector.zero(S);
         DoubleVector h1 = DoubleVector.zero(S);
         DoubleVector h2 = DoubleVector.zero(S);
+        DoubleVector kk = DoubleVector.zero(S);
         boolean dropped = false;
         for (int i = from; i < to; i += S.length()) {
             int k = i - from;
@@ -147,12 +154,14 @@ public final class TwoPowerVector {
             dropped |= outOfRange;
             DoubleVector vw = DoubleVector.fromArray(S, w, i).mul(outOfRange ? 0.0 : 1.0);
             VectorMask<Double> used = vw.compare(VectorOperators.NE, 0);
-            DoubleVector r = VectorMath.log(s).sub(DoubleVector.fromArray(S, y, i));
+            DoubleVector logS = VectorMath.log(s);
+            DoubleVector r = logS.mul(power).sub(DoubleVector.fromArray(S, y, i));
             DoubleVector a = r.abs();
             DoubleVector rho = a.sub(halfDelta).mul(delta)
                     .blend(r.mul(r).mul(0.5), a.compare(VectorOperators.LE, delta));
             sum = sum.add(vw.mul(rho), used);
-            DoubleVector g = vw.mul(r.min(delta).max(-delta)).div(s);
+            DoubleVector wPsi = vw.mul(r.min(delta).max(-delta));
+            DoubleVector g = wPsi.div(s);
             DoubleVector gx1 = g.mul(v1);
             DoubleVector gx2 = g.mul(v2);
             g0 = g0.add(g, used);
@@ -160,6 +169,7 @@ public final class TwoPowerVector {
             g2 = g2.add(gx2, used);
             h1 = h1.add(gx1.mul(DoubleVector.fromArray(S, u, i)), used);
             h2 = h2.add(gx2.mul(DoubleVector.fromArray(S, v, i)), used);
+            kk = kk.add(wPsi.mul(logS), used);
         }
         sums[0] += sum.reduceLanes(VectorOperators.ADD);
         sums[G0] += g0.reduceLanes(VectorOperators.ADD);
@@ -167,6 +177,7 @@ public final class TwoPowerVector {
         sums[G2] += g2.reduceLanes(VectorOperators.ADD);
         sums[H1] += h1.reduceLanes(VectorOperators.ADD);
         sums[H2] += h2.reduceLanes(VectorOperators.ADD);
+        sums[K] += kk.reduceLanes(VectorOperators.ADD);
         return dropped;
     }
 
@@ -184,15 +195,18 @@ public final class TwoPowerVector {
         double x1 = Math.exp(t1 - m);
         double x2 = Math.exp(t2 - m);
         double s = x1 + x2 + Math.exp(t3 - m);
-        double r = m + Math.log(s) - y[i];
+        double logS = m + Math.log(s);
+        double r = logS * coefficients[5] - y[i];
         double a = Math.abs(r);
-        // g x_k = w psi x_k / L with the shifted terms x_k / s; g itself = w psi / L = w psi e^-m / s
-        double q = wi * (r > delta ? delta : (r < -delta ? -delta : r)) / s;
+        double wPsi = wi * (r > delta ? delta : (r < -delta ? -delta : r));
+        // g x_k = w psi x_k / S with the shifted terms x_k / s; g itself = w psi / S = w psi e^-m / s
+        double q = wPsi / s;
         sums[0] += wi * (a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta));
         sums[G0] += q * Math.exp(-m);
         sums[G1] += q * x1;
         sums[G2] += q * x2;
         sums[H1] += q * x1 * u[i];
         sums[H2] += q * x2 * v[i];
+        sums[K] += wPsi * logS;
     }
 }

@@ -42,7 +42,7 @@ public final class Objective {
     private final double[] weightedPsi;
     /**
      * The law's two-power form when the fused kernel ({@link TwoPowerVector#logHuber}: Chinchilla, over-training,
-     * Kaplan L(N, S) with Huber or squared loss on log residuals) evaluates everything, else null.
+     * Kaplan L(N, S) and L(N, D) with Huber or squared loss on log residuals) evaluates everything, else null.
      */
     private final TwoPowerForms.Form fused;
     private final double[] fusedCoefficients;
@@ -90,8 +90,8 @@ public final class Objective {
         this.vectorDelta = vectorDelta(loss);
         this.weightedPsi = Double.isNaN(vectorDelta) ? null : new double[CHUNK];
         this.fused = !Double.isNaN(vectorDelta) && space == ResidualSpace.LOG ? TwoPowerForms.of(law) : null;
-        this.fusedCoefficients = fused == null ? null : new double[5];
-        this.fusedSums = fused == null ? null : new double[6];
+        this.fusedCoefficients = fused == null ? null : new double[6];
+        this.fusedSums = fused == null ? null : new double[7];
         this.fusedX1 = fused == null ? null : new double[TwoPowerVector.CHUNK];
         this.fusedX2 = fused == null ? null : new double[TwoPowerVector.CHUNK];
     }
@@ -133,8 +133,8 @@ public final class Objective {
         this.vectorDelta = o.vectorDelta;
         this.weightedPsi = o.weightedPsi == null ? null : new double[CHUNK];
         this.fused = o.fused;
-        this.fusedCoefficients = fused == null ? null : new double[5];
-        this.fusedSums = fused == null ? null : new double[6];
+        this.fusedCoefficients = fused == null ? null : new double[6];
+        this.fusedSums = fused == null ? null : new double[7];
         this.fusedX1 = fused == null ? null : new double[TwoPowerVector.CHUNK];
         this.fusedX2 = fused == null ? null : new double[TwoPowerVector.CHUNK];
     }
