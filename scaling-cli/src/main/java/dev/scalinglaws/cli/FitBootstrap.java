@@ -31,9 +31,6 @@ import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
  */
 record FitBootstrap(String scheme, IntervalMethod method, int resamples, long seed, double level, int threads) {
 
-    /** The resampling schemes, as the command line and the fit file spell them. */
-    private static final List<String> SCHEMES = List.of("case", "cluster", "residual", "wild");
-
     /** Resamples when neither the fit nor --resamples says (predict's documented default). */
     static final int DEFAULT_RESAMPLES = 200;
 
@@ -65,7 +62,7 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
                         named = m;
                     }
                 }
-                if (SCHEMES.contains(word)) {
+                if (IntervalOptions.isScheme(word)) {
                     recordedScheme = word;
                 }
             }
@@ -76,9 +73,7 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
             im = named;
         }
         String scheme = resample != null ? resample : recordedScheme != null ? recordedScheme : "case";
-        if (!SCHEMES.contains(scheme)) {
-            throw new CliException("--resample must be case, cluster, residual or wild, got '" + scheme + "'");
-        }
+        IntervalOptions.scheme(scheme); // refuses a name that is no scheme
         int b = resamples != null ? resamples
                 : recorded && f.interval().path("resamples").canConvertToInt()
                 ? f.interval().get("resamples").asInt() : DEFAULT_RESAMPLES;
@@ -96,12 +91,7 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
 
     /** The library's scheme. */
     ResamplingScheme resamplingScheme() {
-        return switch (scheme) {
-            case "cluster" -> ResamplingScheme.CLUSTER;
-            case "residual" -> ResamplingScheme.RESIDUAL;
-            case "wild" -> ResamplingScheme.WILD_RADEMACHER;
-            default -> ResamplingScheme.CASE;
-        };
+        return IntervalOptions.scheme(scheme);
     }
 
     /**

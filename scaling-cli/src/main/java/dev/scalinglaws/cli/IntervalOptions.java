@@ -1,5 +1,8 @@
 package dev.scalinglaws.cli;
 
+import java.util.Map;
+
+import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
 import picocli.CommandLine.Option;
 
 /**
@@ -29,16 +32,41 @@ final class IntervalOptions {
             description = "Confidence level (default: ${DEFAULT-VALUE}).")
     double level;
 
+    /** The --resample names and the library's schemes they stand for (wild: Rademacher multipliers). */
+    private static final Map<String, ResamplingScheme> SCHEMES = Map.of("case", ResamplingScheme.CASE,
+            "cluster", ResamplingScheme.CLUSTER, "residual", ResamplingScheme.RESIDUAL,
+            "wild", ResamplingScheme.WILD_RADEMACHER);
+
     /** Checks the values (see {@link #checkLevel}, {@link #checkResamples}, and --resample's schemes). */
     void validate() {
         checkLevel(level);
         checkResamples(resamples);
-        switch (resample) {
-            case "case", "cluster", "residual", "wild" -> {
-            }
-            default -> throw new CliException("--resample must be case, cluster, residual or wild, got '"
-                    + resample + "'");
+        scheme(resample);
+    }
+
+    /**
+     * Whether a word is a --resample name.
+     *
+     * @param name a word
+     * @return true for case, cluster, residual and wild
+     */
+    static boolean isScheme(String name) {
+        return SCHEMES.containsKey(name);
+    }
+
+    /**
+     * The library's resampling scheme for a --resample name.
+     *
+     * @param name case, cluster, residual or wild
+     * @return the scheme
+     * @throws CliException for any other name
+     */
+    static ResamplingScheme scheme(String name) {
+        ResamplingScheme scheme = SCHEMES.get(name);
+        if (scheme == null) {
+            throw new CliException("--resample must be case, cluster, residual or wild, got '" + name + "'");
         }
+        return scheme;
     }
 
     /**
@@ -66,14 +94,7 @@ final class IntervalOptions {
     }
 
     /** The library's resampling scheme for --resample (wild: Rademacher multipliers). */
-    dev.scalinglaws.fit.uncertainty.ResamplingScheme scheme() {
-        return switch (resample) {
-            case "case" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.CASE;
-            case "cluster" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.CLUSTER;
-            case "residual" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.RESIDUAL;
-            case "wild" -> dev.scalinglaws.fit.uncertainty.ResamplingScheme.WILD_RADEMACHER;
-            default -> throw new CliException("--resample must be case, cluster, residual or wild, got '"
-                    + resample + "'");
-        };
+    ResamplingScheme scheme() {
+        return scheme(resample);
     }
 }
