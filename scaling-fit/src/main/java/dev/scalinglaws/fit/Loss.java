@@ -2,6 +2,8 @@ package dev.scalinglaws.fit;
 
 import java.util.Locale;
 
+import dev.scalinglaws.core.internal.HuberMath;
+
 /**
  * A loss rho applied to each residual; the fit minimises SUM_i w_i rho(r_i). Implementations give rho, its
  * derivative psi = rho' and the IRLS weight psi(r)/r.
@@ -113,17 +115,6 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
         };
     }
 
-    /** Huber's rho: r^2 / 2 within delta, linear beyond (shared by the plain loss and the likelihood). */
-    private static double huberRho(double r, double delta) {
-        double a = Math.abs(r);
-        return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-    }
-
-    /** Huber's psi = rho': r clipped to [-delta, delta]. */
-    private static double huberPsi(double r, double delta) {
-        return r > delta ? delta : (r < -delta ? -delta : r);
-    }
-
     private static void checkDelta(double delta) {
         if (!(delta > 0) || Double.isInfinite(delta)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -165,12 +156,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
 
         @Override
         public double rho(double r) {
-            return huberRho(r, delta);
+            return HuberMath.rho(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            return huberPsi(r, delta);
+            return HuberMath.psi(r, delta);
         }
 
         @Override
@@ -188,12 +179,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
 
         @Override
         public double rho(double r) {
-            return huberRho(r, delta);
+            return HuberMath.rho(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            return huberPsi(r, delta);
+            return HuberMath.psi(r, delta);
         }
 
         @Override

@@ -156,6 +156,8 @@ public final class TwoPowerVector {
             VectorMask<Double> used = vw.compare(VectorOperators.NE, 0);
             DoubleVector logS = VectorMath.log(s);
             DoubleVector r = logS.mul(power).sub(DoubleVector.fromArray(S, y, i));
+            // Huber's rho and psi (HuberMath) written out: a call here would cost C2 its inlining budget, and the
+            // vectors would be boxed on the heap
             DoubleVector a = r.abs();
             DoubleVector rho = a.sub(halfDelta).mul(delta)
                     .blend(r.mul(r).mul(0.5), a.compare(VectorOperators.LE, delta));
@@ -197,11 +199,10 @@ public final class TwoPowerVector {
         double s = x1 + x2 + Math.exp(t3 - m);
         double logS = m + Math.log(s);
         double r = logS * coefficients[5] - y[i];
-        double a = Math.abs(r);
-        double wPsi = wi * (r > delta ? delta : (r < -delta ? -delta : r));
+        double wPsi = wi * HuberMath.psi(r, delta);
         // g x_k = w psi x_k / S with the shifted terms x_k / s; g itself = w psi / S = w psi e^-m / s
         double q = wPsi / s;
-        sums[0] += wi * (a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta));
+        sums[0] += wi * HuberMath.rho(r, delta);
         sums[G0] += q * Math.exp(-m);
         sums[G1] += q * x1;
         sums[G2] += q * x2;

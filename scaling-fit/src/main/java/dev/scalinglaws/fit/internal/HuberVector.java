@@ -5,6 +5,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import dev.scalinglaws.core.internal.HuberMath;
+
 /**
  * Vectorised loss accumulation of {@link Objective} for Huber's loss with threshold delta (Huber 1964; least squares
  * is delta = +infinity):
@@ -48,6 +50,7 @@ final class HuberVector {
         for (; k + step <= len; k += step) {
             DoubleVector w = DoubleVector.fromArray(S, weights, from + k);
             DoubleVector r = DoubleVector.fromArray(S, value, k).sub(DoubleVector.fromArray(S, target, from + k));
+            // Huber's rho and psi (HuberMath) lane by lane, written out as in TwoPowerVector
             DoubleVector a = r.abs();
             VectorMask<Double> inner = a.compare(VectorOperators.LE, delta);
             DoubleVector rho = a.sub(halfDelta).mul(delta).blend(r.mul(r).mul(0.5), inner);
@@ -64,9 +67,8 @@ final class HuberVector {
                 continue;
             }
             double r = value[k] - target[from + k];
-            double a = Math.abs(r);
-            total += w * (a <= delta ? 0.5 * r * r : delta * (a - halfDelta));
-            weightedPsi[k] = w * (r > delta ? delta : (r < -delta ? -delta : r));
+            total += w * HuberMath.rho(r, delta);
+            weightedPsi[k] = w * HuberMath.psi(r, delta);
         }
         return total;
     }
