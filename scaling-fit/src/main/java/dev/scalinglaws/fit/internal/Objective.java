@@ -50,10 +50,16 @@ public final class Objective {
      * Kaplan L(N, S) and L(N, D) with Huber or squared loss on log residuals) evaluates everything, else null.
      */
     private final TwoPowerForms.Form fused;
-    private final double[] fusedCoefficients;
-    private final double[] fusedSums;
-    private final double[] fusedX1;
-    private final double[] fusedX2;
+    /** This instance's buffers for the fused kernel (null without it). */
+    private final FusedScratch scratch;
+
+    /** The fused kernel's per-instance buffers: its coefficients, its sums, two chunks of terms. */
+    private static final class FusedScratch {
+        final double[] coefficients = new double[6];
+        final double[] sums = new double[7];
+        final double[] x1 = new double[TwoPowerVector.CHUNK];
+        final double[] x2 = new double[TwoPowerVector.CHUNK];
+    }
 
     /**
      * @param law       the law
@@ -95,10 +101,7 @@ public final class Objective {
         this.vectorDelta = vectorDelta(loss);
         this.weightedPsi = Double.isNaN(vectorDelta) ? null : new double[CHUNK];
         this.fused = !Double.isNaN(vectorDelta) && space == ResidualSpace.LOG ? TwoPowerForms.of(law) : null;
-        this.fusedCoefficients = fused == null ? null : new double[6];
-        this.fusedSums = fused == null ? null : new double[7];
-        this.fusedX1 = fused == null ? null : new double[TwoPowerVector.CHUNK];
-        this.fusedX2 = fused == null ? null : new double[TwoPowerVector.CHUNK];
+        this.scratch = fused == null ? null : new FusedScratch();
     }
 
     /**
@@ -138,10 +141,7 @@ public final class Objective {
         this.vectorDelta = o.vectorDelta;
         this.weightedPsi = o.weightedPsi == null ? null : new double[CHUNK];
         this.fused = o.fused;
-        this.fusedCoefficients = fused == null ? null : new double[6];
-        this.fusedSums = fused == null ? null : new double[7];
-        this.fusedX1 = fused == null ? null : new double[TwoPowerVector.CHUNK];
-        this.fusedX2 = fused == null ? null : new double[TwoPowerVector.CHUNK];
+        this.scratch = fused == null ? null : new FusedScratch();
     }
 
     /** An independent evaluator over the same (shared, read-only) data. */
@@ -268,10 +268,10 @@ public final class Objective {
         if (fused != null) {
             // the kernel always computes the gradient sums (a value-only branch would cost C2 its register
             // allocation); the law's form maps them back to theta
-            fused.coefficients(theta, fusedCoefficients);
-            sum = TwoPowerVector.logHuber(fusedCoefficients, x.logColumn(0), x.logColumn(1), target, weights,
-                    vectorDelta, fusedSums, fusedX1, fusedX2);
-            fused.pullBack(theta, fusedSums, gradTheta);
+            fused.coefficients(theta, scratch.coefficients);
+            sum = TwoPowerVector.logHuber(scratch.coefficients, x.logColumn(0), x.logColumn(1), target, weights,
+                    vectorDelta, scratch.sums, scratch.x1, scratch.x2);
+            fused.pullBack(theta, scratch.sums, gradTheta);
         }
         // rows left for the chunked loop: none when the fused kernel has done them all
         int n = fused != null ? 0 : target.length;
