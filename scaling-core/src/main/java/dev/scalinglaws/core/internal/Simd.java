@@ -18,8 +18,13 @@ public final class Simd {
     private Simd() {
     }
 
+    /** Whether the user left the vector kernels on ({@code -Dscalinglaws.simd=false} turns them off). */
+    private static boolean requested() {
+        return Boolean.parseBoolean(System.getProperty("scalinglaws.simd", "true"));
+    }
+
     private static boolean decide() {
-        if (!Boolean.parseBoolean(System.getProperty("scalinglaws.simd", "true"))) {
+        if (!requested()) {
             return false;
         }
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
@@ -43,7 +48,7 @@ public final class Simd {
         if (ENABLED) {
             return "vector (" + TwoPowerVector.lanes() + " x double)";
         }
-        if (!Boolean.parseBoolean(System.getProperty("scalinglaws.simd", "true"))) {
+        if (!requested()) {
             return "scalar (-Dscalinglaws.simd=false)";
         }
         return "scalar (jdk.incubator.vector not resolved; add --add-modules jdk.incubator.vector)";
