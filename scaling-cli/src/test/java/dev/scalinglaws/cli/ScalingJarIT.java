@@ -85,9 +85,7 @@ class ScalingJarIT {
 
     @Test
     void launcherRunsFromAnyDirectory() throws Exception {
-        jar();
-        Path launcher = Path.of(System.getProperty("scaling.launcher", "../scaling")).toAbsolutePath().normalize();
-        assumeTrue(Files.isExecutable(launcher), "no launcher at " + launcher);
+        Path launcher = launcher();
         Run r = run(List.of(launcher.toString(), "shape", "--family", "t5", "--config", "base"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("222,903,552");
@@ -99,9 +97,7 @@ class ScalingJarIT {
      */
     @Test
     void launcherKeepsStderrCleanAndPassesTheExitCode() throws Exception {
-        jar();
-        Path launcher = Path.of(System.getProperty("scaling.launcher", "../scaling")).toAbsolutePath().normalize();
-        assumeTrue(Files.isExecutable(launcher), "no launcher at " + launcher);
+        Path launcher = launcher();
         Run ok = run(List.of(launcher.toString(), "fit", "--starts", "sobol:8", "--format", "json"));
         assertThat(ok.exit()).as(ok.err()).isZero();
         assertThat(ok.err()).isEmpty();
