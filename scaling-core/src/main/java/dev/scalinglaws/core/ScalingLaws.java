@@ -47,7 +47,8 @@ public final class ScalingLaws {
     /** The laws defined in scaling-core, in documentation order. */
     public static List<ScalingLaw> builtIn() {
         return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, KaplanStepsLaw.INSTANCE,
-                CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE);
+                CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE,
+                PowerLaw.INSTANCE, SaturatingPowerLaw.INSTANCE);
     }
 
     /** All registered law names. */

@@ -220,6 +220,10 @@ class LawProperties {
                 return Math.pow(t[0] / x[0], t[2]) + Math.pow(t[1] / x[1], t[3]);
             case "critical-batch":
                 return t[0] / Math.pow(x[0], 1 / t[1]);
+            case "power":
+                return t[0] * Math.pow(x[0], t[1]);
+            case "saturating-power":
+                return t[0] + t[1] * Math.pow(x[0], -t[2]);
             case "kaplan-trajectory":
                 // implicit in S_min: no closed form to compare with (its own properties live in DynamicsLawProperties)
                 return Double.NaN;

@@ -26,6 +26,8 @@ import dev.scalinglaws.core.Dataset;
  *       downstream accuracies.</li>
  *   <li>{@link #linFinetune()}: Lin et al. 2024, "Selecting Large Language Model to Fine-tune via Rectified Scaling
  *       Law" (arXiv:2402.02314): 90 fine-tuning curves (3 datasets x 30 models x 15 sizes) in long format.</li>
+ *   <li>{@link #porianIsoflop()}: Porian et al. 2024, "Resolving Discrepancies in Compute-Optimal Scaling of Language
+ *       Models" (arXiv:2406.19146): 1,264 isoFLOP points (config, C, N, D, loss) of 11 configurations.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe; every call reads the resource anew and returns an immutable dataset.
@@ -51,7 +53,7 @@ public final class Datasets {
 
     /** Names of the bundled datasets. */
     public static List<String> names() {
-        return List.of("chinchilla", "gadre-overtraining", "lin-finetune");
+        return List.of("chinchilla", "gadre-overtraining", "lin-finetune", "isoflop-porian2024");
     }
 
     /** Descriptions of the bundled datasets. */
@@ -68,7 +70,11 @@ public final class Datasets {
                 new Info("lin-finetune", "Fine-tuning losses of 30 models on 3 datasets at 15 subset sizes",
                         "Lin et al. 2024, Selecting Large Language Model to Fine-tune via Rectified Scaling Law, "
                                 + "arXiv:2402.02314", 1350,
-                        "dataset, model, family, size (parameters), D (fine-tuning examples, 0 = zero-shot), loss"));
+                        "dataset, model, family, size (parameters), D (fine-tuning examples, 0 = zero-shot), loss"),
+                new Info("isoflop-porian2024", "IsoFLOP profiles of 11 training configurations (RefinedWeb, OWT2)",
+                        "Porian et al. 2024, Resolving Discrepancies in Compute-Optimal Scaling of Language Models, "
+                                + "arXiv:2406.19146", 1264,
+                        "config (dataset/setting), dataset, setting, C (FLOPs), N (parameters), D = C/(6N), loss"));
     }
 
     /**
@@ -82,6 +88,7 @@ public final class Datasets {
             case "chinchilla" -> chinchilla();
             case "gadre-overtraining" -> gadreOvertraining();
             case "lin-finetune" -> linFinetune();
+            case "isoflop-porian2024" -> porianIsoflop();
             default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "unknown dataset '%s'; bundled datasets: %s", name, String.join(", ", names())));
         };
@@ -98,6 +105,7 @@ public final class Datasets {
             case "chinchilla" -> "chinchilla-epoch";
             case "gadre-overtraining" -> "overtraining-gadre2024";
             case "lin-finetune" -> "rectified-finetune-lin2024";
+            case "isoflop-porian2024" -> "isoflop-porian2024";
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "'; bundled datasets: "
                     + String.join(", ", names()));
         };
@@ -173,6 +181,19 @@ public final class Datasets {
                 .textColumn("loss", loss.toArray(new String[0]))
                 .groups("model")
                 .build();
+    }
+
+    /**
+     * Porian et al.'s isoFLOP points: one row per (configuration, FLOP budget C, model size N) with columns
+     * {@code config} ({@code dataset/setting}, e.g. {@code rw/tuned-const}), {@code dataset}, {@code setting},
+     * {@code C}, {@code N}, {@code D} = C / (6N) and {@code loss}. The paper's own optima and exponents are the
+     * resources {@code isoflop-porian2024/optimal_pairs.csv} and {@code isoflop-porian2024/published.json}
+     * (see {@link #text}).
+     *
+     * @return the dataset, source {@code dataset:isoflop-porian2024}
+     */
+    public static Dataset porianIsoflop() {
+        return read("isoflop-porian2024/isoflop_points.csv", "dataset:isoflop-porian2024", CsvReader.defaults());
     }
 
     /**
