@@ -87,6 +87,11 @@ final class DataOptions {
                     + "'dataset_name=c4_original'. Repeatable (ANDed).")
     List<String> where = new ArrayList<>();
 
+    @Option(names = "--keep-best", paramLabel = "COLS", split = ",",
+            description = "For each group of rows with equal values in these columns keep only the row with the "
+                    + "lowest response (e.g. the best learning rate per N,D: --keep-best N,D). Applied after --where.")
+    List<String> keepBest = new ArrayList<>();
+
     /** Whether neither --data nor --dataset was given. */
     boolean isDefault() {
         return file == null && dataset == null;
@@ -179,6 +184,9 @@ final class DataOptions {
         }
         List<RowFilter> conditions = filters();
         Dataset selected = RowFilter.apply(prepared, conditions);
+        if (!keepBest.isEmpty()) {
+            selected = KeepBest.apply(raw, selected, keepBest, law == null ? "loss" : law.response(), warnings);
+        }
         if (group != null && grouping == Grouping.GROUPS) {
             selected = withColumn(raw, selected, "--group", group).withGroups(group);
         }

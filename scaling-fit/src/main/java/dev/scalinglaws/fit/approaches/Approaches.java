@@ -113,7 +113,7 @@ public final class Approaches {
         }
         Dataset nd = data.has("D") || !(data.has("C") && data.has("N")) ? data : data.withTokensFromCompute();
         if (nd.has("N") && nd.has("D") && nd.has("loss") && nd.size() >= 6) {
-            FitResult fit = Fitter.fit(ChinchillaLaw.INSTANCE, nd, FitSpec.defaults().withThreads(1)
+            FitResult fit = Fitter.fit(ChinchillaLaw.INSTANCE, nd, FitSpec.defaults()
                     .withSeed(isoflop.seed()));
             AsymptoticCovariance cov = AsymptoticCovariance.of(fit, nd, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
             Interval a = cov.interval(DerivedQuantity.allocationExponentA(), level, false);

@@ -65,6 +65,55 @@ public enum CurveMinimum {
         }
     }
 
+    /**
+     * The fitted curve of a located minimum at the given ln N (for plots): the parabola over its window (NaN
+     * outside the window), or the Akima spline (NaN outside the sampled sizes).
+     */
+    double[] curve(double[] x, double[] loss, int window, double[] at) {
+        int n = x.length;
+        double[] out = new double[at.length];
+        java.util.Arrays.fill(out, Double.NaN);
+        if (this == AKIMA) {
+            double[] y = new double[n];
+            for (int i = 0; i < n; i++) {
+                y[i] = Math.log(loss[i]);
+            }
+            double[] t = akimaSlopes(x, y, n);
+            for (int k = 0; k < at.length; k++) {
+                if (at[k] >= x[0] && at[k] <= x[n - 1]) {
+                    int seg = 0;
+                    while (seg < n - 2 && at[k] > x[seg + 1]) {
+                        seg++;
+                    }
+                    out[k] = Math.exp(hermite(x, y, t, seg, at[k]));
+                }
+            }
+            return out;
+        }
+        int best = 0;
+        for (int i = 1; i < n; i++) {
+            best = loss[i] < loss[best] ? i : best;
+        }
+        int lo = Math.max(0, best - window);
+        int hi = Math.min(n - 1, best + window);
+        org.apache.commons.math3.fitting.WeightedObservedPoints pts =
+                new org.apache.commons.math3.fitting.WeightedObservedPoints();
+        for (int i = lo; i <= hi; i++) {
+            pts.add(x[i] - x[best], loss[i]);
+        }
+        if (hi - lo < 2) {
+            return out;
+        }
+        double[] c = org.apache.commons.math3.fitting.PolynomialCurveFitter.create(2).fit(pts.toList());
+        for (int k = 0; k < at.length; k++) {
+            if (at[k] >= x[lo] && at[k] <= x[hi]) {
+                double u = at[k] - x[best];
+                out[k] = c[0] + c[1] * u + c[2] * u * u;
+            }
+        }
+        return out;
+    }
+
     private static void parabola(double[] x, double[] loss, double[] weight, int n, int window, double[] out) {
         int best = 0;
         for (int i = 1; i < n; i++) {

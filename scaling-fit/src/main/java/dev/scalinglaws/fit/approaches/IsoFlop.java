@@ -217,6 +217,33 @@ public final class IsoFlop {
         return new double[][] {Arrays.copyOf(sizes, k), Arrays.copyOf(best, k)};
     }
 
+    /**
+     * The fitted isoFLOP curve of a budget at the given sizes, as the options' method drew it (for plots): the
+     * parabola over its window or the Akima spline; NaN where the method does not define it.
+     *
+     * @param budget  a budget of a result
+     * @param options the options it was computed with
+     * @param sizes   model sizes N
+     * @return the fitted loss at each size
+     */
+    public static double[] fittedCurve(Budget budget, IsoFlopOptions options, double[] sizes) {
+        double[] n = budget.n();
+        double[] x = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            x[i] = Math.log(n[i]);
+        }
+        double[] at = new double[sizes.length];
+        for (int i = 0; i < at.length; i++) {
+            at[i] = Math.log(sizes[i]);
+        }
+        if (n.length < 3) {
+            double[] out = new double[sizes.length];
+            Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        return options.method().curve(x, budget.loss(), options.window(), at);
+    }
+
     /** One curve: its minimum and the bootstrap of ln N*. Package-private for tests. */
     static Budget curve(double compute, double[] n, double[] loss, IsoFlopOptions o) {
         int m = n.length;
