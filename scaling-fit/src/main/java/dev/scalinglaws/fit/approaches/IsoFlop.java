@@ -108,7 +108,7 @@ public final class IsoFlop {
             for (int i = start; i < end; i++) {
                 lnSum += Math.log(c[order[i]]);
             }
-            double budget = Math.exp(lnSum / (end - start));
+            double budget = c[order[end - 1]] == c[order[start]] ? c[order[start]] : Math.exp(lnSum / (end - start));
             if (c[order[end - 1]] != c[order[start]]) {
                 merged++;
                 notes.add(String.format(Locale.ROOT, "budgets C = %.4g .. %.4g (%d rows) form one curve at C = %.4g",
