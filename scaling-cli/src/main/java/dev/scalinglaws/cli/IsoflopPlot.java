@@ -51,6 +51,7 @@ final class IsoflopPlot {
     private static XYChart curves(IsoFlopResult res, String suffix) {
         XYChart chart = Charts.logLog(WIDTH / 2, ROW, "isoFLOP curves" + suffix, "N (parameters)", "loss", 6);
         chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(false);
         List<Budget> budgets = res.budgets();
         Color[] colors = Charts.palette(budgets.size());
         for (int i = 0; i < budgets.size(); i++) {
@@ -89,6 +90,8 @@ final class IsoflopPlot {
     private static XYChart allocation(IsoFlopResult res, String suffix) {
         XYChart chart = Charts.logLog(WIDTH / 2, ROW, String.format(java.util.Locale.ROOT,
                 "N*(C) = k C^a, a = %.3f%s", res.a().estimate(), suffix), "C (FLOPs)", "N* (parameters)", 7);
+        chart.getStyler().setYAxisDecimalPattern("0.#E0");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideSE);
         List<Budget> used = res.usedBudgets();
         double lo = used.get(0).compute() / 2;
         double hi = used.get(used.size() - 1).compute() * 2;

@@ -160,6 +160,18 @@ public final class Approaches {
         }
         if (lo <= hi) {
             sb.append(String.format(Locale.ROOT, "agree: the intervals of a overlap on [%.4f, %.4f].", lo, hi));
+            Estimate wide = estimates.get(0);
+            Estimate narrow = estimates.get(0);
+            for (Estimate e : estimates) {
+                wide = e.a().width() > wide.a().width() ? e : wide;
+                narrow = e.a().width() < narrow.a().width() ? e : narrow;
+            }
+            if (wide.a().width() > 3 * narrow.a().width()) {
+                sb.append(String.format(Locale.ROOT, " The interval of %s is %.1f times as wide as that of %s "
+                        + "(%.4f vs %.4f): the overlap says little; the point estimates differ by %.4f.", wide.name(),
+                        wide.a().width() / narrow.a().width(), narrow.name(), wide.a().width(), narrow.a().width(),
+                        Math.abs(wide.a().estimate() - narrow.a().estimate())));
+            }
             return sb.toString();
         }
         sb.append("disagree:");
