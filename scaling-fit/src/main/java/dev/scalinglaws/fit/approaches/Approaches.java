@@ -146,10 +146,18 @@ public final class Approaches {
     }
 
     /** Plain words: do the a intervals overlap; if not, the gap and the likely cause. */
-    static String verdict(List<Estimate> estimates) {
+    static String verdict(List<Estimate> all) {
+        List<Estimate> estimates = all.stream().filter(e -> e.a().ok()).toList();
+        String without = all.stream().filter(e -> !e.a().ok()).map(e -> String.format(Locale.ROOT,
+                " %s has no usable interval for a (%s), so it is left out of the comparison.", e.name(),
+                e.a().status().name().toLowerCase(Locale.ROOT).replace('_', ' '))).reduce("", String::concat);
+        return compareIntervals(estimates) + without;
+    }
+
+    private static String compareIntervals(List<Estimate> estimates) {
         if (estimates.size() < 2) {
-            return estimates.isEmpty() ? "no approach could be run on this data"
-                    : "only one approach could be run on this data; nothing to compare";
+            return estimates.isEmpty() ? "no approach gave an interval for a on this data"
+                    : "only one approach gave an interval for a on this data; nothing to compare.";
         }
         StringBuilder sb = new StringBuilder();
         double lo = Double.NEGATIVE_INFINITY;

@@ -91,5 +91,10 @@ class EnvelopeAndApproachesTest {
         assertThat(v).startsWith("disagree").contains("miss by 0.1300").contains("Approach 3");
         assertThat(Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, ""),
                 new Approaches.Estimate("3 parametric", lo, lo, lo, lo, lo, "")))).startsWith("agree");
+        var none = new dev.scalinglaws.fit.uncertainty.Interval("a", 0.6, Double.NaN, Double.NaN, 0.95, "m",
+                dev.scalinglaws.fit.uncertainty.Interval.Status.OK);
+        assertThat(Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, ""),
+                new Approaches.Estimate("3 parametric", none, none, none, none, none, ""))))
+                .startsWith("only one approach").contains("3 parametric has no usable interval for a (non finite)");
     }
 }
