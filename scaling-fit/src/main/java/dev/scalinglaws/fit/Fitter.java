@@ -437,6 +437,13 @@ public final class Fitter {
             if (!onBound.isEmpty()) {
                 notes.add("parameters on a bound: " + String.join(", ", onBound));
             }
+            List<String> runaway = runaway(theta, onBound);
+            if (!runaway.isEmpty() && status == FitStatus.CONVERGED) {
+                status = FitStatus.NOT_IDENTIFIABLE;
+            }
+            for (String r : runaway) {
+                notes.add(r);
+            }
             Identifiability ident = identifiability(theta);
             if (ident != null && !ident.identifiable() && status == FitStatus.CONVERGED) {
                 status = FitStatus.NOT_IDENTIFIABLE;
@@ -461,6 +468,33 @@ public final class Fitter {
             return new FitResult(law, est, value, status,
                     new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
                             gradientNorm, onBound), ident, goodness, residuals, scale, notes, source, spec, total);
+        }
+
+        /**
+         * Notes for free parameters that ran off: a million times beyond their start range (above it, or for a
+         * positive parameter below it), not on a bound. The objective then keeps improving towards zero or
+         * infinity and the estimate is not determined by the data (for example a decay constant whose decay the data
+         * do not show).
+         */
+        private List<String> runaway(double[] theta, List<String> onBound) {
+            List<String> out = new ArrayList<>();
+            for (int j : free) {
+                Parameter par = law.parameters().get(j);
+                if (onBound.contains(par.name())) {
+                    continue;
+                }
+                double[] r = law.startRange(j);
+                double t = theta[j];
+                double reach = Math.max(Math.abs(r[0]), Math.abs(r[1]));
+                boolean far = Math.abs(t) > 1e6 * reach
+                        || par.positive() && r[0] > 0 && t < 1e-6 * r[0];
+                if (far && Double.isFinite(t)) {
+                    out.add(String.format(Locale.ROOT, "%s ran off to %.3g, far outside its usual range [%.3g, %.3g]: "
+                            + "the data do not determine it (the objective keeps improving towards %s); pin or bound "
+                            + "it", par.name(), t, r[0], r[1], Math.abs(t) > 1 ? "infinity" : "zero"));
+                }
+            }
+            return out;
         }
 
         /** The goodness with R^2 of the log response and of the response at theta. */
@@ -522,9 +556,15 @@ public final class Fitter {
             objective.copy().coordinateGramian(theta, gram);
             DMatrixRMaj h = new DMatrixRMaj(gram);
             double[] dscale = new double[nFree];
+            double maxDiagonal = 0;
+            for (int a = 0; a < nFree; a++) {
+                maxDiagonal = Math.max(maxDiagonal, h.get(a, a));
+            }
             for (int a = 0; a < nFree; a++) {
                 double dd = h.get(a, a);
-                dscale[a] = dd > 0 ? 1 / Math.sqrt(dd) : 0;
+                // a parameter the fitted values do not depend on (relative curvature below 1e-20, e.g. a decay
+                // constant run off to 1e15) is a flat direction, though its column is not exactly zero
+                dscale[a] = dd > 1e-20 * maxDiagonal ? 1 / Math.sqrt(dd) : 0;
             }
             DMatrixRMaj scaled = new DMatrixRMaj(nFree, nFree);
             for (int a = 0; a < nFree; a++) {

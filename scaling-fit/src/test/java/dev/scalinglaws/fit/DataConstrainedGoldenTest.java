@@ -117,22 +117,43 @@ class DataConstrainedGoldenTest {
         assertThat(fit.parameters().get(3).stdError()).isPositive().isFinite();
     }
 
+    /**
+     * All seven parameters free on the 182 runs (32 Sobol starts, Huber 1e-3 on log residuals). Measured: objective
+     * 0.0065659 (against 0.0158259 with the five constants held), E 1.831, A 54.06, B 22720, alpha 0.2123,
+     * beta 0.4663, R_D* 25.17 [17.9, 35.4] (95%, smoothed sandwich), and R_N* runs off (1e11 to 1e15, by start): with A and
+     * alpha free, the runs carry no evidence that excess parameters lose value, so the excess-parameter term is
+     * N' = N and R_N* is a flat direction. The fit says so (NOT_IDENTIFIABLE, with a note) rather than reporting
+     * success. R^2 of the response 0.934 (of its log 0.935) against 0.903 (0.887) for plain Chinchilla fitted to the
+     * same runs; with R_N* held at 5.31 the other six are identified (objective 0.0073760, R_D* 67.4).
+     */
     @Test
     void allSevenFreeWithIntervalsDiagnosticsAndRSquaredBesideChinchilla() {
         Dataset data = Datasets.muennighoffClean();
         FitResult fit = Fitter.fit(DataConstrainedLaw.INSTANCE, data, FitSpec.defaults()
-                .withStarts(Starts.sobol(512, 0)));
-        System.out.println(fit + " " + fit.convergence() + " " + fit.identifiability());
-        FitResult pinned = Fitter.fit(DataConstrainedLaw.INSTANCE, data, pinnedChinchillaConstants()
-                .withStarts(notebookGrid()));
-        // seven free parameters fit at least as well as two
-        assertThat(fit.objective()).isLessThanOrEqualTo(pinned.objective());
+                .withStarts(Starts.sobol(32, 0)));
+        FitResult chinchilla = Fitter.fit(ChinchillaLaw.INSTANCE, data, FitSpec.epoch());
+        System.out.println(fit + " " + fit.convergence() + " " + fit.goodness() + " " + fit.warnings() + " "
+                + fit.identifiability());
+        System.out.println(chinchilla + " " + chinchilla.goodness());
         assertThat(fit.goodness().freeParameters()).isEqualTo(7);
-        assertThat(fit.identifiability()).isNotNull();
+        assertThat(fit.objective()).isCloseTo(0.0065659, within(1e-6));
+        assertThat(fit.objective()).isLessThan(chinchilla.objective());
+        assertThat(fit.estimate("RNstar")).isGreaterThan(1e6);
+        assertThat(fit.status()).isEqualTo(FitStatus.NOT_IDENTIFIABLE);
+        assertThat(fit.warnings()).anyMatch(w -> w.startsWith("RNstar ran off to"));
+        assertThat(fit.goodness().rSquaredLinear()).isGreaterThan(chinchilla.goodness().rSquaredLinear());
+        assertThat(fit.goodness().rSquaredLog()).isGreaterThan(chinchilla.goodness().rSquaredLog());
         AsymptoticCovariance cov = AsymptoticCovariance.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-        for (var p : fit.law().parameters()) {
-            Interval iv = cov.interval(DerivedQuantity.parameter(fit.law(), p.name()), 0.95);
-            System.out.println(p.name() + " " + fit.estimate(p.name()) + " [" + iv.lower() + ", " + iv.upper() + "]");
-        }
+        Interval rd = cov.interval(DerivedQuantity.parameter(fit.law(), "RDstar"), 0.95);
+        assertThat(rd.lower()).isLessThan(fit.estimate("RDstar")).isGreaterThan(10);
+        assertThat(rd.upper()).isGreaterThan(fit.estimate("RDstar")).isLessThan(60);
+        Interval rn = cov.interval(DerivedQuantity.parameter(fit.law(), "RNstar"), 0.95);
+        assertThat(rn.upper() - rn.lower()).isGreaterThan(fit.estimate("RNstar"));
+        // with R_N* held at the notebook's value, the other six are identified
+        FitResult held = Fitter.fit(DataConstrainedLaw.INSTANCE, data, FitSpec.defaults()
+                .withStarts(Starts.sobol(32, 0)).withPin("RNstar", 5.309743));
+        System.out.println(held + " " + held.goodness());
+        assertThat(held.status()).isEqualTo(FitStatus.CONVERGED);
+        assertThat(held.goodness().freeParameters()).isEqualTo(6);
     }
 }
