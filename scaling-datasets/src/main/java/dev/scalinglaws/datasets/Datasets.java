@@ -26,6 +26,9 @@ import dev.scalinglaws.core.Dataset;
  *       downstream accuracies.</li>
  *   <li>{@link #linFinetune()}: Lin et al. 2024, "Selecting Large Language Model to Fine-tune via Rectified Scaling
  *       Law" (arXiv:2402.02314): 90 fine-tuning curves (3 datasets x 30 models x 15 sizes) in long format.</li>
+ *   <li>{@link #muennighoffRuns()} and {@link #muennighoffClean()}: Muennighoff et al. 2023, "Scaling
+ *       Data-Constrained Language Models" (arXiv:2305.16264): 296 runs (182 with outliers removed) with N, D, unique
+ *       tokens U, epochs and loss.</li>
  *   <li>{@link #porianIsoflop()}: Porian et al. 2024, "Resolving Discrepancies in Compute-Optimal Scaling of Language
  *       Models" (arXiv:2406.19146): 1,264 isoFLOP points (config, C, N, D, loss) of 11 configurations.</li>
  * </ul>
@@ -35,6 +38,9 @@ import dev.scalinglaws.core.Dataset;
 public final class Datasets {
 
     private static final String ROOT = "/dev/scalinglaws/datasets/";
+    private static final String MUENNIGHOFF_DIR = "data-constrained-muennighoff2023";
+    private static final String MUENNIGHOFF = "Muennighoff et al. 2023, Scaling Data-Constrained Language Models, "
+            + "arXiv:2305.16264";
 
     private Datasets() {
     }
@@ -53,7 +59,8 @@ public final class Datasets {
 
     /** Names of the bundled datasets. */
     public static List<String> names() {
-        return List.of("chinchilla", "gadre-overtraining", "lin-finetune", "isoflop-porian2024");
+        return List.of("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs", "muennighoff-clean",
+                "isoflop-porian2024");
     }
 
     /** Descriptions of the bundled datasets. */
@@ -71,6 +78,10 @@ public final class Datasets {
                         "Lin et al. 2024, Selecting Large Language Model to Fine-tune via Rectified Scaling Law, "
                                 + "arXiv:2402.02314", 1350,
                         "dataset, model, family, size (parameters), D (fine-tuning examples, 0 = zero-shot), loss"),
+                new Info("muennighoff-runs", "Data-constrained runs: repeated data and excess parameters on C4",
+                        MUENNIGHOFF, 296, "name, N, D (tokens seen), U (unique tokens), epochs = D/U, loss"),
+                new Info("muennighoff-clean", "The 182 data-constrained runs with outliers removed (the R_D*, R_N* "
+                        + "fit)", MUENNIGHOFF, 182, "name, N, D (tokens seen), U (unique tokens), epochs = D/U, loss"),
                 new Info("isoflop-porian2024", "IsoFLOP profiles of 11 training configurations (RefinedWeb, OWT2)",
                         "Porian et al. 2024, Resolving Discrepancies in Compute-Optimal Scaling of Language Models, "
                                 + "arXiv:2406.19146", 1264,
@@ -88,6 +99,8 @@ public final class Datasets {
             case "chinchilla" -> chinchilla();
             case "gadre-overtraining" -> gadreOvertraining();
             case "lin-finetune" -> linFinetune();
+            case "muennighoff-runs" -> muennighoffRuns();
+            case "muennighoff-clean" -> muennighoffClean();
             case "isoflop-porian2024" -> porianIsoflop();
             default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "unknown dataset '%s'; bundled datasets: %s", name, String.join(", ", names())));
@@ -105,6 +118,7 @@ public final class Datasets {
             case "chinchilla" -> "chinchilla-epoch";
             case "gadre-overtraining" -> "overtraining-gadre2024";
             case "lin-finetune" -> "rectified-finetune-lin2024";
+            case "muennighoff-runs", "muennighoff-clean" -> MUENNIGHOFF_DIR;
             case "isoflop-porian2024" -> "isoflop-porian2024";
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "'; bundled datasets: "
                     + String.join(", ", names()));
@@ -135,6 +149,27 @@ public final class Datasets {
                 CsvReader.defaults().withColumn("N", "params_N").withColumn("D", "tokens_D")
                         .withColumn("C", "flops_6ND").withColumn("M", "token_multiplier_M")
                         .withColumn("loss", "loss_c4_val"));
+    }
+
+    /**
+     * Muennighoff et al.'s 296 finished runs (seeds as separate rows), from their notebook: columns name, N, D
+     * (tokens seen), U (unique tokens), epochs = D/U and loss (final C4 validation loss, nats).
+     *
+     * @return the dataset, source {@code dataset:muennighoff-runs}
+     */
+    public static Dataset muennighoffRuns() {
+        return read(MUENNIGHOFF_DIR + "/runs.csv", "dataset:muennighoff-runs", CsvReader.defaults());
+    }
+
+    /**
+     * The 182 runs of {@link #muennighoffRuns()} left after the notebook's outlier removal, on which it fits R_D*
+     * and R_N* of the data-constrained law.
+     *
+     * @return the dataset, source {@code dataset:muennighoff-clean}
+     */
+    public static Dataset muennighoffClean() {
+        return read(MUENNIGHOFF_DIR + "/runs_outliers_removed.csv", "dataset:muennighoff-clean",
+                CsvReader.defaults());
     }
 
     /**
