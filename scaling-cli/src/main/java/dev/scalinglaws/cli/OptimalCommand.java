@@ -147,7 +147,7 @@ final class OptimalCommand implements Callable<Integer> {
         if (!iv.isEmpty()) {
             Interval any = iv.values().iterator().next();
             ObjectNode in = n.putObject("interval");
-            in.put("method", any.method());
+            in.put("method", any.label());
             Json.number(in, "level", level);
             in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
         }
@@ -185,7 +185,7 @@ final class OptimalCommand implements Callable<Integer> {
                 sb.append(at == null ? "" : "(" + at + " held fixed; not the compute-optimal allocation)\n");
                 if (!iv.isEmpty()) {
                     sb.append(String.format(Locale.ROOT, "(%s%% intervals, %s)%n", Parsing.human(100 * level),
-                            iv.values().iterator().next().method()
+                            iv.values().iterator().next().label()
                                     + (intervalMethod().equals("bootstrap") ? ", " + resamples + " resamples" : "")));
                 }
                 yield sb.toString().lines().map(String::stripTrailing)
