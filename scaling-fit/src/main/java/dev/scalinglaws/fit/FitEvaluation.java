@@ -61,7 +61,8 @@ public final class FitEvaluation {
         this.objective = objective;
         this.residuals = f.residuals(this.theta);
         this.logResiduals = f.logResiduals(this.theta);
-        this.goodness = goodness(f, problem.loss(), objective, residuals, logResiduals);
+        this.goodness = withRSquared(goodness(f, problem.loss(), objective, residuals, logResiduals), c,
+                this.theta);
         this.identifiability = identifiability(f, c, this.theta);
         this.jacobian = f.residualJacobian(this.theta);
         boolean finiteTheta = true;
@@ -128,6 +129,27 @@ public final class FitEvaluation {
         return new Goodness(n, f.dimension(), rmseLog, logL, aic, aicc, bic);
     }
 
+    /** The goodness with R^2 of the log response and of the response at theta. */
+    private static Goodness withRSquared(Goodness g, CompiledProblem c, double[] theta) {
+        double[] response = c.response();
+        int n = response.length;
+        double[] fitted = new double[n];
+        double[] w = c.weights();
+        try {
+            c.law().evaluate(theta, c.covariates(), 0, n, fitted, null);
+        } catch (RuntimeException e) {
+            return g;
+        }
+        double[] logY = new double[n];
+        double[] logF = new double[n];
+        for (int i = 0; i < n; i++) {
+            logY[i] = response[i] > 0 ? Math.log(response[i]) : Double.NaN;
+            logF[i] = fitted[i] > 0 ? Math.log(fitted[i]) : Double.NaN;
+        }
+        return new Goodness(g.n(), g.freeParameters(), g.rmseLog(), g.logLikelihood(), g.aic(), g.aicc(), g.bic(),
+                Goodness.rSquared(logY, logF, w), Goodness.rSquared(response, fitted, w));
+    }
+
     /** Identifiability from the scaled Gauss-Newton matrix of the free parameters (coordinates). */
     private static Identifiability identifiability(Objective f, CompiledProblem c, double[] theta) {
         int[] free = c.free();
@@ -139,9 +161,15 @@ public final class FitEvaluation {
         f.coordinateGramian(theta, gram);
         DMatrixRMaj h = new DMatrixRMaj(gram);
         double[] dscale = new double[nFree];
+        double maxDiagonal = 0;
+        for (int a = 0; a < nFree; a++) {
+            maxDiagonal = Math.max(maxDiagonal, h.get(a, a));
+        }
         for (int a = 0; a < nFree; a++) {
             double dd = h.get(a, a);
-            dscale[a] = dd > 0 ? 1 / Math.sqrt(dd) : 0;
+            // a parameter the fitted values do not depend on (relative curvature below 1e-20, e.g. a decay
+            // constant run off to 1e15) is a flat direction, though its column is not exactly zero
+            dscale[a] = dd > 1e-20 * maxDiagonal ? 1 / Math.sqrt(dd) : 0;
         }
         DMatrixRMaj scaled = new DMatrixRMaj(nFree, nFree);
         for (int a = 0; a < nFree; a++) {

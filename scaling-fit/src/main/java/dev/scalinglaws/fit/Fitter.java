@@ -8,6 +8,7 @@ import java.util.function.IntConsumer;
 import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.LinearStructure;
+import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.LbfgsB;
@@ -89,10 +90,13 @@ public final class Fitter {
         LbfgsB lbfgsb = LbfgsB.forIterations(spec.maxIterations(), spec.ftol(), spec.gtol());
         List<double[]> starts = new ArrayList<>();
         LocalOptimizer local = lbfgsb;
-        switch (spec.optimizer()) {
+        boolean evaluateOnly = c.dimension() == 0;
+        switch (evaluateOnly ? Optimizer.LBFGSB : spec.optimizer()) {
             case LBFGSB -> {
-                for (double[] theta : spec.starts().points(law)) {
-                    starts.add(c.startCoordinates(theta));
+                if (!evaluateOnly) {
+                    for (double[] theta : spec.starts().points(law)) {
+                        starts.add(c.startCoordinates(theta));
+                    }
                 }
             }
             case LEVENBERG_MARQUARDT -> {
@@ -122,8 +126,20 @@ public final class Fitter {
             }
             default -> throw new IllegalStateException("unknown optimizer " + spec.optimizer());
         }
-        Multistart.Outcome[] outcomes = Multistart.run(c.newObjective(), starts, c.lower(), c.upper(),
-                local, spec.parallelism(), progress);
+        Multistart.Outcome[] outcomes;
+        if (evaluateOnly) {
+            // every parameter pinned: evaluate the objective once, run no optimiser
+            Objective f = c.newObjective();
+            double v = f.value(new double[0]);
+            outcomes = new Multistart.Outcome[] {new Multistart.Outcome(0, new double[0], v,
+                    Double.isFinite(v) ? FitStatus.CONVERGED : FitStatus.NON_FINITE, 0, 1, 0)};
+            if (progress != null) {
+                progress.accept(1);
+            }
+        } else {
+            outcomes = Multistart.run(c.newObjective(), starts, c.lower(), c.upper(), local, spec.parallelism(),
+                    progress);
+        }
         return finish(problem, spec, outcomes, lbfgsb, (System.nanoTime() - t0) * 1e-9);
     }
 
@@ -144,7 +160,7 @@ public final class Fitter {
         int[] free = c.free();
         double[] lower = c.lower();
         double[] upper = c.upper();
-        boolean polish = spec.polish();
+        boolean polish = spec.polish() && c.dimension() > 0;
         long t0 = System.nanoTime();
         int bestIndex = Multistart.best(outcomes);
         long iterations = 0;
@@ -161,6 +177,9 @@ public final class Fitter {
             }
         }
         List<String> notes = new ArrayList<>(c.warnings());
+        if (c.dimension() == 0) {
+            notes.add("every parameter is pinned: the objective was evaluated, nothing was fitted");
+        }
         int p = law.parameterCount();
         if (bestIndex < 0) {
             double[] theta = c.baseTheta();
@@ -227,6 +246,11 @@ public final class Fitter {
         if (!onBound.isEmpty()) {
             notes.add("parameters on a bound: " + String.join(", ", onBound));
         }
+        List<String> runaway = runaway(law, free, theta, onBound);
+        if (!runaway.isEmpty() && status == FitStatus.CONVERGED) {
+            status = FitStatus.NOT_IDENTIFIABLE;
+        }
+        notes.addAll(runaway);
         FitEvaluation evaluation = problem.evaluateAtOptimum(theta, scale, value);
         Identifiability ident = evaluation.identifiability();
         if (ident != null && !ident.identifiable() && status == FitStatus.CONVERGED) {
@@ -266,6 +290,32 @@ public final class Fitter {
                 c.source(), spec, total, problem);
     }
 
+
+    /**
+     * Notes for free parameters that ran off: a million times beyond their start range (above it, or for a positive
+     * parameter below it), not on a bound. The objective then keeps improving towards zero or infinity and the
+     * estimate is not determined by the data (for example a decay constant whose decay the data do not show).
+     */
+    private static List<String> runaway(ScalingLaw law, int[] free, double[] theta, List<String> onBound) {
+        List<String> out = new ArrayList<>();
+        for (int j : free) {
+            Parameter par = law.parameters().get(j);
+            if (onBound.contains(par.name())) {
+                continue;
+            }
+            double[] r = law.startRange(j);
+            double t = theta[j];
+            double reach = Math.max(Math.abs(r[0]), Math.abs(r[1]));
+            boolean far = Math.abs(t) > 1e6 * reach
+                    || par.positive() && r[0] > 0 && t < 1e-6 * r[0];
+            if (far && Double.isFinite(t)) {
+                out.add(String.format(Locale.ROOT, "%s ran off to %.3g, far outside its usual range [%.3g, %.3g]: "
+                        + "the data do not determine it (the objective keeps improving towards %s); pin or bound "
+                        + "it", par.name(), t, r[0], r[1], Math.abs(t) > 1 ? "infinity" : "zero"));
+            }
+        }
+        return out;
+    }
 
     private static boolean contains(int[] a, int v) {
         return indexOf(a, v) >= 0;
