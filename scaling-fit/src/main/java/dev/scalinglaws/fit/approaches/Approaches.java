@@ -135,13 +135,13 @@ public final class Approaches {
     /** D = C / 6N: decreasing in N, so the bounds swap. */
     private static Interval tokens(Interval n, double compute) {
         return new Interval("D_opt", compute / (6 * n.estimate()), compute / (6 * n.upper()),
-                compute / (6 * n.lower()), n.level(), n.method(), n.status());
+                compute / (6 * n.lower()), n.level(), n.label(), n.status());
     }
 
     /** D/N = C / 6N^2. */
     private static Interval ratio(Interval n, double compute) {
         return new Interval("D/N", compute / (6 * n.estimate() * n.estimate()),
-                compute / (6 * n.upper() * n.upper()), compute / (6 * n.lower() * n.lower()), n.level(), n.method(),
+                compute / (6 * n.upper() * n.upper()), compute / (6 * n.lower() * n.lower()), n.level(), n.label(),
                 n.status());
     }
 
