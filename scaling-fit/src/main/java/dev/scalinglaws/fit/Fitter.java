@@ -465,9 +465,13 @@ public final class Fitter {
             double[] logResiduals = objective.logResiduals(theta);
             Goodness goodness = withRSquared(goodness(value, residuals, logResiduals, scale), theta);
             double total = seconds + (System.nanoTime() - t0) * 1e-9;
-            return new FitResult(law, est, value, status,
-                    new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
-                            gradientNorm, onBound), ident, goodness, residuals, scale, notes, source, spec, total);
+            // every parameter pinned: no start ran, the objective was evaluated once
+            ConvergenceReport report = objective.dimension() == 0
+                    ? new ConvergenceReport(0, 0, 0, 0, 0, evaluations, gradientNorm, onBound)
+                    : new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
+                            gradientNorm, onBound);
+            return new FitResult(law, est, value, status, report, ident, goodness, residuals, scale, notes, source,
+                    spec, total);
         }
 
         /**
@@ -556,15 +560,9 @@ public final class Fitter {
             objective.copy().coordinateGramian(theta, gram);
             DMatrixRMaj h = new DMatrixRMaj(gram);
             double[] dscale = new double[nFree];
-            double maxDiagonal = 0;
-            for (int a = 0; a < nFree; a++) {
-                maxDiagonal = Math.max(maxDiagonal, h.get(a, a));
-            }
             for (int a = 0; a < nFree; a++) {
                 double dd = h.get(a, a);
-                // a parameter the fitted values do not depend on (relative curvature below 1e-20, e.g. a decay
-                // constant run off to 1e15) is a flat direction, though its column is not exactly zero
-                dscale[a] = dd > 1e-20 * maxDiagonal ? 1 / Math.sqrt(dd) : 0;
+                dscale[a] = dd > 0 ? 1 / Math.sqrt(dd) : 0;
             }
             DMatrixRMaj scaled = new DMatrixRMaj(nFree, nFree);
             for (int a = 0; a < nFree; a++) {
