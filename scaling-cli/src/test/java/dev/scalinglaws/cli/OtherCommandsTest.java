@@ -139,7 +139,8 @@ class OtherCommandsTest {
     void datasetsListShowExport() throws Exception {
         Cli.Result list = Cli.run("datasets", "list");
         assertThat(list.exit()).isZero();
-        assertThat(list.out()).contains("chinchilla", "gadre-overtraining", "lin-finetune", "isoflop-porian2024");
+        assertThat(list.out()).contains("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs",
+                "muennighoff-clean", "isoflop-porian2024");
         JsonNode arr = Json.MAPPER.readTree(Cli.run("datasets", "list", "--format", "json").out());
         assertThat(arr).hasSize(dev.scalinglaws.datasets.Datasets.names().size());
 
