@@ -61,6 +61,9 @@ final class FitCommand implements Callable<Integer> {
             description = "Law to fit (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String lawName;
 
+    @Mixin
+    FormulaOption formula = new FormulaOption();
+
     /**
      * The registered law of this name; an unknown name keeps the library's message and suggests the nearest name.
      *
@@ -145,6 +148,11 @@ final class FitCommand implements Callable<Integer> {
             description = "Box bound for a parameter (use inf or leave empty for none). Repeatable.")
     List<String> bounds = new ArrayList<>();
 
+    @Option(names = "--start-range", paramLabel = "NAME=LO:HI",
+            description = "Where sobol:N and lhs:N starts (and variable projection's grid) search a parameter, "
+                    + "instead of the law's default (log-uniformly for a positive parameter). Repeatable.")
+    List<String> startRanges = new ArrayList<>();
+
     @Mixin
     IntervalOptions interval = new IntervalOptions();
 
@@ -181,9 +189,14 @@ final class FitCommand implements Callable<Integer> {
                 .equals(plot.toAbsolutePath().normalize())) {
             throw new CliException("--output and --plot name the same file: " + output.file);
         }
-        ScalingLaw law = law(lawName);
-        FitSpec fitSpec = spec(law);
+        formula.checkExclusive(spec);
+        ScalingLaw law = formula.given() ? null : law(lawName);
+        FitSpec fitSpec = formula.given() ? null : spec(law);
         Dataset raw = data.read("chinchilla");
+        if (formula.given()) {
+            law = formula.law(raw);
+            fitSpec = spec(law);
+        }
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
                 && raw.has(Checkpoints.BATCH)) {
             raw = Checkpoints.withMinimumSteps(raw, Checkpoints.STEP, Checkpoints.BATCH,
@@ -456,7 +469,48 @@ final class FitCommand implements Callable<Integer> {
             s = s.withBound(e.getKey(), lo.isEmpty() ? Double.NEGATIVE_INFINITY : Parsing.number("--bound", lo),
                     hi.isEmpty() ? Double.POSITIVE_INFINITY : Parsing.number("--bound", hi));
         }
-        return s;
+        return s.withStarts(withStartRanges(s.starts(), startRanges, law));
+    }
+
+    /**
+     * Applies {@code --start-range NAME=LO:HI} options to a starts strategy.
+     *
+     * @param starts the strategy
+     * @param ranges the option values
+     * @param law    the law, whose parameters the names must be
+     * @return the strategy with the overrides, or {@code starts} if there are none
+     */
+    static Starts withStartRanges(Starts starts, List<String> ranges, ScalingLaw law) {
+        if (ranges.isEmpty()) {
+            return starts;
+        }
+        Map<String, double[]> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : Parsing.keyValues("--start-range", ranges).entrySet()) {
+            var p = law.parameters().get(law.indexOf(e.getKey()));
+            String v = e.getValue();
+            int colon = v.indexOf(':');
+            if (colon < 0) {
+                throw new CliException("--start-range expects NAME=LO:HI, got '" + e.getKey() + "=" + v + "'");
+            }
+            double lo = Parsing.number("--start-range " + e.getKey(), v.substring(0, colon).trim());
+            double hi = Parsing.number("--start-range " + e.getKey(), v.substring(colon + 1).trim());
+            if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
+                throw new CliException(String.format(Locale.ROOT, "--start-range %s=%s: need finite LO < HI",
+                        e.getKey(), v));
+            }
+            if (p.positive() && !(lo > 0)) {
+                throw new CliException(String.format(Locale.ROOT, "--start-range %s=%s: %s is positive (searched "
+                        + "in log space); LO must be above 0", e.getKey(), v, e.getKey()));
+            }
+            parsed.put(e.getKey(), new double[] {lo, hi});
+        }
+        return Starts.withRanges(starts, parsed);
+    }
+
+    /** Whether Hoffmann's grid applies: the law has exactly the parameters E, A, B, alpha and beta. */
+    static boolean hoffmannGrid(ScalingLaw law) {
+        return law.parameters().stream().map(p -> p.name()).collect(java.util.stream.Collectors.toSet())
+                .equals(java.util.Set.of("E", "A", "B", "alpha", "beta"));
     }
 
     private Starts parseStarts(String text, ScalingLaw law) {
@@ -478,7 +532,7 @@ final class FitCommand implements Callable<Integer> {
             }
             return Starts.of(points);
         }
-        if (t.equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")) {
+        if (t.equalsIgnoreCase("hoffmann") && !hoffmannGrid(law)) {
             throw new CliException("--starts hoffmann is the grid for chinchilla (E, A, B, alpha, beta); law "
                     + law.name() + " needs sobol:N, lhs:N or grid:FILE");
         }

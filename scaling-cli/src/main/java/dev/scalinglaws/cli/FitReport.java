@@ -35,6 +35,11 @@ final class FitReport {
         root.put("schema", SCHEMA);
         root.put("law", r.law().name());
         root.put("formula", r.law().formula());
+        if (r.law() instanceof dev.scalinglaws.core.formula.FormulaLaw) {
+            // what 'predict --fit' and 'plot --fit' need to parse the formula again
+            r.law().covariates().forEach(root.putArray("covariates")::add);
+            root.put("response", r.law().response());
+        }
         ObjectNode data = root.putObject("data");
         data.put("source", o.source());
         data.put("rows", o.rows());

@@ -96,7 +96,8 @@ public final class Fitter {
                                     + "law %s has none; use LBFGSB or LEVENBERG_MARQUARDT", law.name()));
                 }
                 starts.addAll(VariableProjection.starts(problem.objective.copy(), structure, problem.baseTheta,
-                        problem.free, problem.naturalLower, problem.naturalUpper, VARPRO_STARTS, VARPRO_GRID));
+                        problem.free, problem.naturalLower, problem.naturalUpper, VARPRO_STARTS, VARPRO_GRID,
+                        j -> Starts.startRange(spec.starts(), law, j)));
                 // few starts: run each to the polish tolerances (SciPy's ftol stops a Huber sum of 1e-3 early)
                 double scale = starts.isEmpty() ? 1 : Math.max(1, Math.abs(problem.objective.copy()
                         .value(starts.get(0))));

@@ -198,6 +198,23 @@ public class FormulaLaw extends AbstractScalingLaw {
                 : new FormulaLaw(tree, normalised, s, params, response);
     }
 
+    /**
+     * The identifiers of a formula with the 1-based position of their first use, in order of first use.
+     *
+     * @param formula the formula
+     * @return identifier to position
+     * @throws FormulaException if the formula does not parse
+     */
+    public static Map<String, Integer> identifiers(String formula) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        FormulaParser.parse(formula).forEach(n -> {
+            if (n.isVariable()) {
+                out.putIfAbsent(n.name, n.position);
+            }
+        });
+        return out;
+    }
+
     /** The normalised formula (also {@link #formula()}), which parses back to an equal law. */
     public String expression() {
         return expression;
