@@ -49,9 +49,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     FormulaOption formula = new FormulaOption();
 
-    @Option(names = "--start-range", paramLabel = "NAME=LO:HI",
-            description = "Where the starts search a parameter, instead of the law's default. Repeatable.")
-    List<String> startRanges = new ArrayList<>();
+    @Mixin
+    StartRanges startRanges = new StartRanges();
 
     @Option(names = "--holdout-largest", paramLabel = "K",
             description = "Hold out the K largest runs (by --order) and predict them from a fit to the rest.")
@@ -120,9 +119,9 @@ final class BacktestCommand implements Callable<Integer> {
             law = formula.law(raw);
         }
         FitSpec fitSpec = objective.applyTo(FitSpec.defaults().withSeed(seed))
-                .withStarts(FitCommand.withStartRanges(starts.trim().equalsIgnoreCase("hoffmann")
-                        && !FitCommand.hoffmannGrid(law) ? failHoffmann(law) : Starts.parse(starts, seed),
-                        startRanges, law));
+                .withStarts(startRanges.apply(starts.trim().equalsIgnoreCase("hoffmann")
+                        && !StartRanges.hoffmannGrid(law) ? failHoffmann(law) : Starts.parse(starts, seed),
+                        law));
         Dataset rows = data.prepare(raw, law, null, group, DataOptions.Grouping.GROUPS).selected();
         rows = DataOptions.withoutTopLoss(rows, law, dropTopLoss, "");
         Backtest.Result result;

@@ -31,7 +31,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. */
+/**
+ * {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. (Over 500 lines:
+ * the options of the central command with their checks and the interval dispatch; formulas, start ranges, ties and
+ * the data live in mixins.)
+ */
 @Command(name = "fit", sortOptions = false,
         description = {"Fit a scaling law to data.",
                 "Without --data or --dataset: the bundled Chinchilla runs with the Epoch AI protocol (drop the 5 "
@@ -148,10 +152,8 @@ final class FitCommand implements Callable<Integer> {
             description = "Box bound for a parameter (use inf or leave empty for none). Repeatable.")
     List<String> bounds = new ArrayList<>();
 
-    @Option(names = "--start-range", paramLabel = "NAME=LO:HI",
-            description = "Where sobol:N and lhs:N starts (and variable projection's grid) search a parameter, "
-                    + "instead of the law's default (log-uniformly for a positive parameter). Repeatable.")
-    List<String> startRanges = new ArrayList<>();
+    @Mixin
+    StartRanges startRanges = new StartRanges();
 
     @Mixin
     LawOptions lawOptions = new LawOptions();
@@ -195,12 +197,9 @@ final class FitCommand implements Callable<Integer> {
         formula.checkExclusive(spec);
         lawOptions.guard(data.inputs(), output.file, plot);
         ScalingLaw law = formula.given() ? null : lawOptions.tie(law(lawName));
-        FitSpec fitSpec = formula.given() ? null : spec(law);
         Dataset raw = data.read("chinchilla");
-        if (formula.given()) {
-            law = lawOptions.tie(formula.law(raw));
-            fitSpec = spec(law);
-        }
+        law = law != null ? law : lawOptions.tie(formula.law(raw));
+        FitSpec fitSpec = spec(law);
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
                 && raw.has(Checkpoints.BATCH)) {
             raw = Checkpoints.withMinimumSteps(raw, Checkpoints.STEP, Checkpoints.BATCH,
@@ -478,48 +477,7 @@ final class FitCommand implements Callable<Integer> {
             s = s.withBound(e.getKey(), lo.isEmpty() ? Double.NEGATIVE_INFINITY : Parsing.number("--bound", lo),
                     hi.isEmpty() ? Double.POSITIVE_INFINITY : Parsing.number("--bound", hi));
         }
-        return s.withStarts(withStartRanges(s.starts(), startRanges, law));
-    }
-
-    /**
-     * Applies {@code --start-range NAME=LO:HI} options to a starts strategy.
-     *
-     * @param starts the strategy
-     * @param ranges the option values
-     * @param law    the law, whose parameters the names must be
-     * @return the strategy with the overrides, or {@code starts} if there are none
-     */
-    static Starts withStartRanges(Starts starts, List<String> ranges, ScalingLaw law) {
-        if (ranges.isEmpty()) {
-            return starts;
-        }
-        Map<String, double[]> parsed = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : Parsing.keyValues("--start-range", ranges).entrySet()) {
-            var p = law.parameters().get(law.indexOf(e.getKey()));
-            String v = e.getValue();
-            int colon = v.indexOf(':');
-            if (colon < 0) {
-                throw new CliException("--start-range expects NAME=LO:HI, got '" + e.getKey() + "=" + v + "'");
-            }
-            double lo = Parsing.number("--start-range " + e.getKey(), v.substring(0, colon).trim());
-            double hi = Parsing.number("--start-range " + e.getKey(), v.substring(colon + 1).trim());
-            if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(lo < hi)) {
-                throw new CliException(String.format(Locale.ROOT, "--start-range %s=%s: need finite LO < HI",
-                        e.getKey(), v));
-            }
-            if (p.positive() && !(lo > 0)) {
-                throw new CliException(String.format(Locale.ROOT, "--start-range %s=%s: %s is positive (searched "
-                        + "in log space); LO must be above 0", e.getKey(), v, e.getKey()));
-            }
-            parsed.put(e.getKey(), new double[] {lo, hi});
-        }
-        return Starts.withRanges(starts, parsed);
-    }
-
-    /** Whether Hoffmann's grid applies: the law has exactly the parameters E, A, B, alpha and beta. */
-    static boolean hoffmannGrid(ScalingLaw law) {
-        return law.parameters().stream().map(p -> p.name()).collect(java.util.stream.Collectors.toSet())
-                .equals(java.util.Set.of("E", "A", "B", "alpha", "beta"));
+        return s.withStarts(startRanges.apply(s.starts(), law));
     }
 
     private Starts parseStarts(String text, ScalingLaw law) {
@@ -541,7 +499,7 @@ final class FitCommand implements Callable<Integer> {
             }
             return Starts.of(points);
         }
-        if (t.equalsIgnoreCase("hoffmann") && !hoffmannGrid(law)) {
+        if (t.equalsIgnoreCase("hoffmann") && !StartRanges.hoffmannGrid(law)) {
             throw new CliException("--starts hoffmann is the grid for chinchilla (E, A, B, alpha, beta); law "
                     + law.name() + " needs sobol:N, lhs:N or grid:FILE");
         }

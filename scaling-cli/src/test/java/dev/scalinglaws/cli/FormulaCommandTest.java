@@ -113,6 +113,20 @@ class FormulaCommandTest {
         assertThat(n.get("meanAbsoluteRelativeError").asDouble()).isBetween(0.0, 0.05);
     }
 
+    @Test
+    void predictsFromAFormulaWithPublishedConstants() throws Exception {
+        Cli.Result r = Cli.run("predict", "--formula", CHINCHILLA, "--params",
+                "E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28", "--at", "N=7e10,D=1.4e12", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        double expected = 1.69 + 406.4 / Math.pow(7e10, 0.34) + 410.7 / Math.pow(1.4e12, 0.28);
+        assertThat(Json.MAPPER.readTree(r.out()).findValue("estimate").asDouble())
+                .isCloseTo(expected, within(1e-12 * expected));
+        assertError(new String[] {"predict", "--formula", CHINCHILLA, "--law", "chinchilla", "--params", "E=1"},
+                "scaling predict: give --law NAME or --formula EXPR, not both");
+        assertError(new String[] {"predict", "--formula", "E + A/N^alpha +", "--params", "E=1", "--at", "N=1"},
+                "scaling predict: --formula: position 16: formula ends where an operand is expected");
+    }
+
     private static void assertError(String[] args, String message) {
         Cli.Result r = Cli.run(args);
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(2);
