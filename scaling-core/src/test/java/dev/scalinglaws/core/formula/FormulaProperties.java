@@ -168,9 +168,10 @@ class FormulaProperties {
             double d1 = central(e, p, x, pj, h);
             double d2 = central(e, p, x, pj, 2 * h);
             Assume.that(Double.isFinite(d1) && Double.isFinite(d2));
-            // error model: truncation ~ |d(h) - d(2h)| / 3 (the h^2 term), rounding ~ eps |f| / h per evaluation,
+            // error model: truncation ~ |d(h) - d(2h)| / 3 (the h^2 term), rounding ~ eps |largest term| / h,
             // with a safety factor; a kink of min or max inside [p - 2h, p + 2h] shows up as a large d(h) - d(2h)
-            double rounding = 1e-15 * (Math.abs(reference) + maxAbs(e, p, x, pj, 2 * h)) / h;
+            // (of the largest intermediate: f may be a small difference of large terms)
+            double rounding = 1e-15 * (magnitude(e, p, x) + maxAbs(e, p, x, pj, 2 * h)) / h;
             // plus an absolute floor far below any meaningful derivative: values that underflow to subnormals lose
             // their relative precision in both computations
             double tolerance = 10 * (Math.abs(d1 - d2) + rounding) + 1e-9 * Math.abs(d1) + 1e-250;
@@ -240,6 +241,17 @@ class FormulaProperties {
      */
     static double pow(double base, double exponent) {
         return base > 0 ? Math.pow(base, exponent) : Double.NaN;
+    }
+
+    /** The largest magnitude of any subexpression's value at a point (the scale of the rounding errors in f). */
+    static double magnitude(Expr e, double[] p, double[] x) {
+        double m = Math.abs(e.eval(p, x));
+        if (e instanceof Unary u) {
+            m = Math.max(m, magnitude(u.a(), p, x));
+        } else if (e instanceof Binary b) {
+            m = Math.max(m, Math.max(magnitude(b.a(), p, x), magnitude(b.b(), p, x)));
+        }
+        return Double.isFinite(m) ? m : 0;
     }
 
     /**
