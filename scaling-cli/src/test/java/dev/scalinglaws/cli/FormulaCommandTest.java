@@ -121,7 +121,8 @@ class FormulaCommandTest {
         double expected = 1.69 + 406.4 / Math.pow(7e10, 0.34) + 410.7 / Math.pow(1.4e12, 0.28);
         assertThat(Json.MAPPER.readTree(r.out()).findValue("estimate").asDouble())
                 .isCloseTo(expected, within(1e-12 * expected));
-        assertError(new String[] {"predict", "--formula", CHINCHILLA, "--law", "chinchilla", "--params", "E=1"},
+        assertError(new String[] {"predict", "--formula", CHINCHILLA, "--law", "chinchilla", "--params", "E=1", "--at",
+                "N=1"},
                 "scaling predict: give --law NAME or --formula EXPR, not both");
         assertError(new String[] {"predict", "--formula", "E + A/N^alpha +", "--params", "E=1", "--at", "N=1"},
                 "scaling predict: --formula: position 16: formula ends where an operand is expected");
