@@ -286,37 +286,37 @@ public final class Fitter {
             return new Problem(law, spec, objective, x, y, lu, hu, base, free, warnings, d.source(), used, lo, hi);
         }
 
-        /** The objective prototype (copy it per thread). */
+        /** {@return the objective prototype (copy it per thread)} */
         public Objective objective() {
             return objective;
         }
 
-        /** The law. */
+        /** {@return the law} */
         public ScalingLaw law() {
             return law;
         }
 
-        /** The spec it was compiled for. */
+        /** {@return the spec it was compiled for} */
         public FitSpec spec() {
             return spec;
         }
 
-        /** The law's covariates, validated (shared with the objective; do not modify). */
+        /** {@return the law's covariates, validated (shared with the objective; do not modify)} */
         public Columns covariates() {
             return x;
         }
 
-        /** The observed response in natural units, validated (shared; do not modify). */
+        /** {@return the observed response in natural units, validated (shared; do not modify)} */
         public double[] response() {
             return response;
         }
 
-        /** Lower bounds in coordinates (copy). */
+        /** {@return the lower bounds in coordinates (copy)} */
         public double[] lower() {
             return lower.clone();
         }
 
-        /** Upper bounds in coordinates (copy). */
+        /** {@return the upper bounds in coordinates (copy)} */
         public double[] upper() {
             return upper.clone();
         }

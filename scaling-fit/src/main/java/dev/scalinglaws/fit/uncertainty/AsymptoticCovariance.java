@@ -245,27 +245,27 @@ public final class AsymptoticCovariance {
         return copy(curvatureInverse);
     }
 
-    /** The estimator used. */
+    /** {@return the estimator used} */
     public Form form() {
         return form;
     }
 
-    /** Whether every entry is finite (false when the bread is singular or n &lt;= p). */
+    /** {@return whether every entry is finite (false when the bread is singular or n &lt;= p)} */
     public boolean finite() {
         return finite;
     }
 
-    /** Residual degrees of freedom n - p (free parameters, plus a fitted scale). */
+    /** {@return the residual degrees of freedom n - p (free parameters, plus a fitted scale)} */
     public int degreesOfFreedom() {
         return degreesOfFreedom;
     }
 
-    /** The covariance of the natural parameters, p x p in the law's order; pinned rows and columns are 0. */
+    /** {@return the covariance of the natural parameters, p x p in the law's order; pinned rows and columns are 0} */
     public double[][] covariance() {
         return copy(covariance);
     }
 
-    /** The covariance in optimisation coordinates of the free parameters (logs of positive ones). */
+    /** {@return the covariance in optimisation coordinates of the free parameters (logs of positive ones)} */
     public double[][] coordinateCovariance() {
         return copy(coordinateCovariance);
     }

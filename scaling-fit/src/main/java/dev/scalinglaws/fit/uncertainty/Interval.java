@@ -16,6 +16,8 @@ import java.util.Locale;
  * @param level    nominal coverage in (0, 1), e.g. 0.95
  * @param method   how the interval was computed, e.g. {@code "bootstrap-bca"}, {@code "asymptotic-sandwich"}
  * @param status   whether the interval is usable
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record Interval(String name, double estimate, double lower, double upper, double level, String method,
                        Status status) implements java.io.Serializable {
@@ -32,7 +34,17 @@ public record Interval(String name, double estimate, double lower, double upper,
         TOO_MANY_FAILURES
     }
 
-    /** Validates the level and sets the status to NON_FINITE where a number is not finite. */
+    /**
+     * Validates the level and sets the status to NON_FINITE where a number is not finite.
+     *
+     * @param name     the quantity, e.g. {@code "alpha"} or {@code "N_opt(C=5.88e23)"}
+     * @param estimate the point estimate at the full-data fit
+     * @param lower    lower bound
+     * @param upper    upper bound
+     * @param level    nominal coverage in (0, 1), e.g. 0.95
+     * @param method   how the interval was computed, e.g. {@code "bootstrap-bca"}, {@code "asymptotic-sandwich"}
+     * @param status   whether the interval is usable
+     */
     public Interval {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "level must lie in (0, 1): %s", level));
@@ -42,17 +54,21 @@ public record Interval(String name, double estimate, double lower, double upper,
         }
     }
 
-    /** Whether the interval is usable ({@link Status#OK}). */
+    /** {@return whether the interval is usable ({@link Status#OK})} */
     public boolean ok() {
         return status == Status.OK;
     }
 
-    /** Whether {@code value} lies within [lower, upper]. */
+    /**
+     * {@return whether {@code value} lies within [lower, upper]}
+     *
+     * @param value a value of the quantity
+     */
     public boolean contains(double value) {
         return value >= lower && value <= upper;
     }
 
-    /** upper - lower. */
+    /** {@return the width, upper - lower} */
     public double width() {
         return upper - lower;
     }
