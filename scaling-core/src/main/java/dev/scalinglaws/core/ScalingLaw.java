@@ -21,27 +21,36 @@ import java.util.Locale;
  */
 public interface ScalingLaw {
 
-    /** {@return the law's registry name, e.g. {@code "chinchilla"}} */
+    /** The law's registry name, e.g. {@code "chinchilla"}. */
     String name();
 
-    /** {@return the formula in plain text, e.g. {@code "L = E + A/N^alpha + B/D^beta"}} */
+    /** The formula in plain text, e.g. {@code "L = E + A/N^alpha + B/D^beta"}. */
     String formula();
 
-    /** {@return the paper the law comes from} */
+    /** The paper the law comes from. */
     String citation();
 
-    /** {@return the covariate names in evaluation order, e.g. {@code ["N", "D"]}} */
+    /** Covariate names in evaluation order, e.g. {@code ["N", "D"]}. */
     List<String> covariates();
 
-    /** {@return the name of the response column, {@code "loss"} by default} */
+    /**
+     * The derived quantities users of this law report as standard (none by default); see {@link DerivedParameter}.
+     *
+     * @return the derived parameters, in report order
+     */
+    default List<DerivedParameter> derivedParameters() {
+        return List.of();
+    }
+
+    /** Name of the response column, {@code "loss"} by default. */
     default String response() {
         return "loss";
     }
 
-    /** {@return the parameters in the order {@code theta} uses} */
+    /** The parameters in the order {@code theta} uses. */
     List<Parameter> parameters();
 
-    /** {@return the number of parameters} */
+    /** Number of parameters. */
     default int parameterCount() {
         return parameters().size();
     }
@@ -77,14 +86,13 @@ public interface ScalingLaw {
     }
 
     /**
-     * {@return whether the law takes logarithms of its covariates, so that zero or negative covariate values are
-     * invalid}
+     * Whether the law takes logarithms of its covariates, so that zero or negative covariate values are invalid.
      */
     default boolean requiresPositiveCovariates() {
         return true;
     }
 
-    /** {@return whether the response is strictly positive, so that log residuals are defined} */
+    /** Whether the response is strictly positive, so that log residuals are defined. */
     default boolean positiveResponse() {
         return true;
     }

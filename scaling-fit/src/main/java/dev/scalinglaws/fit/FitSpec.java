@@ -21,29 +21,17 @@ public final class FitSpec implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Residual space. */
     private final ResidualSpace residual;
-    /** Loss. */
     private final Loss loss;
-    /** Start strategy. */
     private final Starts starts;
-    /** Pinned parameters (unmodifiable). */
     private final Map<String, Double> pins;
-    /** Bounds by parameter name (unmodifiable; arrays owned). */
     private final Map<String, double[]> bounds;
-    /** Worker threads for multistart. */
-    private final int threads;
-    /** Seed of every random choice. */
+    private final Parallelism parallelism;
     private final long seed;
-    /** Iteration limit per start. */
     private final int maxIterations;
-    /** Relative-decrease tolerance. */
     private final double ftol;
-    /** Projected-gradient tolerance. */
     private final double gtol;
-    /** Whether the best start is polished with tight tolerances. */
     private final boolean polish;
-    /** The local optimiser. */
     private final Optimizer optimizer;
 
     private FitSpec(Draft d) {
@@ -55,16 +43,13 @@ public final class FitSpec implements java.io.Serializable {
         Map<String, double[]> b = new LinkedHashMap<>();
         d.bounds.forEach((k, v) -> b.put(k, v.clone()));
         this.bounds = Collections.unmodifiableMap(b);
-        if (d.threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + d.threads);
-        }
         if (d.maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1: " + d.maxIterations);
         }
         if (!(d.ftol >= 0) || !(d.gtol >= 0)) {
             throw new IllegalArgumentException("tolerances must be non-negative");
         }
-        this.threads = d.threads;
+        this.parallelism = Objects.requireNonNull(d.parallelism, "parallelism");
         this.seed = d.seed;
         this.maxIterations = d.maxIterations;
         this.ftol = d.ftol;
@@ -72,10 +57,7 @@ public final class FitSpec implements java.io.Serializable {
         this.polish = d.polish;
     }
 
-    /**
-     * {@return the default spec: log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available
-     * processors, seed 0}
-     */
+    /** Log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available processors, seed 0. */
     public static FitSpec defaults() {
         Draft d = new Draft();
         d.residual = ResidualSpace.LOG;
@@ -83,7 +65,7 @@ public final class FitSpec implements java.io.Serializable {
         d.starts = Starts.sobol(128, 0);
         d.pins = Map.of();
         d.bounds = Map.of();
-        d.threads = Runtime.getRuntime().availableProcessors();
+        d.parallelism = Parallelism.defaults();
         d.seed = 0L;
         d.maxIterations = 15000;
         d.ftol = 2.220446049250313e-09;
@@ -93,31 +75,22 @@ public final class FitSpec implements java.io.Serializable {
         return new FitSpec(d);
     }
 
-    /** {@return Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid} */
+    /** Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid. */
     public static FitSpec epoch() {
         return defaults().withStarts(Starts.hoffmann());
     }
 
-    /**
-     * @param value residual space
-     * @return a new spec
-     */
+    /** @param value residual space @return a new spec */
     public FitSpec withResidual(ResidualSpace value) {
         return with(d -> d.residual = value);
     }
 
-    /**
-     * @param value loss
-     * @return a new spec
-     */
+    /** @param value loss @return a new spec */
     public FitSpec withLoss(Loss value) {
         return with(d -> d.loss = value);
     }
 
-    /**
-     * @param value start strategy
-     * @return a new spec
-     */
+    /** @param value start strategy @return a new spec */
     public FitSpec withStarts(Starts value) {
         return with(d -> d.starts = value);
     }
@@ -158,25 +131,35 @@ public final class FitSpec implements java.io.Serializable {
     }
 
     /**
-     * @param value worker threads for multistart, &gt;= 1
+     * At most {@code value} threads for the multistart, the calling thread included, helped by the common pool
+     * (see {@link Parallelism#threads(int)}); the result does not depend on it.
+     *
+     * @param value threads, &gt;= 1
      * @return a new spec
      */
     public FitSpec withThreads(int value) {
-        return with(d -> d.threads = value);
+        Parallelism p = Parallelism.threads(value);
+        return with(d -> d.parallelism = p);
     }
 
     /**
-     * @param value seed for every random choice
+     * Where the starts run ({@link Parallelism#defaults()}: the calling thread helped by the JVM's common pool, no
+     * pool of the library's own; {@link Parallelism#sequential()} inside Spark tasks or other pools). The result does
+     * not depend on it.
+     *
+     * @param value the setting
      * @return a new spec
      */
+    public FitSpec withParallelism(Parallelism value) {
+        return with(d -> d.parallelism = value);
+    }
+
+    /** @param value seed for every random choice @return a new spec */
     public FitSpec withSeed(long value) {
         return with(d -> d.seed = value);
     }
 
-    /**
-     * @param value iteration limit per start
-     * @return a new spec
-     */
+    /** @param value iteration limit per start @return a new spec */
     public FitSpec withMaxIterations(int value) {
         return with(d -> d.maxIterations = value);
     }
@@ -193,10 +176,7 @@ public final class FitSpec implements java.io.Serializable {
         });
     }
 
-    /**
-     * @param value whether to polish the best start with tight tolerances
-     * @return a new spec
-     */
+    /** @param value whether to polish the best start with tight tolerances @return a new spec */
     public FitSpec withPolish(boolean value) {
         return with(d -> d.polish = value);
     }
@@ -225,7 +205,7 @@ public final class FitSpec implements java.io.Serializable {
         Starts starts;
         Map<String, Double> pins;
         Map<String, double[]> bounds;
-        int threads;
+        Parallelism parallelism;
         long seed;
         int maxIterations;
         double ftol;
@@ -242,7 +222,7 @@ public final class FitSpec implements java.io.Serializable {
             starts = s.starts;
             pins = s.pins;
             bounds = s.bounds;
-            threads = s.threads;
+            parallelism = s.parallelism;
             seed = s.seed;
             maxIterations = s.maxIterations;
             ftol = s.ftol;
@@ -252,72 +232,111 @@ public final class FitSpec implements java.io.Serializable {
         }
     }
 
-    /** {@return the local optimiser} */
+    /** The local optimiser. */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** {@return the residual space} */
+    /** Residual space. */
     public ResidualSpace residual() {
         return residual;
     }
 
-    /** {@return the loss} */
+    /** Loss. */
     public Loss loss() {
         return loss;
     }
 
-    /** {@return the start strategy} */
+    /** Start strategy. */
     public Starts starts() {
         return starts;
     }
 
-    /** {@return the pinned parameters (unmodifiable)} */
+    /** Pinned parameters (unmodifiable). */
     public Map<String, Double> pins() {
         return pins;
     }
 
-    /** {@return the bounds by parameter name (copies)} */
+    /** Bounds by parameter name (copies). */
     public Map<String, double[]> bounds() {
         Map<String, double[]> b = new LinkedHashMap<>();
         bounds.forEach((k, v) -> b.put(k, v.clone()));
         return b;
     }
 
-    /** {@return the number of worker threads} */
+    /** Threads at most, the calling thread included ({@link #parallelism()}'s). */
     public int threads() {
-        return threads;
+        return parallelism.threads();
     }
 
-    /** {@return the seed} */
+    /** Where the starts run. */
+    public Parallelism parallelism() {
+        return parallelism;
+    }
+
+    /** Seed. */
     public long seed() {
         return seed;
     }
 
-    /** {@return the iteration limit per start} */
+    /** Iteration limit per start. */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** {@return the relative-decrease tolerance} */
+    /** Relative-decrease tolerance. */
     public double ftol() {
         return ftol;
     }
 
-    /** {@return the projected-gradient tolerance} */
+    /** Projected-gradient tolerance. */
     public double gtol() {
         return gtol;
     }
 
-    /** {@return whether the best start is polished with tight tolerances} */
+    /** Whether the best start is polished with tight tolerances. */
     public boolean polish() {
         return polish;
+    }
+
+    /** Equal specs have equal settings (bounds compared by content; parallelism by its executor and threads). */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof FitSpec o)) {
+            return false;
+        }
+        if (!bounds.keySet().equals(o.bounds.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> e : bounds.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), o.bounds.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return residual == o.residual && loss.equals(o.loss) && starts.equals(o.starts) && pins.equals(o.pins)
+                && parallelism.equals(o.parallelism) && seed == o.seed && maxIterations == o.maxIterations
+                && Double.compare(ftol, o.ftol) == 0 && Double.compare(gtol, o.gtol) == 0 && polish == o.polish
+                && optimizer == o.optimizer;
+    }
+
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(residual, loss, starts, pins, parallelism, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
+        for (Map.Entry<String, double[]> e : bounds.entrySet()) {
+            h = 31 * h + e.getKey().hashCode() + java.util.Arrays.hashCode(e.getValue());
+        }
+        return h;
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "FitSpec[residual=%s, loss=%s, delta=%s, starts=%s, pins=%s, threads=%d, "
-                + "seed=%d, optimizer=%s]", residual, loss.name(), loss.delta(), starts.describe(), pins, threads, seed,
-                optimizer);
+                + "seed=%d, optimizer=%s]", residual, loss.name(), loss.delta(), starts.describe(), pins,
+                parallelism.threads(), seed, optimizer);
     }
 }

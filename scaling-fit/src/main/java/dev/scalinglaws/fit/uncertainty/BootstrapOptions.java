@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
+import dev.scalinglaws.fit.Parallelism;
+
 /**
  * Bootstrap settings, immutable; every {@code withX} returns a new instance:
  * {@code BootstrapOptions.defaults().withResamples(4000).withScheme(ResamplingScheme.CLUSTER).withSeed(7)}.
@@ -32,7 +34,7 @@ public final class BootstrapOptions {
     private final IntervalMethod method;
     private final double level;
     private final long seed;
-    private final int threads;
+    private final Parallelism parallelism;
     private final boolean startFromOptimum;
     private final int bestStarts;
     private final List<double[]> extraStarts;
@@ -44,9 +46,6 @@ public final class BootstrapOptions {
             throw new IllegalArgumentException("resamples must be at least 2: " + d.resamples);
         }
         AsymptoticCovariance.checkLevel(d.level);
-        if (d.threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + d.threads);
-        }
         if (d.bestStarts < 0) {
             throw new IllegalArgumentException("bestStarts must be >= 0: " + d.bestStarts);
         }
@@ -59,7 +58,7 @@ public final class BootstrapOptions {
         this.method = Objects.requireNonNull(d.method, "method");
         this.level = d.level;
         this.seed = d.seed;
-        this.threads = d.threads;
+        this.parallelism = Objects.requireNonNull(d.parallelism, "parallelism");
         this.startFromOptimum = d.startFromOptimum;
         this.bestStarts = d.bestStarts;
         List<double[]> copy = new ArrayList<>();
@@ -79,7 +78,7 @@ public final class BootstrapOptions {
         }
     }
 
-    /** {@return the defaults: 2,000 case resamples, BCa 95%, seed 0, all processors, optimum + 4 best starts} */
+    /** 2,000 case resamples, BCa 95%, seed 0, all processors, optimum + 4 best starts. */
     public static BootstrapOptions defaults() {
         Draft d = new Draft();
         d.resamples = 2000;
@@ -87,7 +86,7 @@ public final class BootstrapOptions {
         d.method = IntervalMethod.BCA;
         d.level = 0.95;
         d.seed = 0L;
-        d.threads = Runtime.getRuntime().availableProcessors();
+        d.parallelism = Parallelism.defaults();
         d.startFromOptimum = true;
         d.bestStarts = 4;
         d.extraStarts = List.of();
@@ -107,58 +106,49 @@ public final class BootstrapOptions {
                 .withBestStarts(0).withExtraStarts(List.of(start));
     }
 
-    /**
-     * @param value number of resamples B, &gt;= 2
-     * @return new options
-     */
+    /** @param value number of resamples B, &gt;= 2 @return new options */
     public BootstrapOptions withResamples(int value) {
         return with(d -> d.resamples = value);
     }
 
-    /**
-     * @param value resampling scheme
-     * @return new options
-     */
+    /** @param value resampling scheme @return new options */
     public BootstrapOptions withScheme(ResamplingScheme value) {
         return with(d -> d.scheme = value);
     }
 
-    /**
-     * @param value interval method used by {@link BootstrapResult#interval(String)}
-     * @return new options
-     */
+    /** @param value interval method used by {@link BootstrapResult#interval(String)} @return new options */
     public BootstrapOptions withMethod(IntervalMethod value) {
         return with(d -> d.method = value);
     }
 
-    /**
-     * @param value nominal coverage in (0, 1)
-     * @return new options
-     */
+    /** @param value nominal coverage in (0, 1) @return new options */
     public BootstrapOptions withLevel(double value) {
         return with(d -> d.level = value);
     }
 
-    /**
-     * @param value seed
-     * @return new options
-     */
+    /** @param value seed @return new options */
     public BootstrapOptions withSeed(long value) {
         return with(d -> d.seed = value);
     }
 
-    /**
-     * @param value worker threads, &gt;= 1 (1 = the calling thread)
-     * @return new options
-     */
+    /** @param value worker threads, &gt;= 1 (1 = the calling thread) @return new options */
     public BootstrapOptions withThreads(int value) {
-        return with(d -> d.threads = value);
+        Parallelism p = Parallelism.threads(value);
+        return with(d -> d.parallelism = p);
     }
 
     /**
-     * @param value whether each refit starts from the full-data optimum
+     * Where the refits run ({@link Parallelism#defaults()}: the calling thread helped by the common pool); the
+     * result does not depend on it.
+     *
+     * @param value the setting
      * @return new options
      */
+    public BootstrapOptions withParallelism(Parallelism value) {
+        return with(d -> d.parallelism = value);
+    }
+
+    /** @param value whether each refit starts from the full-data optimum @return new options */
     public BootstrapOptions withStartFromOptimum(boolean value) {
         return with(d -> d.startFromOptimum = value);
     }
@@ -171,10 +161,7 @@ public final class BootstrapOptions {
         return with(d -> d.bestStarts = value);
     }
 
-    /**
-     * @param value further starts (natural units) every refit tries
-     * @return new options
-     */
+    /** @param value further starts (natural units) every refit tries @return new options */
     public BootstrapOptions withExtraStarts(List<double[]> value) {
         return with(d -> d.extraStarts = value);
     }
@@ -216,7 +203,7 @@ public final class BootstrapOptions {
         IntervalMethod method;
         double level;
         long seed;
-        int threads;
+        Parallelism parallelism;
         boolean startFromOptimum;
         int bestStarts;
         List<double[]> extraStarts;
@@ -232,7 +219,7 @@ public final class BootstrapOptions {
             method = o.method;
             level = o.level;
             seed = o.seed;
-            threads = o.threads;
+            parallelism = o.parallelism;
             startFromOptimum = o.startFromOptimum;
             bestStarts = o.bestStarts;
             extraStarts = o.extraStarts;
@@ -241,52 +228,57 @@ public final class BootstrapOptions {
         }
     }
 
-    /** {@return the progress hook, or null} */
+    /** The progress hook, or null. */
     public IntConsumer progress() {
         return progress;
     }
 
-    /** {@return the number of resamples} */
+    /** Number of resamples. */
     public int resamples() {
         return resamples;
     }
 
-    /** {@return the resampling scheme} */
+    /** Resampling scheme. */
     public ResamplingScheme scheme() {
         return scheme;
     }
 
-    /** {@return the default interval method} */
+    /** Default interval method. */
     public IntervalMethod method() {
         return method;
     }
 
-    /** {@return the nominal level} */
+    /** Nominal level. */
     public double level() {
         return level;
     }
 
-    /** {@return the seed of every random choice} */
+    /** Seed. */
     public long seed() {
         return seed;
     }
 
-    /** {@return the number of worker threads} */
+    /** Threads at most, the calling thread included ({@link #parallelism()}'s). */
     public int threads() {
-        return threads;
+        return parallelism.threads();
     }
 
-    /** {@return whether refits start at the full-data optimum} */
+    /** Where the refits run. */
+    public Parallelism parallelism() {
+        return parallelism;
+    }
+
+    /** Whether refits start at the full-data optimum. */
     public boolean startFromOptimum() {
         return startFromOptimum;
     }
 
-    /** {@return the number K of best multistart starts that every refit tries} */
+    /** K best multistart starts tried by every refit. */
     public int bestStarts() {
         return bestStarts;
     }
 
-    /** {@return the extra starts (copies)} */
+    /** Extra starts (copies). */
     public List<double[]> extraStarts() {
         List<double[]> out = new ArrayList<>();
         for (double[] s : extraStarts) {
@@ -295,7 +287,7 @@ public final class BootstrapOptions {
         return out;
     }
 
-    /** {@return the failure tolerance} */
+    /** Failure tolerance. */
     public double maxFailureFraction() {
         return maxFailureFraction;
     }
@@ -308,16 +300,44 @@ public final class BootstrapOptions {
      * @return the seed of a {@link java.util.SplittableRandom}
      */
     static long resampleSeed(long seed, long index) {
-        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Resampling.seed(seed, index);
+    }
+
+    /** Equal options have equal settings (extra starts by content; the progress hook by identity). */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof BootstrapOptions o) || extraStarts.size() != o.extraStarts.size()) {
+            return false;
+        }
+        for (int k = 0; k < extraStarts.size(); k++) {
+            if (!java.util.Arrays.equals(extraStarts.get(k), o.extraStarts.get(k))) {
+                return false;
+            }
+        }
+        return resamples == o.resamples && scheme == o.scheme && method == o.method
+                && Double.compare(level, o.level) == 0 && seed == o.seed && parallelism.equals(o.parallelism)
+                && startFromOptimum == o.startFromOptimum && bestStarts == o.bestStarts
+                && Double.compare(maxFailureFraction, o.maxFailureFraction) == 0 && progress == o.progress;
+    }
+
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(resamples, scheme, method, level, seed, parallelism, startFromOptimum, bestStarts,
+                maxFailureFraction, System.identityHashCode(progress));
+        for (double[] s : extraStarts) {
+            h = 31 * h + java.util.Arrays.hashCode(s);
+        }
+        return h;
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "BootstrapOptions[resamples=%d, scheme=%s, method=%s, level=%s, seed=%d, "
                         + "threads=%d, startFromOptimum=%s, bestStarts=%d, extraStarts=%d]", resamples, scheme, method,
-                level, seed, threads, startFromOptimum, bestStarts, extraStarts.size());
+                level, seed, parallelism.threads(), startFromOptimum, bestStarts, extraStarts.size());
     }
 }

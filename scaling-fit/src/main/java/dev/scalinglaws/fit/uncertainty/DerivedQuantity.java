@@ -17,15 +17,16 @@ import dev.scalinglaws.core.ScalingLaw;
  * target loss, the loss at any covariate point, and the over-training multiplier M* = (b/a)^(1/(2 eta))
  * (Hoffmann et al. 2022, arXiv:2203.15556; Gadre et al. 2024, arXiv:2403.08540).
  *
- * <p>{@link #gradient} defaults to central differences with a relative step 1e-6 (in log space for positive
- * arguments), which is accurate to about 1e-9 relative for the smooth functions here. A value that cannot be
- * computed (e.g. a target loss below the floor) is NaN, which callers report as a status, never as a number.
+ * <p>{@link #gradient} defaults to central differences in natural (linear) units with the step
+ * h_j = 1e-6 max(|theta_j|, 1e-4), which is accurate to about 1e-9 relative for the smooth functions here. A value
+ * that cannot be computed (e.g. a target loss below the floor) is NaN, which callers report as a status, never as a
+ * number.
  *
  * <p>Implementations must be immutable and thread-safe.
  */
 public interface DerivedQuantity {
 
-    /** {@return the quantity's name as reported, e.g. {@code "a"} or {@code "N_opt(C=1e24)"}} */
+    /** The quantity's name as reported, e.g. {@code "a"} or {@code "N_opt(C=1e24)"}. */
     String name();
 
     /**
@@ -119,17 +120,32 @@ public interface DerivedQuantity {
         };
     }
 
-    /** {@return Chinchilla's N_opt exponent a = beta / (alpha + beta)} */
+    /**
+     * The law's standard derived quantities ({@link ScalingLaw#derivedParameters()}), as quantities every interval
+     * method accepts.
+     *
+     * @param law the law
+     * @return one quantity per derived parameter, in the law's order
+     */
+    static java.util.List<DerivedQuantity> standard(ScalingLaw law) {
+        java.util.List<DerivedQuantity> out = new java.util.ArrayList<>();
+        for (dev.scalinglaws.core.DerivedParameter p : law.derivedParameters()) {
+            out.add(of(p.name(), p::value));
+        }
+        return out;
+    }
+
+    /** Chinchilla's N_opt exponent a = beta / (alpha + beta). */
     static DerivedQuantity allocationExponentA() {
         return of("a", t -> t[ChinchillaLaw.BETA] / (t[ChinchillaLaw.ALPHA] + t[ChinchillaLaw.BETA]));
     }
 
-    /** {@return Chinchilla's D_opt exponent b = alpha / (alpha + beta)} */
+    /** Chinchilla's D_opt exponent b = alpha / (alpha + beta). */
     static DerivedQuantity allocationExponentB() {
         return of("b", t -> t[ChinchillaLaw.ALPHA] / (t[ChinchillaLaw.ALPHA] + t[ChinchillaLaw.BETA]));
     }
 
-    /** {@return Chinchilla's allocation constant G = (alpha A / (beta B))^(1/(alpha+beta))} */
+    /** Chinchilla's allocation constant G = (alpha A / (beta B))^(1/(alpha+beta)). */
     static DerivedQuantity allocationConstantG() {
         return of("G", t -> guard(() -> ComputeOptimal.exponents(t).G()));
     }
@@ -208,7 +224,7 @@ public interface DerivedQuantity {
         return of(sb.append(')').toString(), t -> guard(() -> law.value(t, p)));
     }
 
-    /** {@return the over-training law's compute-optimal token multiplier M* = (b/a)^(1/(2 eta))} */
+    /** The over-training law's compute-optimal token multiplier M* = (b/a)^(1/(2 eta)). */
     static DerivedQuantity optimalMultiplier() {
         return of("M*", OvertrainingLaw::optimalMultiplier);
     }
