@@ -75,7 +75,7 @@ public final class AsymptoticCovariance {
             };
         }
 
-        /** The same estimator as a {@link CovarianceForm}. */
+        /** {@return the same estimator as a {@link CovarianceForm}} */
         public CovarianceForm covarianceForm() {
             return CovarianceForm.valueOf(name());
         }
@@ -122,7 +122,7 @@ public final class AsymptoticCovariance {
      * @param form estimator
      * @return the covariance (check {@link #finite()})
      * @throws IllegalArgumentException when {@code data} is not the fit's data, every parameter is pinned or an
-     *                                  estimate is not finite
+     *             estimate is not finite
      */
     public static AsymptoticCovariance of(FitResult fit, Dataset data, Form form) {
         return of(fit, Fits.problem(fit, data), form);
@@ -171,7 +171,7 @@ public final class AsymptoticCovariance {
         return covariance.curvatureInverse();
     }
 
-    /** The covariance as a value. */
+    /** {@return the covariance as a value} */
     public Covariance value() {
         return covariance;
     }
