@@ -129,9 +129,17 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
      * @param name  the parameter
      * @param lower lower end (finite)
      * @param upper upper end (finite, above lower)
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     record Range(String name, double lower, double upper) implements java.io.Serializable {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param name  the parameter
+         * @param lower lower end (finite)
+         * @param upper upper end (finite, above lower)
+         */
         public Range {
             if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -140,9 +148,21 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
         }
     }
 
-    /** Starts with start-range overrides. @param base the strategy @param ranges the overrides */
+    /**
+     * Starts with start-range overrides.
+     *
+     * @param base   the strategy
+     * @param ranges the overrides
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record Ranged(Starts base, List<Range> ranges) implements Starts {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param base   the strategy
+         * @param ranges the overrides
+         */
         public Ranged {
             ranges = List.copyOf(ranges);
         }
