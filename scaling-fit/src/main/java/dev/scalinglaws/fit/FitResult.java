@@ -25,17 +25,44 @@ import dev.scalinglaws.core.ScalingLaw;
  * @param dataSource     where the data came from
  * @param spec           the spec used
  * @param seconds        wall time of the fit itself
+ * @param diagnostics    structured findings about the fit ({@link FitDiagnostics}): what is weak about it
  */
 public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
                         ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
                         double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
-                        double seconds) implements java.io.Serializable {
+                        double seconds, List<Diagnostic> diagnostics) implements java.io.Serializable {
 
     /** Copies lists and arrays. */
     public FitResult {
         parameters = List.copyOf(parameters);
         residuals = residuals.clone();
         warnings = List.copyOf(warnings);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * A result without diagnostics (as before they existed; {@link Fitter} attaches them).
+     *
+     * @param law             the law
+     * @param parameters      estimates
+     * @param objective       the objective
+     * @param status          status
+     * @param convergence     multistart report
+     * @param identifiability identifiability report or null
+     * @param goodness        goodness of fit
+     * @param residuals       residuals
+     * @param scale           likelihood scale or NaN
+     * @param warnings        notes
+     * @param dataSource      data source
+     * @param spec            spec
+     * @param seconds         wall time
+     */
+    public FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
+                     ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
+                     double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
+                     double seconds) {
+        this(law, parameters, objective, status, convergence, identifiability, goodness, residuals, scale, warnings,
+                dataSource, spec, seconds, List.of());
     }
 
     /** Residuals (copy). */
@@ -86,7 +113,24 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
                     "expected %d parameter estimates, got %d", parameters.size(), estimates.size()));
         }
         return new FitResult(law, estimates, objective, status, convergence, identifiability, goodness, residuals,
-                scale, warnings, dataSource, spec, seconds);
+                scale, warnings, dataSource, spec, seconds, diagnostics);
+    }
+
+    /**
+     * This result with another status and diagnostics; everything else is unchanged.
+     *
+     * @param newStatus      the status
+     * @param newDiagnostics the diagnostics
+     * @return a new result
+     */
+    public FitResult withDiagnostics(FitStatus newStatus, List<Diagnostic> newDiagnostics) {
+        return new FitResult(law, parameters, objective, newStatus, convergence, identifiability, goodness, residuals,
+                scale, warnings, dataSource, spec, seconds, newDiagnostics);
+    }
+
+    /** Whether any diagnostic has severity warning or error. */
+    public boolean hasWarnings() {
+        return diagnostics.stream().anyMatch(Diagnostic::isWarningOrError);
     }
 
     /** Whether the fit converged. */

@@ -108,7 +108,8 @@ public final class Fitter {
         Multistart.Outcome[] outcomes = Multistart.run(problem.objective, starts, problem.lower, problem.upper,
                 local, spec.threads(), progress);
         FitResult result = problem.finish(outcomes, lbfgsb, spec.polish(), (System.nanoTime() - t0) * 1e-9);
-        return withStandardErrors(result, problem);
+        // diagnostics (FitDiagnostics) are computed on the finished fit and attached here, in one place
+        return FitDiagnostics.attach(withStandardErrors(result, problem), problem, outcomes, data);
     }
 
     /**
