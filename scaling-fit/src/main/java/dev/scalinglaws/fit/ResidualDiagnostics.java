@@ -217,7 +217,7 @@ final class ResidualDiagnostics {
             order[a] = a;
         }
         Arrays.sort(order, (a, b) -> Double.compare(scale[b], scale[a]));
-        int m = Math.max(FitDiagnostics.MIN_FRONTIER_ROWS, (int) Math.ceil(n / 10.0));
+        int m = Math.min(n, Math.max(FitDiagnostics.MIN_FRONTIER_ROWS, (int) Math.ceil(n / 10.0)));
         while (m < n && scale[order[m]] == scale[order[m - 1]]) {
             m++;
         }
