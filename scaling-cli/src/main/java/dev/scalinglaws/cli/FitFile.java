@@ -56,6 +56,14 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         diagnostics = List.copyOf(diagnostics);
     }
 
+    /** A fit file without diagnostics (parameters given on the command line, or files written before them). */
+    FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
+            String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec,
+            Map<String, String> columns, String runColumn, JsonNode interval) {
+        this(path, law, theta, status, source, where, groupColumn, group, dropTopLoss, ranges, spec, columns,
+                runColumn, interval, List.of());
+    }
+
     /**
      * The diagnostics of a fit file's {@code diagnostics} array; entries with an unknown code or severity are skipped
      * (a newer writer), a malformed array is an error naming the file.
@@ -165,6 +173,15 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         ScalingLaw law;
         try {
             law = ScalingLaws.byName(lawNode.asText());
+            JsonNode ties = root.get("ties");
+            if (ties != null && !ties.isObject()) {
+                throw new IllegalArgumentException("field 'ties' is not an object");
+            }
+            if (ties != null && !ties.isEmpty()) {
+                Map<String, String> t = new LinkedHashMap<>();
+                ties.properties().forEach(e -> t.put(e.getKey(), e.getValue().asText()));
+                law = ScalingLaws.tie(law, t);
+            }
         } catch (IllegalArgumentException e) {
             throw new CliException(path + ": " + e.getMessage(), e);
         }
