@@ -42,8 +42,7 @@ import picocli.CommandLine.Spec;
                 "  scaling fit --data runs.csv --column N=params --column D=tokens --starts sobol:256",
                 "  scaling fit --dataset gadre-overtraining --law overtraining --by dataset_name --format json",
                 "",
-                "Exit status: 0 converged, 1 ran but did not converge or the parameters are not identifiable (result "
-                        + "still written, with its diagnostics), 2 bad input or usage."})
+                "Exit status: 0 converged, 1 not converged or not identifiable (result still written), 2 bad input."})
 final class FitCommand implements Callable<Integer> {
 
     /** Default rows dropped for the bundled Chinchilla data (the Epoch protocol). */
@@ -118,9 +117,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--group", paramLabel = "COLUMN",
             description = "The column naming the run (model) of each row: checkpoints of one run are correlated, "
-                    + "so --interval bootstrap resamples runs (cluster, percentile intervals, unless --resample says "
-                    + "otherwise), and "
-                    + "--warmup-tokens applies per run.")
+                    + "so --interval bootstrap resamples runs (default --resample cluster), and --warmup-tokens "
+                    + "applies per run.")
     String group;
 
     @Option(names = "--warmup-tokens", paramLabel = "X",
@@ -320,12 +318,10 @@ final class FitCommand implements Callable<Integer> {
             }
             ranges.put(cov, new double[] {lo, hi});
         }
-        bootstrapDiagnostics = List.of();
+        bootstrapDiagnostics = result.diagnostics();
         FitOutcome.Intervals intervals = intervals(result, used, fitSpec, derived, group);
-        if (!bootstrapDiagnostics.isEmpty()) {
-            // the bootstrap repeats the fit's diagnostics and adds its own (failed refits, few clusters, wide intervals)
-            result = result.withDiagnostics(result.status(), bootstrapDiagnostics);
-        }
+        // a bootstrap repeats the fit's diagnostics and adds its own (failed refits, few clusters, wide intervals)
+        result = result.withDiagnostics(result.status(), bootstrapDiagnostics);
         List<String> whereText = filters.stream().map(RowFilter::toString).toList();
         FitOutcome.Runs runs = null;
         if (this.group != null) {
@@ -346,13 +342,7 @@ final class FitCommand implements Callable<Integer> {
         if (interval.method == IntervalOptions.Method.none) {
             return null;
         }
-        boolean grouped = used.groupColumn() != null;
-        String resample = interval.resample(grouped);
-        if (interval.method == IntervalOptions.Method.bootstrap && IntervalOptions.scheme(resample).clustered()
-                && !grouped) {
-            throw new CliException(used.source() + ": --resample " + resample + " resamples whole runs: give --group "
-                    + "COLUMN (the column naming the run of each row)");
-        }
+        String resample = interval.resampleFor(used);
         ScalingLaw law = result.law();
         List<DerivedQuantity> quantities = new ArrayList<>();
         for (FitOutcome.Derived d : derived) {
@@ -390,8 +380,8 @@ final class FitCommand implements Callable<Integer> {
             }
             case bootstrap -> {
                 BootstrapOptions options = BootstrapOptions.defaults().withResamples(interval.resamples)
-                        .withScheme(IntervalOptions.scheme(resample)).withMethod(IntervalOptions.bootstrapMethod(resample))
-                        .withLevel(level).withSeed(fitSpec.seed());
+                        .withScheme(IntervalOptions.scheme(resample)).withLevel(level).withSeed(fitSpec.seed())
+                        .withMethod(IntervalOptions.bootstrapMethod(resample));
                 if (threads != null) {
                     options = options.withThreads(threads);
                 }

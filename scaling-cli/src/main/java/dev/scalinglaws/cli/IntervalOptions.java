@@ -66,6 +66,23 @@ final class IntervalOptions {
     }
 
     /**
+     * The --resample name in effect for a fit's rows, checked: a clustered scheme needs a run column.
+     *
+     * @param used the rows fitted
+     * @return the name
+     * @throws CliException for a clustered bootstrap of rows without a run column
+     */
+    String resampleFor(dev.scalinglaws.core.Dataset used) {
+        boolean grouped = used.groupColumn() != null;
+        String name = resample(grouped);
+        if (method == Method.bootstrap && scheme(name).clustered() && !grouped) {
+            throw new CliException(used.source() + ": --resample " + name + " resamples whole runs: give --group "
+                    + "COLUMN (the column naming the run of each row)");
+        }
+        return name;
+    }
+
+    /**
      * The bootstrap interval method that goes with a --resample name: percentile for cluster (BCa's jackknife over
      * few clusters undercovered), Hesterberg's expanded percentile for wild-cluster (the best of its three), BCa
      * otherwise (the row-level coverage study's choice).

@@ -54,7 +54,8 @@ class DiagnosticsCommandTest {
         int status = lines.indexOf("status           NOT_IDENTIFIABLE");
         assertThat(status).as(table.out()).isGreaterThanOrEqualTo(0);
         assertThat(lines.get(status + 1)).startsWith("diagnostics      1 error");
-        assertThat(lines.get(status + 2)).startsWith("  error          NOT_IDENTIFIABLE: the design is exactly collinear");
+        assertThat(lines.get(status + 2))
+                .startsWith("  error          NOT_IDENTIFIABLE: the design is exactly collinear");
 
         Cli.Result json = Cli.run("fit", "--data", data.toString(), "--starts", "sobol:16", "--format", "json");
         assertThat(json.exit()).isEqualTo(1);

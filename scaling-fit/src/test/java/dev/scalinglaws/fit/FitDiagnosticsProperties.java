@@ -28,7 +28,8 @@ class FitDiagnosticsProperties {
     @Property(tries = 40)
     void convergedWithoutWarningsMeansFinitePositiveErrorsAndNoBound(
             @ForAll @IntRange(min = 3, max = 9) int sizes, @ForAll @IntRange(min = 2, max = 8) int multipliers,
-            @ForAll @DoubleRange(min = 0, max = 3) double e, @ForAll @DoubleRange(min = 0.001, max = 0.05) @Scale(4) double sigma,
+            @ForAll @DoubleRange(min = 0, max = 3) double e,
+            @ForAll @DoubleRange(min = 0.001, max = 0.05) @Scale(4) double sigma,
             @ForAll @DoubleRange(min = 0.3, max = 3) double decades, @ForAll @IntRange(min = 2, max = 16) int starts,
             @ForAll long seed) {
         SplittableRandom rng = new SplittableRandom(seed);

@@ -276,8 +276,8 @@ public final class BootstrapResult {
      * Diagnostics of this bootstrap: the fit's own (repeated), then {@code REFITS_FAILED} when failed refits exceed the
      * tolerance, {@code FEW_CLUSTERS} for a clustered scheme with fewer than {@link #FEW_CLUSTERS} clusters (a warning
      * for whole-cluster resampling with BCa or basic intervals, which undercover there, information otherwise;
-     * measured in {@code docs/uncertainty.md}), and {@code WEAKLY_DETERMINED} for a parameter whose interval (the options' method
-     * and level) has positive bounds more than two orders of magnitude apart.
+     * measured in {@code docs/uncertainty.md}), and {@code WEAKLY_DETERMINED} for a parameter whose interval (the
+     * options' method and level) has positive bounds more than two orders of magnitude apart.
      *
      * @return the diagnostics, errors first
      */

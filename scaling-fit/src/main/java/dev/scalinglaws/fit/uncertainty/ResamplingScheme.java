@@ -31,7 +31,8 @@ public enum ResamplingScheme {
     WILD_MAMMEN,
     /**
      * Wild cluster bootstrap with Webb's six-point multipliers: one multiplier v_g per cluster (group), drawn from
-     * {-sqrt(3/2), -1, -sqrt(1/2), sqrt(1/2), 1, sqrt(3/2)} with probability 1/6 each (E v = 0, E v^2 = 1, E v^4 = 7/6),
+     * {-sqrt(3/2), -1, -sqrt(1/2), sqrt(1/2), 1, sqrt(3/2)} with probability 1/6 each (E v = 0, E v^2 = 1,
+     * E v^4 = 7/6),
      * and y*_i = f_i - c r~_i v_g(i), where r~ are the jackknife residuals f^(-g)_i - y_i (each cluster predicted by
      * the fit without it: the CV3-type transformation) and c = sqrt((G-1)/G) (Cameron, Gelbach and Miller 2008,
      * Rev. Econ. Stat. 90, 414; Webb 2023, Can. J. Econ. 56, 839; MacKinnon, Nielsen and Webb 2023, J. Appl.
