@@ -25,7 +25,7 @@ import net.jqwik.api.statistics.Statistics;
  */
 class FitDiagnosticsProperties {
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void convergedWithoutWarningsMeansFinitePositiveErrorsAndNoBound(
             @ForAll @IntRange(min = 3, max = 9) int sizes, @ForAll @IntRange(min = 2, max = 8) int multipliers,
             @ForAll @DoubleRange(min = 0, max = 3) double e,
