@@ -12,7 +12,6 @@ import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.Diagnostic;
 import dev.scalinglaws.fit.DiagnosticCode;
-import dev.scalinglaws.fit.OptimalAllocation;
 import dev.scalinglaws.fit.Severity;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
@@ -20,6 +19,7 @@ import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.OptimalAllocation;
 import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -124,8 +124,8 @@ final class OptimalCommand implements Callable<Integer> {
         held = compute != null && at != null ? Parsing.point("--at", at) : Map.of();
         if (compute != null ? !law.covariates().containsAll(List.of("N", "D"))
                 : !law.covariates().equals(List.of("N", "D"))) {
-            throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law %s; "
-                    + "%s takes %s", fit.path, compute != null ? "whose covariates include N and D" : "in (N, D)",
+            throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law in (N, D)"
+                    + "%s; %s takes %s", fit.path, compute != null ? " (other covariates held with --at)" : "",
                     law.name(), law.covariates()));
         }
         double[] theta = f.theta();
@@ -178,7 +178,7 @@ final class OptimalCommand implements Callable<Integer> {
         if (!iv.isEmpty()) {
             Interval any = iv.values().iterator().next();
             ObjectNode in = n.putObject("interval");
-            in.put("method", any.method());
+            in.put("method", any.label());
             Json.number(in, "level", level);
             in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
         }
@@ -245,7 +245,7 @@ final class OptimalCommand implements Callable<Integer> {
                 }
                 if (!iv.isEmpty()) {
                     sb.append(String.format(Locale.ROOT, "(%s%% intervals, %s)%n", Parsing.human(100 * level),
-                            iv.values().iterator().next().method()
+                            iv.values().iterator().next().label()
                                     + (intervalMethod().equals("bootstrap") ? ", " + resamples + " resamples" : "")));
                 }
                 sb.append(PredictCommand.fitDiagnostics(f));

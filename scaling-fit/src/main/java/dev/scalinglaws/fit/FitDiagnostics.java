@@ -14,7 +14,9 @@ import java.util.Set;
 import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.Parameter;
+import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.Multistart;
+import dev.scalinglaws.fit.internal.Objective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
@@ -100,16 +102,38 @@ public final class FitDiagnostics {
      * @return the diagnostics, errors first
      */
     public static List<Diagnostic> of(FitResult fit, Dataset data) {
-        Fitter.Problem problem = Fitter.Problem.compile(fit.law(), data, fit.spec());
-        return compute(fit, problem, null, data);
+        return compute(fit, new View(CompiledProblem.compile(fit.law(), data, fit.spec())), null, data);
+    }
+
+    /** What the diagnostics read of a compiled problem (its objective is a private copy). */
+    static final class View {
+        final dev.scalinglaws.core.ScalingLaw law;
+        final Columns x;
+        final double[] response;
+        final Objective objective;
+        final int[] free;
+        final double[] naturalLower;
+        final double[] naturalUpper;
+        final ResidualSpace residual;
+
+        View(CompiledProblem c) {
+            law = c.law();
+            x = c.covariates();
+            response = c.response();
+            objective = c.newObjective();
+            free = c.free();
+            naturalLower = c.naturalLower();
+            naturalUpper = c.naturalUpper();
+            residual = c.residual();
+        }
     }
 
     /**
      * Computes the diagnostics of a fresh fit and attaches them, turning a converged status into
      * {@link FitStatus#NOT_IDENTIFIABLE} when the design cannot determine the parameters.
      */
-    static FitResult attach(FitResult result, Fitter.Problem problem, Multistart.Outcome[] outcomes, Dataset data) {
-        List<Diagnostic> d = compute(result, problem, outcomes, data);
+    static FitResult attach(FitResult result, CompiledProblem problem, Multistart.Outcome[] outcomes, Dataset data) {
+        List<Diagnostic> d = compute(result, new View(problem), outcomes, data);
         FitStatus status = result.status();
         if (status == FitStatus.CONVERGED && d.stream().anyMatch(x -> x.code() == DiagnosticCode.NOT_IDENTIFIABLE)) {
             status = FitStatus.NOT_IDENTIFIABLE;
@@ -117,7 +141,7 @@ public final class FitDiagnostics {
         return result.withDiagnostics(status, d);
     }
 
-    static List<Diagnostic> compute(FitResult r, Fitter.Problem p, Multistart.Outcome[] outcomes, Dataset data) {
+    static List<Diagnostic> compute(FitResult r, View p, Multistart.Outcome[] outcomes, Dataset data) {
         List<Diagnostic> out = new ArrayList<>();
         int[] used = usedRows(p);
         int[] rowNumbers = new int[p.response.length];
@@ -153,7 +177,7 @@ public final class FitDiagnostics {
         return List.copyOf(out);
     }
 
-    static int[] usedRows(Fitter.Problem p) {
+    static int[] usedRows(View p) {
         double[] w = p.objective.weights();
         int n = 0;
         for (double v : w) {
@@ -170,7 +194,7 @@ public final class FitDiagnostics {
         return used;
     }
 
-    private static List<String> freeNames(Fitter.Problem p) {
+    private static List<String> freeNames(View p) {
         List<String> names = new ArrayList<>();
         for (int j : p.free) {
             names.add(p.law.parameters().get(j).name());
@@ -179,7 +203,7 @@ public final class FitDiagnostics {
     }
 
     /** NOT_IDENTIFIABLE from the design alone, and from a singular Gauss-Newton matrix. */
-    private static void design(FitResult r, Fitter.Problem p, int[] used, List<Diagnostic> out) {
+    private static void design(FitResult r, View p, int[] used, List<Diagnostic> out) {
         Columns x = p.x;
         List<String> cov = p.law.covariates();
         int k = cov.size();
@@ -338,7 +362,7 @@ public final class FitDiagnostics {
     }
 
     /** AT_BOUND. */
-    private static void bounds(FitResult r, Fitter.Problem p, double[] theta, int[] used, List<Diagnostic> out) {
+    private static void bounds(FitResult r, View p, double[] theta, int[] used, List<Diagnostic> out) {
         double[][] jac = null;
         double[] fitted = null;
         for (int j : p.free) {
@@ -366,7 +390,7 @@ public final class FitDiagnostics {
                     jac = p.objective.residualJacobian(theta);
                     fitted = fitted(r, p);
                 }
-                boolean log = p.spec.residual() == ResidualSpace.LOG;
+                boolean log = p.residual == ResidualSpace.LOG;
                 double largest = 0;
                 for (int i : used) {
                     double s = Math.abs(v * jac[i][j]) / (log ? 1 : Math.abs(fitted[i]));
@@ -391,10 +415,10 @@ public final class FitDiagnostics {
     }
 
     /** Fitted values in natural units (response + residual in the fit's space, mapped back). */
-    static double[] fitted(FitResult r, Fitter.Problem p) {
+    static double[] fitted(FitResult r, View p) {
         double[] res = r.residuals();
         double[] f = new double[res.length];
-        boolean log = p.spec.residual() == ResidualSpace.LOG;
+        boolean log = p.residual == ResidualSpace.LOG;
         for (int i = 0; i < f.length; i++) {
             f[i] = log ? p.response[i] * Math.exp(res[i]) : p.response[i] + res[i];
         }
@@ -402,7 +426,7 @@ public final class FitDiagnostics {
     }
 
     /** WEAKLY_DETERMINED from standard errors and from the near-best starts. */
-    private static void weak(FitResult r, Fitter.Problem p, double[] theta, Multistart.Outcome[] outcomes,
+    private static void weak(FitResult r, View p, double[] theta, Multistart.Outcome[] outcomes,
                              List<Diagnostic> out) {
         Set<String> flagged = new HashSet<>();
         for (int j : p.free) {

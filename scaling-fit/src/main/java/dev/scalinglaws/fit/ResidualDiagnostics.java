@@ -29,14 +29,14 @@ final class ResidualDiagnostics {
     private ResidualDiagnostics() {
     }
 
-    static void add(FitResult r, Fitter.Problem p, double[] theta, int[] used, int[] rowNumbers, Dataset data,
+    static void add(FitResult r, FitDiagnostics.View p, double[] theta, int[] used, int[] rowNumbers, Dataset data,
                     List<Diagnostic> out) {
         int n = used.length;
         int dim = p.objective.dimension();
         if (n - dim < FitDiagnostics.MIN_RESIDUAL_DOF) {
             return;
         }
-        boolean log = p.spec.residual() == ResidualSpace.LOG;
+        boolean log = p.residual == ResidualSpace.LOG;
         double[] res = r.residuals();
         double[] u = new double[n];
         for (int a = 0; a < n; a++) {
@@ -61,7 +61,7 @@ final class ResidualDiagnostics {
      * Anal. 93, 1): smooth lack of fit cancels between neighbours, noise does not. Exact nearest neighbours up to
      * {@value #EXACT_NEIGHBOURS} rows, lexicographic neighbours beyond (linear time after sorting).
      */
-    static double pureError(Fitter.Problem p, int[] used, double[] u) {
+    static double pureError(FitDiagnostics.View p, int[] used, double[] u) {
         int n = used.length;
         int k = p.law.covariates().size();
         if (n < 2) {
@@ -157,7 +157,7 @@ final class ResidualDiagnostics {
                 rows.size() > 1 ? "s" : "", text, crit, s), List.of(), rows));
     }
 
-    private static void floor(FitResult r, Fitter.Problem p, double[] theta, int[] used, int[] rowNumbers, double s,
+    private static void floor(FitResult r, FitDiagnostics.View p, double[] theta, int[] used, int[] rowNumbers, double s,
                               boolean log, List<Diagnostic> out) {
         int e = p.law.parameters().stream().map(x -> x.name()).toList().indexOf("E");
         if (e < 0 || !contains(p.free, e) || !(theta[e] > 0)) {
@@ -194,7 +194,7 @@ final class ResidualDiagnostics {
         }
     }
 
-    private static void frontier(Fitter.Problem p, int[] used, int[] rowNumbers, Dataset data, double[] u, double s,
+    private static void frontier(FitDiagnostics.View p, int[] used, int[] rowNumbers, Dataset data, double[] u, double s,
                                  boolean log, List<Diagnostic> out) {
         int n = used.length;
         List<String> cov = p.law.covariates();

@@ -11,6 +11,7 @@ import dev.scalinglaws.fit.Diagnostic;
 import dev.scalinglaws.fit.DiagnosticCode;
 import dev.scalinglaws.fit.FitStatus;
 import dev.scalinglaws.fit.Severity;
+import dev.scalinglaws.fit.internal.Quantiles;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
 
@@ -249,7 +250,13 @@ public final class BootstrapResult {
                 hi = Double.isFinite(pu) ? Quantiles.type7(v, pu) : Double.NaN;
             }
         }
-        return new Interval(name, est, lo, hi, level, label, status);
+        Interval.Method kind = switch (method) {
+            case PERCENTILE -> Interval.Method.BOOTSTRAP_PERCENTILE;
+            case BASIC -> Interval.Method.BOOTSTRAP_BASIC;
+            case BCA -> Interval.Method.BOOTSTRAP_BCA;
+            case EXPANDED_PERCENTILE -> Interval.Method.BOOTSTRAP_EXPANDED_PERCENTILE;
+        };
+        return new Interval(name, est, lo, hi, level, kind, label, status);
     }
 
     /**

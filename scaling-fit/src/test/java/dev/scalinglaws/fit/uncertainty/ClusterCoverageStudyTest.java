@@ -111,7 +111,7 @@ class ClusterCoverageStudyTest {
         for (int g : new int[] {5, 7, 12}) {
             int[][][] covered = new int[replicates][][];
             double[][][] widths = new double[replicates][][];
-            Bootstrap.parallel(replicates, Runtime.getRuntime().availableProcessors(), r -> {
+            Bootstrap.parallel(replicates, dev.scalinglaws.fit.Parallelism.defaults(), r -> {
                 Dataset d = generate(g, 7919L * g + r);
                 FitResult fit = Fitter.fit(law, d, spec());
                 int[][] c = new int[m][q];
