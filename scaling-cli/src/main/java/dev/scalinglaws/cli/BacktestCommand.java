@@ -186,6 +186,7 @@ final class BacktestCommand implements Callable<Integer> {
             Json.number(e, "decadesOutside", p.prediction().extrapolation().decades());
             e.put("fitStatus", p.fitStatus().name());
         }
+        FitReport.diagnostics(n, r.diagnostics());
         return Json.pretty(n);
     }
 
@@ -219,6 +220,9 @@ final class BacktestCommand implements Callable<Integer> {
                         + "cover %d of %d (%.1f%%), mean interval score %s%n%n", 100 * r.meanAbsoluteRelativeError(),
                 Parsing.human(100 * level), Math.round(r.coverage() * r.points().size()), r.points().size(),
                 100 * r.coverage(), Parsing.human(r.meanIntervalScore())));
+        StringBuilder diagnostics = new StringBuilder();
+        FitReport.diagnosticRows(diagnostics, r.diagnostics());
+        sb.insert(sb.length() - 1, diagnostics);
         List<String> header = new ArrayList<>(List.of("row"));
         header.addAll(law.covariates());
         header.addAll(List.of("observed", "predicted", "error", "prediction interval", "decades out", "fit"));

@@ -22,7 +22,7 @@ import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
  * that every refit tries the same starts. The resampling and the intervals are the library's ({@link Bootstrap},
  * {@link BootstrapResult}); replicates are bit-identical for any number of threads.
  *
- * @param scheme    --resample name: case, cluster, residual or wild
+ * @param scheme    --resample name: case, cluster, wild-cluster, residual or wild
  * @param method    the interval method
  * @param resamples B
  * @param seed      the seed
@@ -56,6 +56,9 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
             // fit writes "bootstrap-bca (case)"; the library names its results "bootstrap-case-percentile": read the
             // interval method and the scheme from the words, and refuse a method that names no interval
             IntervalMethod named = null;
+            java.util.regex.Matcher inParentheses = java.util.regex.Pattern.compile("\\(([a-z-]+)\\)")
+                    .matcher(method.toLowerCase(Locale.ROOT));
+            String parenthesized = inParentheses.find() ? inParentheses.group(1) : null;
             for (String word : method.toLowerCase(Locale.ROOT).split("[-\\s()]+")) {
                 for (IntervalMethod m : IntervalMethod.values()) {
                     if (m.name().equalsIgnoreCase(word)) {
@@ -66,6 +69,9 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
                     recordedScheme = word;
                 }
             }
+            if (parenthesized != null && IntervalOptions.isScheme(parenthesized)) {
+                recordedScheme = parenthesized;
+            }
             if (named == null) {
                 throw new CliException("the fit file's interval.method '" + method + "' names no bootstrap interval "
                         + "(percentile, basic or bca); refit with --interval bootstrap or pass --interval asymptotic");
@@ -74,6 +80,9 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
         }
         String scheme = resample != null ? resample : recordedScheme != null ? recordedScheme : "case";
         IntervalOptions.scheme(scheme); // refuses a name that is no scheme
+        if (!recorded) {
+            im = IntervalOptions.bootstrapMethod(scheme);
+        }
         int b = resamples != null ? resamples
                 : recorded && f.interval().path("resamples").canConvertToInt()
                 ? f.interval().get("resamples").asInt() : DEFAULT_RESAMPLES;
@@ -103,12 +112,12 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
      * @throws CliException if cluster resampling is asked for and the fit has no run column in its data
      */
     Dataset rows(FitFile f, Dataset used) {
-        if (!scheme.equals("cluster")) {
+        if (!resamplingScheme().clustered()) {
             return used;
         }
         if (f.runColumn() == null || !used.has(f.runColumn())) {
-            throw new CliException(String.format(Locale.ROOT, "%s: --resample cluster resamples whole runs, and "
-                    + "this fit has no run column (fit with --group COLUMN)", f.path()));
+            throw new CliException(String.format(Locale.ROOT, "%s: --resample %s resamples whole runs, and "
+                    + "this fit has no run column (fit with --group COLUMN)", f.path(), scheme));
         }
         return used.withGroups(f.runColumn());
     }

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
                 "  scaling fit --data runs.csv --column N=params --column D=tokens --starts sobol:256",
                 "  scaling fit --dataset gadre-overtraining --law overtraining --by dataset_name --format json",
                 "",
-                "Exit status: 0 converged, 1 ran but did not converge (result still written), 2 bad input or usage."})
+                "Exit status: 0 converged, 1 not converged or not identifiable (result still written), 2 bad input."})
 final class FitCommand implements Callable<Integer> {
 
     /** Default rows dropped for the bundled Chinchilla data (the Epoch protocol). */
@@ -124,7 +124,8 @@ final class FitCommand implements Callable<Integer> {
 
     @Option(names = "--group", paramLabel = "COLUMN",
             description = "The column naming the run (model) of each row: checkpoints of one run are correlated, "
-                    + "so --resample cluster resamples runs, and --warmup-tokens applies per run.")
+                    + "so --interval bootstrap resamples runs (default --resample cluster), and --warmup-tokens "
+                    + "applies per run.")
     String group;
 
     @Option(names = "--warmup-tokens", paramLabel = "X",
@@ -177,6 +178,9 @@ final class FitCommand implements Callable<Integer> {
                     + "compute-optimal frontier with its 95%% band, residuals vs fitted, the allocation N_opt(C), "
                     + "D_opt(C) with iso-loss contours, and with --interval bootstrap the bootstrap distributions.")
     Path plot;
+
+    /** The diagnostics of the last bootstrap run by {@code intervals} (empty if none ran). */
+    private List<dev.scalinglaws.fit.Diagnostic> bootstrapDiagnostics = List.of();
 
     /** The rows and bootstrap of the (single, ungrouped) fit, kept for --plot. */
     private Dataset plotUsed;
@@ -326,7 +330,10 @@ final class FitCommand implements Callable<Integer> {
             }
             ranges.put(cov, new double[] {lo, hi});
         }
+        bootstrapDiagnostics = result.diagnostics();
         FitOutcome.Intervals intervals = intervals(result, used, fitSpec, derived, group);
+        // a bootstrap repeats the fit's diagnostics and adds its own (failed refits, few clusters, wide intervals)
+        result = result.withDiagnostics(result.status(), bootstrapDiagnostics);
         List<String> whereText = filters.stream().map(RowFilter::toString).toList();
         FitOutcome.Runs runs = null;
         if (this.group != null) {
@@ -347,11 +354,7 @@ final class FitCommand implements Callable<Integer> {
         if (interval.method == IntervalOptions.Method.none) {
             return null;
         }
-        if (interval.method == IntervalOptions.Method.bootstrap && interval.resample.equals("cluster")
-                && used.groupColumn() == null) {
-            throw new CliException(used.source() + ": --resample cluster resamples whole runs: give --group COLUMN "
-                    + "(the column naming the run of each row)");
-        }
+        String resample = interval.resampleFor(used);
         ScalingLaw law = result.law();
         List<DerivedQuantity> quantities = new ArrayList<>();
         for (FitOutcome.Derived d : derived) {
@@ -389,7 +392,8 @@ final class FitCommand implements Callable<Integer> {
             }
             case bootstrap -> {
                 BootstrapOptions options = BootstrapOptions.defaults().withResamples(interval.resamples)
-                        .withScheme(interval.scheme()).withLevel(level).withSeed(fitSpec.seed());
+                        .withScheme(IntervalOptions.scheme(resample)).withLevel(level).withSeed(fitSpec.seed())
+                        .withMethod(IntervalOptions.bootstrapMethod(resample));
                 if (threads != null) {
                     options = options.withThreads(threads);
                 }
@@ -403,8 +407,8 @@ final class FitCommand implements Callable<Integer> {
                 }
                 resamples = boot.resamples();
                 failed = boot.failed();
-                method = "bootstrap-" + options.method().name().toLowerCase(Locale.ROOT) + " ("
-                        + interval.resample + ")";
+                method = "bootstrap-" + options.method().name().toLowerCase(Locale.ROOT) + " (" + resample + ")";
+                bootstrapDiagnostics = boot.diagnostics();
                 for (var p : law.parameters()) {
                     put(bounds, boot.interval(p.name()), p.name());
                 }

@@ -21,6 +21,9 @@ import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.ScalingLaws;
 import dev.scalinglaws.core.formula.FormulaException;
 import dev.scalinglaws.core.formula.FormulaLaw;
+import dev.scalinglaws.fit.Diagnostic;
+import dev.scalinglaws.fit.DiagnosticCode;
+import dev.scalinglaws.fit.Severity;
 
 /**
  * A fit read back from the JSON that {@code scaling fit --format json} writes ({@code scalinglaws.fit/1}). Reading is
@@ -41,16 +44,68 @@ import dev.scalinglaws.core.formula.FormulaLaw;
  * @param columns     the fit's --column mappings (KEY to HEADER), empty if none were recorded
  * @param runColumn   the fit's --group column naming the run of each row, or null
  * @param interval    the fit's {@code interval} object (method, level, resamples), a missing node if it has none
+ * @param diagnostics the fit's {@code diagnostics} (empty for files written before they existed)
  */
 record FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
                String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec,
-               Map<String, String> columns, String runColumn, JsonNode interval) {
+               Map<String, String> columns, String runColumn, JsonNode interval, List<Diagnostic> diagnostics) {
 
     FitFile {
         theta = theta.clone();
         where = List.copyOf(where);
         ranges = new LinkedHashMap<>(ranges);
         columns = new LinkedHashMap<>(columns);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A fit file without diagnostics (parameters given on the command line, or files written before them). */
+    FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
+            String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec,
+            Map<String, String> columns, String runColumn, JsonNode interval) {
+        this(path, law, theta, status, source, where, groupColumn, group, dropTopLoss, ranges, spec, columns,
+                runColumn, interval, List.of());
+    }
+
+    /**
+     * The diagnostics of a fit file's {@code diagnostics} array; entries with an unknown code or severity are skipped
+     * (a newer writer), a malformed array is an error naming the file.
+     *
+     * @param path the file
+     * @param node the array (or a missing node)
+     * @return the diagnostics
+     */
+    static List<Diagnostic> diagnostics(Path path, JsonNode node) {
+        List<Diagnostic> out = new ArrayList<>();
+        if (node.isMissingNode() || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            throw new CliException(path + ": field 'diagnostics' is not an array");
+        }
+        for (JsonNode d : node) {
+            DiagnosticCode code;
+            Severity severity;
+            try {
+                code = DiagnosticCode.valueOf(d.path("code").asText(""));
+                severity = Severity.valueOf(d.path("severity").asText("").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            String message = d.path("message").asText("").replaceAll("[\\r\\n]+", " ").trim();
+            if (message.isEmpty()) {
+                message = code.name();
+            }
+            List<String> parameters = new ArrayList<>();
+            d.path("parameters").forEach(x -> parameters.add(x.asText()));
+            List<Integer> rows = new ArrayList<>();
+            d.path("rows").forEach(x -> {
+                if (x.canConvertToInt()) {
+                    rows.add(x.asInt());
+                }
+            });
+            out.add(new Diagnostic(code, severity, message, parameters, rows));
+        }
+        return out;
     }
 
     @Override
@@ -195,6 +250,6 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
                 data.path("source").asText(null), where, groupColumn, group, data.path("dropTopLoss").asInt(0),
                 ranges, root.path("spec"), columns,
                 data.path("runs").path("column").isTextual() ? data.path("runs").get("column").asText() : null,
-                root.path("interval"));
+                root.path("interval"), diagnostics(path, root.path("diagnostics")));
     }
 }

@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.TiedLaw;
 import dev.scalinglaws.fit.ConvergenceReport;
+import dev.scalinglaws.fit.Diagnostic;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Goodness;
 import dev.scalinglaws.fit.ParameterEstimate;
+import dev.scalinglaws.fit.Severity;
 
 /**
  * Renders fits as JSON ({@code scalinglaws.fit/1}, see {@code docs/schema/fit.schema.json}), as a table and as CSV.
@@ -162,8 +164,58 @@ final class FitReport {
         Json.number(good, "rSquaredLinear", g.rSquaredLinear());
         ArrayNode warnings = root.putArray("warnings");
         r.warnings().forEach(warnings::add);
+        diagnostics(root, r.diagnostics());
         Json.number(root, "seconds", r.seconds());
         return root;
+    }
+
+    /**
+     * Writes {@code "diagnostics": [{"code", "severity", "message", "parameters", "rows"}]} (every severity).
+     *
+     * @param root        the object to add to
+     * @param diagnostics the diagnostics
+     */
+    static void diagnostics(ObjectNode root, List<Diagnostic> diagnostics) {
+        ArrayNode out = root.putArray("diagnostics");
+        for (Diagnostic d : diagnostics) {
+            ObjectNode n = out.addObject();
+            n.put("code", d.code().name());
+            n.put("severity", d.severity().label());
+            n.put("message", d.message());
+            ArrayNode ps = n.putArray("parameters");
+            d.parameters().forEach(ps::add);
+            ArrayNode rs = n.putArray("rows");
+            d.rows().forEach(rs::add);
+        }
+    }
+
+    /**
+     * The table lines of diagnostics: a {@code diagnostics} line (counts, or {@code none}) and one line per warning or
+     * error, as {@code severity CODE: message}.
+     *
+     * @param sb          the text to append to
+     * @param diagnostics the diagnostics
+     */
+    static void diagnosticRows(StringBuilder sb, List<Diagnostic> diagnostics) {
+        long errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).count();
+        long warnings = diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).count();
+        if (errors + warnings == 0) {
+            row(sb, "diagnostics", "none");
+            return;
+        }
+        List<String> counts = new java.util.ArrayList<>();
+        if (errors > 0) {
+            counts.add(errors + (errors == 1 ? " error" : " errors"));
+        }
+        if (warnings > 0) {
+            counts.add(warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        row(sb, "diagnostics", String.join(", ", counts));
+        for (Diagnostic d : diagnostics) {
+            if (d.isWarningOrError()) {
+                row(sb, "  " + d.severity().label(), d.code().name() + ": " + d.message());
+            }
+        }
     }
 
     private static String percent(double level) {
@@ -221,6 +273,7 @@ final class FitReport {
                 spec.residual().name().toLowerCase(Locale.ROOT), loss, spec.starts().describe(), spec.seed(),
                 o.weightColumn() == null ? "" : ", weights " + o.weightColumn()));
         row(sb, "status", r.status().name());
+        diagnosticRows(sb, r.diagnostics());
         row(sb, "objective", String.format(Locale.ROOT, "%.6g", r.objective()));
         ConvergenceReport c = r.convergence();
         row(sb, "convergence", String.format(Locale.ROOT,

@@ -1,6 +1,7 @@
 package dev.scalinglaws.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,9 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.Diagnostic;
+import dev.scalinglaws.fit.DiagnosticCode;
+import dev.scalinglaws.fit.Severity;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
@@ -178,6 +182,23 @@ final class OptimalCommand implements Callable<Integer> {
             Json.number(in, "level", level);
             in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
         }
+        List<Diagnostic> diagnostics = new ArrayList<>(f.diagnostics());
+        List<String> outside = new ArrayList<>();
+        double[] allocation = {a.N(), a.D()};
+        String[] names = {"N", "D"};
+        for (int i = 0; i < names.length; i++) {
+            double[] range = f.ranges().get(names[i]);
+            double v = allocation[i];
+            if (range != null && Double.isFinite(v) && (v > range[1] || v < range[0])) {
+                double decades = v > range[1] ? Math.log10(v / range[1]) : -Math.log10(range[0] / v);
+                outside.add(String.format(Locale.ROOT, "%s %+.2f decades", names[i], decades));
+            }
+        }
+        if (!outside.isEmpty()) {
+            diagnostics.add(Diagnostic.of(DiagnosticCode.EXTRAPOLATION, Severity.INFO,
+                    "the allocation lies outside the fitted range: " + String.join(", ", outside), List.of()));
+        }
+        FitReport.diagnostics(n, diagnostics);
         String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> {
@@ -227,6 +248,7 @@ final class OptimalCommand implements Callable<Integer> {
                             iv.values().iterator().next().label()
                                     + (intervalMethod().equals("bootstrap") ? ", " + resamples + " resamples" : "")));
                 }
+                sb.append(PredictCommand.fitDiagnostics(f));
                 yield sb.toString().lines().map(String::stripTrailing)
                         .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
             }

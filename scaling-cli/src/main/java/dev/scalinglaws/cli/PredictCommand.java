@@ -21,8 +21,11 @@ import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.core.dynamics.TrainingDynamics;
 import dev.scalinglaws.core.dynamics.Trajectory;
+import dev.scalinglaws.fit.Diagnostic;
+import dev.scalinglaws.fit.DiagnosticCode;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.Severity;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
@@ -193,6 +196,13 @@ final class PredictCommand implements Callable<Integer> {
             if (intervals != null && bootDescription != null) {
                 n.set("interval", bootDescription.deepCopy());
             }
+            // a prediction repeats the diagnostics of the fit it comes from, and says when it extrapolates
+            List<Diagnostic> diagnostics = new ArrayList<>(f.diagnostics());
+            if (outside) {
+                diagnostics.add(Diagnostic.of(DiagnosticCode.EXTRAPOLATION, Severity.INFO,
+                        "outside the fitted range: " + String.join(", ", outsideText), List.of()));
+            }
+            FitReport.diagnostics(n, diagnostics);
             nodes.add(n);
             String label = pointText(point);
             String where = outside ? String.join(", ", outsideText) : "no";
@@ -216,10 +226,17 @@ final class PredictCommand implements Callable<Integer> {
                     + table.render() + (all == null ? "point estimates; --level 0.95 adds confidence and prediction "
                     + "intervals\n" : boot != null ? bootFooter : String.format(Locale.ROOT, "%s%% intervals: "
                     + "asymptotic (smoothed sandwich), confidence for the fitted curve, prediction for a new run%n",
-                    Parsing.human(100 * level)));
+                    Parsing.human(100 * level))) + fitDiagnostics(f);
         };
         output.emit(text, spec.commandLine().getOut(), List.of(fit.path));
         return 0;
+    }
+
+    /** The fit's warning and error diagnostics, repeated under a prediction table (a line saying none otherwise). */
+    static String fitDiagnostics(FitFile f) {
+        StringBuilder sb = new StringBuilder();
+        FitReport.diagnosticRows(sb, f.diagnostics());
+        return sb.toString().replaceFirst("^diagnostics     ", "fit diagnostics ");
     }
 
     private Prediction prediction;

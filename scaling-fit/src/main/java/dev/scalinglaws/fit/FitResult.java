@@ -29,13 +29,15 @@ import dev.scalinglaws.core.ScalingLaw;
  * @param seconds        wall time of the fit itself
  * @param problem        the problem that was solved (law, data, residual space, loss, bounds, pins), so that
  *                       uncertainty and prediction need only the result; null for a result assembled by hand
+ * @param diagnostics    structured findings about the fit ({@link FitDiagnostics}): what is weak about it
  * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
  *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
                         ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
                         double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
-                        double seconds, FitProblem problem) implements java.io.Serializable {
+                        double seconds, FitProblem problem, List<Diagnostic> diagnostics)
+        implements java.io.Serializable {
 
     /**
      * Copies lists and arrays.
@@ -55,11 +57,39 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
      * @param seconds        wall time of the fit itself
      * @param problem        the problem that was solved (law, data, residual space, loss, bounds, pins), so that
      *                       uncertainty and prediction need only the result; null for a result assembled by hand
+     * @param diagnostics    structured findings about the fit
      */
     public FitResult {
         parameters = List.copyOf(parameters);
         residuals = residuals.clone();
         warnings = List.copyOf(warnings);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * A result with its problem and no diagnostics ({@link Fitter} attaches them with {@link #withDiagnostics}).
+     *
+     * @param law             the law
+     * @param parameters      estimates
+     * @param objective       the objective
+     * @param status          status
+     * @param convergence     multistart report
+     * @param identifiability identifiability report or null
+     * @param goodness        goodness of fit
+     * @param residuals       residuals
+     * @param scale           likelihood scale or NaN
+     * @param warnings        notes
+     * @param dataSource      data source
+     * @param spec            spec
+     * @param seconds         wall time
+     * @param problem         the problem solved, or null
+     */
+    public FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
+                     ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
+                     double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
+                     double seconds, FitProblem problem) {
+        this(law, parameters, objective, status, convergence, identifiability, goodness, residuals, scale, warnings,
+                dataSource, spec, seconds, problem, List.of());
     }
 
     /**
@@ -168,7 +198,24 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
                     "expected %d parameter estimates, got %d", parameters.size(), estimates.size()));
         }
         return new FitResult(law, estimates, objective, status, convergence, identifiability, goodness, residuals,
-                scale, warnings, dataSource, spec, seconds, problem);
+                scale, warnings, dataSource, spec, seconds, problem, diagnostics);
+    }
+
+    /**
+     * This result with another status and diagnostics; everything else is unchanged.
+     *
+     * @param newStatus      the status
+     * @param newDiagnostics the diagnostics
+     * @return a new result
+     */
+    public FitResult withDiagnostics(FitStatus newStatus, List<Diagnostic> newDiagnostics) {
+        return new FitResult(law, parameters, objective, newStatus, convergence, identifiability, goodness, residuals,
+                scale, warnings, dataSource, spec, seconds, problem, newDiagnostics);
+    }
+
+    /** Whether any diagnostic has severity warning or error. */
+    public boolean hasWarnings() {
+        return diagnostics.stream().anyMatch(Diagnostic::isWarningOrError);
     }
 
     /** {@return whether the fit converged} */
@@ -191,14 +238,14 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
                 && Objects.equals(goodness, o.goodness) && Arrays.equals(residuals, o.residuals)
                 && Double.compare(scale, o.scale) == 0 && warnings.equals(o.warnings)
                 && Objects.equals(dataSource, o.dataSource) && Objects.equals(spec, o.spec)
-                && Objects.equals(problem, o.problem);
+                && Objects.equals(problem, o.problem) && diagnostics.equals(o.diagnostics);
     }
 
     /** Consistent with {@link #equals}: the wall time is left out. */
     @Override
     public int hashCode() {
         return Objects.hash(law, parameters, objective, status, convergence, identifiability, goodness,
-                Arrays.hashCode(residuals), scale, warnings, dataSource, spec, problem);
+                Arrays.hashCode(residuals), scale, warnings, dataSource, spec, problem, diagnostics);
     }
 
     @Override

@@ -141,7 +141,9 @@ public final class Fitter {
             outcomes = Multistart.run(c.newObjective(), starts, c.lower(), c.upper(), local, spec.parallelism(),
                     progress);
         }
-        return finish(problem, spec, outcomes, lbfgsb, (System.nanoTime() - t0) * 1e-9);
+        FitResult result = finish(problem, spec, outcomes, lbfgsb, (System.nanoTime() - t0) * 1e-9);
+        // diagnostics (FitDiagnostics) are computed on the finished fit and attached here, in one place
+        return FitDiagnostics.attach(result, problem.compiled(), outcomes, problem.data());
     }
 
     /** Levenberg-Marquardt's relative scaled-step tolerance (MINPACK's default is 1.49e-8). */

@@ -7,10 +7,13 @@ import java.util.Locale;
 
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.Diagnostic;
+import dev.scalinglaws.fit.DiagnosticCode;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.FitStatus;
 import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.Severity;
 
 /**
  * Out-of-sample checks of a law: fit on some runs, predict the others, and score the predictions by absolute
@@ -92,12 +95,19 @@ public final class Backtest {
         }
         int groups = data.groupLabels().size();
         List<Point> all = new ArrayList<>();
+        List<Diagnostic> diagnostics = new ArrayList<>();
         for (int h = 0; h < groups; h++) {
             int held = h;
-            all.addAll(split(law, data.filter(i -> g[i] != held), data.filter(i -> g[i] == held), spec, level, form)
-                    .points());
+            Result fold = split(law, data.filter(i -> g[i] != held), data.filter(i -> g[i] == held), spec, level,
+                    form);
+            all.addAll(fold.points());
+            for (Diagnostic d : fold.diagnostics()) {
+                if (!diagnostics.contains(d)) {
+                    diagnostics.add(d);
+                }
+            }
         }
-        return new Result(all);
+        return new Result(all, diagnostics);
     }
 
     /**
@@ -130,7 +140,22 @@ public final class Backtest {
             Prediction.Result p = predictor.at(level, x);
             points.add(new Point(t.rowNumber(i), x, y[i], p, fit.status()));
         }
-        return new Result(points);
+        List<Diagnostic> diagnostics = new ArrayList<>(fit.diagnostics());
+        int below = 0;
+        int above = 0;
+        List<Integer> rows = new ArrayList<>();
+        for (Point pt : points) {
+            below += pt.observed() < pt.prediction().prediction().lower() ? 1 : 0;
+            above += pt.observed() > pt.prediction().prediction().upper() ? 1 : 0;
+            rows.add(pt.row());
+        }
+        if (points.size() >= 3 && (below == points.size() || above == points.size())) {
+            diagnostics.add(new Diagnostic(DiagnosticCode.FRONTIER_BIAS, Severity.WARNING, String.format(Locale.ROOT,
+                    "all %d held-out rows lie %s their %.3g%% prediction intervals: the law misfits beyond the "
+                            + "training rows", points.size(), below > 0 ? "below" : "above", 100 * level),
+                    List.of(), rows));
+        }
+        return new Result(points, diagnostics);
     }
 
     /**
@@ -217,9 +242,11 @@ public final class Backtest {
     /**
      * Scored predictions.
      *
-     * @param points every held-out row
+     * @param points      every held-out row
+     * @param diagnostics the training fits' diagnostics (each once), and {@code FRONTIER_BIAS} when every held-out
+     *                    row (at least 3) of a split lies beyond its prediction interval on the same side
      */
-    public record Result(List<Point> points) {
+    public record Result(List<Point> points, List<Diagnostic> diagnostics) {
 
         /**
          * Copies.
@@ -228,6 +255,16 @@ public final class Backtest {
          */
         public Result {
             points = List.copyOf(points);
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        /**
+         * Scored predictions without diagnostics.
+         *
+         * @param points every held-out row
+         */
+        public Result(List<Point> points) {
+            this(points, List.of());
         }
 
         /** {@return the mean absolute relative error} */

@@ -112,7 +112,8 @@ public final class Bootstrap {
         }
         double[] estimates = evaluate(all, engine.theta);
         return new BootstrapResult(all.stream().map(DerivedQuantity::name).toList(), estimates, replicates, statuses,
-                jackknife, options, (System.nanoTime() - t0) * 1e-9);
+                jackknife, options, (System.nanoTime() - t0) * 1e-9, engine.units(), fit.diagnostics(),
+                fit.law().parameterCount());
     }
 
     private static double[] evaluate(List<DerivedQuantity> qs, double[] theta) {
@@ -128,6 +129,9 @@ public final class Bootstrap {
         ParallelLoop.run(n, parallelism, task, (finished, total) -> new FitCancelledException(String.format(
                 Locale.ROOT, "bootstrap interrupted after about %d of %d refits", finished, total), finished, total));
     }
+
+    /** Webb's six-point multipliers (Webb 2023): +-sqrt(1/2), +-1, +-sqrt(3/2), each with probability 1/6. */
+    static final double[] WEBB = {-Math.sqrt(1.5), -1, -Math.sqrt(0.5), Math.sqrt(0.5), 1, Math.sqrt(1.5)};
 
     /** The refit machinery shared by all workers (read-only after construction; per-call objects only). */
     static final class Engine {
@@ -172,7 +176,7 @@ public final class Bootstrap {
             this.upper = problem.upper();
             this.starts = starts();
             Dataset data = fitProblem.data();
-            if (options.scheme() == ResamplingScheme.CLUSTER) {
+            if (options.scheme().clustered()) {
                 int[] g = data.groupIndices();
                 if (g == null) {
                     throw new IllegalArgumentException("cluster resampling needs a group column; the data "
@@ -201,11 +205,19 @@ public final class Bootstrap {
                 }
             }
             mean /= n;
-            this.residualFactor = n > dim ? Math.sqrt((double) n / (n - dim)) : 1;
+            if (options.scheme() == ResamplingScheme.WILD_CLUSTER) {
+                // jackknife (CV3-type) residuals carry their own inflation; MNW's scaling sqrt((G-1)/G)
+                this.residualFactor = groupCount > 1 ? Math.sqrt((groupCount - 1.0) / groupCount) : 1;
+            } else {
+                this.residualFactor = n > dim ? Math.sqrt((double) n / (n - dim)) : 1;
+            }
             this.residuals = new double[r.length];
             for (int i = 0; i < r.length; i++) {
                 // centred for the residual scheme; the wild schemes use raw residuals
                 residuals[i] = options.scheme() == ResamplingScheme.RESIDUAL ? r[i] - mean : r[i];
+            }
+            if (options.scheme() == ResamplingScheme.WILD_CLUSTER) {
+                jackknifeResiduals();
             }
         }
 
@@ -244,6 +256,27 @@ public final class Bootstrap {
             return out;
         }
 
+        /**
+         * Replaces each cluster's residuals by its leave-one-cluster-out prediction errors r_i = f^(-g)_i - y_i (the
+         * CV3 / jackknife transformation of MacKinnon, Nielsen and Webb 2023, J. Appl. Econometrics 38, 671): fitted
+         * residuals of a cluster shrink by the share of its offset the fit absorbs, which with few clusters is most
+         * of it, and the wild bootstrap would then undercover. A cluster whose refit fails keeps its residuals.
+         */
+        private void jackknifeResiduals() {
+            for (int g = 0; g < groupCount; g++) {
+                double[] theta = refit(jackknife(g));
+                if (theta == null) {
+                    continue;
+                }
+                double[] r = problem.newObjective().residuals(theta);
+                for (int row = 0; row < residuals.length; row++) {
+                    if (groups[row] == g && Double.isFinite(r[row])) {
+                        residuals[row] = r[row];
+                    }
+                }
+            }
+        }
+
         /** The objective of resample i. */
         Objective resample(int i) {
             SplittableRandom rng = new SplittableRandom(BootstrapOptions.resampleSeed(options.seed(), i));
@@ -268,6 +301,21 @@ public final class Bootstrap {
                         w[row] = weights[row] * count[groups[row]];
                     }
                     return problem.newObjective(w);
+                }
+                case WILD_CLUSTER -> {
+                    double[] v = new double[groupCount];
+                    for (int k = 0; k < groupCount; k++) {
+                        v[k] = WEBB[rng.nextInt(WEBB.length)];
+                    }
+                    double[] y = response.clone();
+                    for (int row = 0; row < rows; row++) {
+                        if (weights[row] == 0) {
+                            continue;
+                        }
+                        double ys = fitted[row] - residualFactor * residuals[row] * v[groups[row]];
+                        y[row] = logSpace ? Math.exp(ys) : ys;
+                    }
+                    return problem.newObjective(y, weights, theta);
                 }
                 default -> {
                     int[] used = usedRows();
@@ -295,13 +343,18 @@ public final class Bootstrap {
         }
 
         int jackknifeSize() {
-            return options.scheme() == ResamplingScheme.CLUSTER ? groupCount : usedRows().length;
+            return options.scheme().clustered() ? groupCount : usedRows().length;
+        }
+
+        /** Independent units resampled: clusters for clustered schemes, used rows otherwise. */
+        int units() {
+            return options.scheme().clustered() ? groupCount : n;
         }
 
         /** The objective with row (or group) i deleted. */
         Objective jackknife(int i) {
             double[] w = weights.clone();
-            if (options.scheme() == ResamplingScheme.CLUSTER) {
+            if (options.scheme().clustered()) {
                 for (int row = 0; row < w.length; row++) {
                     if (groups[row] == i) {
                         w[row] = 0;

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.scalinglaws.fit.Diagnostic;
+import dev.scalinglaws.fit.DiagnosticCode;
 import dev.scalinglaws.fit.FitStatus;
+import dev.scalinglaws.fit.Severity;
 import dev.scalinglaws.fit.internal.Quantiles;
 import org.apache.commons.statistics.distribution.NormalDistribution;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The replicates of a {@link Bootstrap} run, by resample index, and the intervals read off them (percentile,
@@ -31,9 +35,21 @@ public final class BootstrapResult {
     private final BootstrapOptions options;
     private final double seconds;
     private final int failed;
+    private final int units;
+    private final int parameters;
+    private final List<Diagnostic> fitDiagnostics;
 
     BootstrapResult(List<String> names, double[] estimates, double[][] replicates, FitStatus[] statuses,
                     double[][] jackknife, BootstrapOptions options, double seconds) {
+        this(names, estimates, replicates, statuses, jackknife, options, seconds, replicates.length, List.of(), 0);
+    }
+
+    BootstrapResult(List<String> names, double[] estimates, double[][] replicates, FitStatus[] statuses,
+                    double[][] jackknife, BootstrapOptions options, double seconds, int units,
+                    List<Diagnostic> fitDiagnostics, int parameters) {
+        this.units = units;
+        this.parameters = parameters;
+        this.fitDiagnostics = List.copyOf(fitDiagnostics);
         this.names = List.copyOf(names);
         this.estimates = estimates;
         this.replicates = replicates;
@@ -206,6 +222,11 @@ public final class BootstrapResult {
                 lo = 2 * est - Quantiles.type7(v, 1 - alpha / 2);
                 hi = 2 * est - Quantiles.type7(v, alpha / 2);
             }
+            case EXPANDED_PERCENTILE -> {
+                double tail = expandedTail(alpha, units);
+                lo = Quantiles.type7(v, tail);
+                hi = Quantiles.type7(v, 1 - tail);
+            }
             default -> {
                 if (jackknife == null) {
                     throw new IllegalStateException("BCa intervals need the jackknife: run the bootstrap with "
@@ -233,9 +254,77 @@ public final class BootstrapResult {
             case PERCENTILE -> Interval.Method.BOOTSTRAP_PERCENTILE;
             case BASIC -> Interval.Method.BOOTSTRAP_BASIC;
             case BCA -> Interval.Method.BOOTSTRAP_BCA;
+            case EXPANDED_PERCENTILE -> Interval.Method.BOOTSTRAP_EXPANDED_PERCENTILE;
         };
         return new Interval(name, est, lo, hi, level, kind, label, status);
     }
+
+    /**
+     * Hesterberg's expanded tail probability Phi(-sqrt(m/(m-1)) t_{m-1, 1-alpha/2}) (NaN for m &lt; 2).
+     *
+     * @param alpha one minus the level
+     * @param m     independent units resampled
+     * @return the lower quantile level of the expanded percentile interval
+     */
+    static double expandedTail(double alpha, int m) {
+        if (m < 2) {
+            return Double.NaN;
+        }
+        double t = TDistribution.of(m - 1).inverseSurvivalProbability(alpha / 2);
+        return STANDARD_NORMAL.cumulativeProbability(-Math.sqrt((double) m / (m - 1)) * t);
+    }
+
+    /** Independent units resampled: clusters for clustered schemes, rows otherwise. */
+    public int units() {
+        return units;
+    }
+
+    /**
+     * Diagnostics of this bootstrap: the fit's own (repeated), then {@code REFITS_FAILED} when failed refits exceed the
+     * tolerance, {@code FEW_CLUSTERS} for a clustered scheme with fewer than {@link #FEW_CLUSTERS} clusters (a warning
+     * for whole-cluster resampling with BCa or basic intervals, which undercover there, information otherwise;
+     * measured in {@code docs/uncertainty.md}), and {@code WEAKLY_DETERMINED} for a parameter whose interval (the
+     * options' method and level) has positive bounds more than two orders of magnitude apart.
+     *
+     * @return the diagnostics, errors first
+     */
+    public List<Diagnostic> diagnostics() {
+        List<Diagnostic> out = new ArrayList<>(fitDiagnostics);
+        double share = (double) failed / replicates.length;
+        if (share > options.maxFailureFraction()) {
+            out.add(Diagnostic.of(DiagnosticCode.REFITS_FAILED, Severity.WARNING, String.format(Locale.ROOT,
+                    "%d of %d bootstrap refits failed (%.3g%%, tolerance %.3g%%): the intervals are not reliable",
+                    failed, replicates.length, 100 * share, 100 * options.maxFailureFraction()), List.of()));
+        }
+        if (options.scheme().clustered() && units < FEW_CLUSTERS) {
+            // measured (docs/uncertainty.md): cluster BCa covered beta 78-86% at 5-12 clusters, cluster percentile
+            // 94-99% for every quantity
+            boolean undercovers = options.scheme() == ResamplingScheme.CLUSTER
+                    && (options.method() == IntervalMethod.BCA || options.method() == IntervalMethod.BASIC);
+            out.add(Diagnostic.of(DiagnosticCode.FEW_CLUSTERS, undercovers ? Severity.WARNING : Severity.INFO,
+                    String.format(Locale.ROOT, "%d clusters: %s", units, undercovers
+                            ? options.method().name() + " intervals of the cluster bootstrap undercover with so few "
+                            + "(BCa covered beta 78-86% at 5 to 12 clusters); use percentile intervals"
+                            : "the intervals rest on few independent units"), List.of()));
+        }
+        if (options.method() != IntervalMethod.BCA || jackknife != null) {
+            for (int k = 0; k < Math.min(parameters, names.size()); k++) {
+                Interval i = interval(names.get(k));
+                if (i.lower() > 0 && i.upper() / i.lower() > 100) {
+                    out.add(Diagnostic.of(DiagnosticCode.WEAKLY_DETERMINED, Severity.WARNING,
+                            String.format(Locale.ROOT, "the %s interval of %s, [%.3g, %.3g], spans %.3g orders of "
+                                    + "magnitude", i.method(), names.get(k), i.lower(), i.upper(),
+                                    Math.log10(i.upper() / i.lower())), List.of(names.get(k))));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(Diagnostic::severity).reversed()
+                .thenComparing(Diagnostic::code));
+        return List.copyOf(out);
+    }
+
+    /** Clusters below which a clustered bootstrap carries a {@code FEW_CLUSTERS} diagnostic. */
+    public static final int FEW_CLUSTERS = 12;
 
     /** Jackknife acceleration of quantity k (NaN if the jackknife is missing or degenerate). */
     double acceleration(int k) {

@@ -48,6 +48,8 @@ public record Interval(String name, double estimate, double lower, double upper,
         BOOTSTRAP_BASIC("bootstrap"),
         /** Bootstrap BCa interval ({@code bootstrap-<scheme>-bca}). */
         BOOTSTRAP_BCA("bootstrap"),
+        /** Bootstrap expanded percentile interval (Hesterberg 2015; {@code bootstrap-<scheme>-expanded-percentile}). */
+        BOOTSTRAP_EXPANDED_PERCENTILE("bootstrap"),
         /** An interval computed outside this library; its label says how. */
         EXTERNAL("");
 

@@ -28,5 +28,22 @@ public enum ResamplingScheme {
      * Wild bootstrap with Mammen's two-point multipliers v = -(sqrt5-1)/2 with probability (sqrt5+1)/(2 sqrt5),
      * else (sqrt5+1)/2, so that E v = 0, E v^2 = E v^3 = 1 (Mammen 1993, Ann. Statist. 21, 255-285).
      */
-    WILD_MAMMEN
+    WILD_MAMMEN,
+    /**
+     * Wild cluster bootstrap with Webb's six-point multipliers: one multiplier v_g per cluster (group), drawn from
+     * {-sqrt(3/2), -1, -sqrt(1/2), sqrt(1/2), 1, sqrt(3/2)} with probability 1/6 each (E v = 0, E v^2 = 1,
+     * E v^4 = 7/6),
+     * and y*_i = f_i - c r~_i v_g(i), where r~ are the jackknife residuals f^(-g)_i - y_i (each cluster predicted by
+     * the fit without it: the CV3-type transformation) and c = sqrt((G-1)/G) (Cameron, Gelbach and Miller 2008,
+     * Rev. Econ. Stat. 90, 414; Webb 2023, Can. J. Econ. 56, 839; MacKinnon, Nielsen and Webb 2023, J. Appl.
+     * Econometrics 38, 671). Keeps every cluster in every resample, so it stays usable with few clusters, where
+     * resampling whole clusters (CLUSTER) leaves out a third of them each time; six points give 6^G distinct resamples
+     * where Rademacher's two give only 2^G (128 for G = 7). Needs a group column.
+     */
+    WILD_CLUSTER;
+
+    /** Whether the scheme draws per cluster and needs {@link dev.scalinglaws.core.Dataset#groupIndices()}. */
+    public boolean clustered() {
+        return this == CLUSTER || this == WILD_CLUSTER;
+    }
 }

@@ -109,6 +109,8 @@ public final class Uncertainty {
             case BOOTSTRAP_PERCENTILE -> requireBootstrap().interval(quantity.name(), IntervalMethod.PERCENTILE, level);
             case BOOTSTRAP_BASIC -> requireBootstrap().interval(quantity.name(), IntervalMethod.BASIC, level);
             case BOOTSTRAP_BCA -> requireBootstrap().interval(quantity.name(), IntervalMethod.BCA, level);
+            case BOOTSTRAP_EXPANDED_PERCENTILE -> requireBootstrap().interval(quantity.name(),
+                    IntervalMethod.EXPANDED_PERCENTILE, level);
             case PREDICTION_GAUSS_NEWTON, PREDICTION_SANDWICH, PREDICTION_SMOOTHED_SANDWICH ->
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
                             "%s is a prediction interval: use prediction(level, point)", method));

@@ -26,6 +26,11 @@ class FailureAndLikelihoodTest {
         Interval iv = r.interval("alpha");
         assertThat(iv.ok()).isFalse();
         assertThat(iv.status()).isEqualTo(Interval.Status.TOO_MANY_FAILURES);
+        List<dev.scalinglaws.fit.Diagnostic> failed = r.diagnostics().stream()
+                .filter(d -> d.code() == dev.scalinglaws.fit.DiagnosticCode.REFITS_FAILED).toList();
+        System.out.println(failed);
+        assertThat(failed).hasSize(1);
+        assertThat(failed.get(0).message()).startsWith("20 of 20 bootstrap refits failed");
     }
 
     @Test
