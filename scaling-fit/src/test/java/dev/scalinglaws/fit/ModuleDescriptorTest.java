@@ -62,12 +62,11 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void coreExportsOnlyItsApiAndHasNoInternalPackage() throws Exception {
+    void coreExportsOnlyItsApi() throws Exception {
         ModuleDescriptor core = descriptorOf(ScalingLaw.class);
         assertThat(core.name()).isEqualTo("dev.scalinglaws.core");
         assertThat(exports(core)).containsExactly("dev.scalinglaws.core", "dev.scalinglaws.core.dynamics",
                 "dev.scalinglaws.core.shape");
-        assertThat(Files.exists(classes(ScalingLaw.class).resolve("dev/scalinglaws/core/internal"))).isFalse();
         assertThat(core.uses()).contains("dev.scalinglaws.core.LawProvider");
     }
 }
