@@ -67,7 +67,7 @@ class ModuleDescriptorTest {
         ModuleDescriptor core = descriptorOf(ScalingLaw.class);
         assertThat(core.name()).isEqualTo("dev.scalinglaws.core");
         assertThat(exports(core)).containsExactly("dev.scalinglaws.core", "dev.scalinglaws.core.dynamics",
-                "dev.scalinglaws.core.shape");
+                "dev.scalinglaws.core.formula", "dev.scalinglaws.core.shape");
         assertThat(core.uses()).contains("dev.scalinglaws.core.LawProvider");
     }
 }
