@@ -57,13 +57,13 @@ public final class Datasets {
     public record Info(String name, String title, String citation, int rows, String columns) {
     }
 
-    /** Names of the bundled datasets. */
+    /** {@return the names of the bundled datasets} */
     public static List<String> names() {
         return List.of("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs", "muennighoff-clean",
                 "isoflop-porian2024");
     }
 
-    /** Descriptions of the bundled datasets. */
+    /** {@return the descriptions of the bundled datasets} */
     public static List<Info> list() {
         return List.of(
                 new Info("chinchilla", "Chinchilla training runs (Hoffmann et al. 2022, Fig. 4), Epoch AI digitisation",

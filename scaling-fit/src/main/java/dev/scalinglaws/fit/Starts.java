@@ -37,10 +37,10 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
      */
     List<double[]> points(ScalingLaw law);
 
-    /** A short description, e.g. {@code hoffmann}, {@code sobol:64}. */
+    /** {@return a short description, e.g. {@code hoffmann}, {@code sobol:64}} */
     String describe();
 
-    /** Hoffmann's 4,500-point grid (for laws with parameters E, A, B, alpha, beta). */
+    /** {@return Hoffmann's 4,500-point grid (for laws with parameters E, A, B, alpha, beta)} */
     static Starts hoffmann() {
         return Hoffmann.INSTANCE;
     }
@@ -129,9 +129,17 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
      * @param name  the parameter
      * @param lower lower end (finite)
      * @param upper upper end (finite, above lower)
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     record Range(String name, double lower, double upper) implements java.io.Serializable {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param name  the parameter
+         * @param lower lower end (finite)
+         * @param upper upper end (finite, above lower)
+         */
         public Range {
             if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper)) {
                 throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -140,9 +148,21 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
         }
     }
 
-    /** Starts with start-range overrides. @param base the strategy @param ranges the overrides */
+    /**
+     * Starts with start-range overrides.
+     *
+     * @param base   the strategy
+     * @param ranges the overrides
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record Ranged(Starts base, List<Range> ranges) implements Starts {
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param base   the strategy
+         * @param ranges the overrides
+         */
         public Ranged {
             ranges = List.copyOf(ranges);
         }
@@ -211,6 +231,11 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
         private Hoffmann() {
         }
 
+        /**
+         * Keeps the singleton through serialisation.
+         *
+         * @return the single instance
+         */
         private Object readResolve() {
             return INSTANCE;
         }
@@ -250,9 +275,21 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
         }
     }
 
-    /** Sobol starts. @param n number of points @param seed points skipped */
+    /**
+     * Sobol starts.
+     *
+     * @param n number of points
+     * @param seed points skipped
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record Sobol(int n, long seed) implements Starts {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param n number of points
+         * @param seed points skipped
+         */
         public Sobol {
             if (n < 1) {
                 throw new IllegalArgumentException("number of Sobol starts must be positive: " + n);
@@ -280,9 +317,21 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
         }
     }
 
-    /** Latin-hypercube starts. @param n number of points @param seed seed */
+    /**
+     * Latin-hypercube starts.
+     *
+     * @param n number of points
+     * @param seed seed
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record LatinHypercube(int n, long seed) implements Starts {
-        /** Validates. */
+        /**
+         * Validates.
+         *
+         * @param n number of points
+         * @param seed seed
+         */
         public LatinHypercube {
             if (n < 1) {
                 throw new IllegalArgumentException("number of Latin-hypercube starts must be positive: " + n);
@@ -322,7 +371,13 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
         }
     }
 
-    /** Explicit starts. @param list the points */
+    /**
+     * Explicit starts.
+     *
+     * @param list the points
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record Explicit(List<double[]> list) implements Starts {
         @Override
         public List<double[]> points(ScalingLaw law) {
