@@ -35,6 +35,7 @@ import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.fit.uncertainty.Prediction;
+import dev.scalinglaws.fit.uncertainty.Resampling;
 import org.apache.commons.statistics.distribution.TDistribution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -736,7 +737,7 @@ final class PredictCommand implements Callable<Integer> {
                 if (v.length < 2 || (double) (resamples - v.length) / resamples > options.maxFailureFraction()) {
                     return new double[] {Double.NaN, Double.NaN};
                 }
-                return new double[] {quantile(v, (1 - level) / 2), quantile(v, (1 + level) / 2)};
+                return new double[] {Resampling.quantile(v, (1 - level) / 2), Resampling.quantile(v, (1 + level) / 2)};
             }
 
             @Override
@@ -744,14 +745,6 @@ final class PredictCommand implements Callable<Integer> {
                 return method;
             }
         };
-    }
-
-    /** Type-7 quantile of sorted values. */
-    private static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 
     /**

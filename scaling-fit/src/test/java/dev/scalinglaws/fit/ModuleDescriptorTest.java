@@ -63,12 +63,11 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void coreExportsOnlyItsApiAndHasNoInternalPackage() throws Exception {
+    void coreExportsOnlyItsApi() throws Exception {
         ModuleDescriptor core = descriptorOf(ScalingLaw.class);
         assertThat(core.name()).isEqualTo("dev.scalinglaws.core");
         assertThat(exports(core)).containsExactly("dev.scalinglaws.core", "dev.scalinglaws.core.dynamics",
-                "dev.scalinglaws.core.shape");
-        assertThat(Files.exists(classes(ScalingLaw.class).resolve("dev/scalinglaws/core/internal"))).isFalse();
+                "dev.scalinglaws.core.formula", "dev.scalinglaws.core.shape");
         assertThat(core.uses()).contains("dev.scalinglaws.core.LawProvider");
     }
 }

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * No package import cycles in scaling-core and scaling-fit (from {@code jdeps -verbose:package} on their classes),
- * except the one the architecture page names: {@code fit.internal} uses a few {@code fit} value types.
+ * except the two the architecture page names: {@code ScalingLaws} (core) lists the laws of {@code core.dynamics}, and
+ * {@code fit.internal} uses a few {@code fit} value types. In particular {@code fit} never imports
+ * {@code fit.uncertainty}.
  */
 class PackageCycleTest {
 
@@ -38,7 +40,7 @@ class PackageCycleTest {
     }
 
     @Test
-    void theOnlyCycleIsFitWithItsInternalPackage() throws Exception {
+    void theOnlyCyclesAreTheTwoKnownOnes() throws Exception {
         Optional<ToolProvider> jdeps = ToolProvider.findFirst("jdeps");
         Assumptions.assumeTrue(jdeps.isPresent(), "jdeps is part of the JDK");
         Map<String, Set<String>> graph = new TreeMap<>();
@@ -48,7 +50,7 @@ class PackageCycleTest {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
             int status = jdeps.get().run(new PrintWriter(out), new PrintWriter(err), "--module-path", modulePath,
-                    "-verbose:package", "-filter:none", dir.toString());
+                    "--multi-release", "17", "-verbose:package", "-filter:none", dir.toString());
             assertThat(status).as(out + " " + err).isZero();
             for (String line : out.toString().split("\n")) {
                 Matcher m = EDGE.matcher(line);
@@ -66,7 +68,10 @@ class PackageCycleTest {
                 }
             }
         }
-        assertThat(cycles).containsExactly("dev.scalinglaws.fit <-> dev.scalinglaws.fit.internal");
+        // the two known cycles (docs/architecture.md): ScalingLaws lists the dynamics laws among the built-in ones,
+        // and fit.internal uses a few fit value types
+        assertThat(cycles).containsExactly("dev.scalinglaws.core <-> dev.scalinglaws.core.dynamics",
+                "dev.scalinglaws.fit <-> dev.scalinglaws.fit.internal");
         assertThat(graph.get("dev.scalinglaws.fit")).doesNotContain("dev.scalinglaws.fit.uncertainty");
     }
 

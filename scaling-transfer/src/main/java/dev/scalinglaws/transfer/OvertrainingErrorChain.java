@@ -16,6 +16,7 @@ import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.Parallelism;
 import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.uncertainty.Resampling;
 
 /**
  * The two-stage prediction of downstream error from model size and data (Gadre et al. 2024, "Language models scale
@@ -260,15 +261,7 @@ public final class OvertrainingErrorChain {
                 return new double[] {Double.NaN, Double.NaN};
             }
             double a = (1 - level) / 2;
-            return new double[] {quantile(v, a), quantile(v, 1 - a)};
-        }
-
-        /** Type-7 (linear interpolation) quantile of sorted values. */
-        private static double quantile(double[] sorted, double p) {
-            double h = (sorted.length - 1) * p;
-            int lo = (int) Math.floor(h);
-            int hi = Math.min(lo + 1, sorted.length - 1);
-            return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+            return new double[] {Resampling.quantile(v, a), Resampling.quantile(v, 1 - a)};
         }
 
         private static double[][] deepCopy(double[][] m) {
@@ -362,9 +355,6 @@ public final class OvertrainingErrorChain {
 
     /** SplitMix64 finaliser of seed + (i + 1) * golden gamma: a well-mixed seed per resample. */
     static long mix(long seed, long i) {
-        long z = seed + (i + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Resampling.seed(seed, i);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.fit.uncertainty.Resampling;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -208,10 +209,7 @@ public final class ShapeEffectAnalysis {
      * that the streams of neighbouring resamples do not overlap.
      */
     static long resampleSeed(long seed, int b) {
-        long z = seed + 0x9E3779B97F4A7C15L * (b + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Resampling.seed(seed, b);
     }
 
     private double alphaOf(ProfiledLeastSquares.Fit fit) {
