@@ -1,0 +1,41 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.scalinglaws.testkit.laws;
+
+import dev.scalinglaws.core.ChinchillaLaw;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.testkit.CoverageStudy;
+import dev.scalinglaws.testkit.Design;
+import dev.scalinglaws.testkit.NoiseModel;
+import dev.scalinglaws.testkit.Sweeps;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+
+/** {@code chinchilla} (Hoffmann et al. 2022) through the contract, with a coverage study on a Chinchilla grid. */
+class ChinchillaLawContractTest extends BuiltInLawContract {
+
+    @Override
+    protected ScalingLaw law() {
+        return ChinchillaLaw.INSTANCE;
+    }
+
+    /** Truths like the published fits: E 1..2.5, A and B 1e2..1e4, exponents 0.2..0.6. */
+    @Override
+    protected Arbitrary<double[]> recoveryTruth() {
+        return vector(Sweeps.uniform(1, 2.5), Sweeps.logUniform(1e2, 1e4), Sweeps.logUniform(1e2, 1e4),
+                Sweeps.uniform(0.2, 0.6), Sweeps.uniform(0.2, 0.6));
+    }
+
+    @Override
+    protected Arbitrary<Design> recoveryDesign() {
+        return Arbitraries.oneOf(Sweeps.chinchillaGrid(), Sweeps.isoFlopGrid(), Sweeps.checkpointTrajectories());
+    }
+
+    /** Epoch AI's fit on a 6 x 5 grid, iid log-normal noise of 2%: 90% Wald intervals. */
+    @Override
+    protected CoverageStudy coverageStudy() {
+        return ContractStudies.chinchillaStudy();
+    }
+}
