@@ -180,7 +180,7 @@ public abstract class ScalingLawContract {
     /**
      * How the recovery property fits: squared loss (on log residuals for positive responses) by L-BFGS-B from 16
      * Sobol starts over the law's start ranges, on one thread, with the relative-decrease test off (ftol 0), a
-     * projected-gradient tolerance of 1e-12 and at most 1,000 iterations per start: SciPy's ftol stops a
+     * projected-gradient tolerance of 1e-12 and at most 400 iterations per start: SciPy's ftol stops a
      * zero-residual fit once its objective is small in absolute terms, short of the optimum, and a flat valley
      * (a parameter the design does not determine) would otherwise use the default 15,000 iterations of every start.
      *
@@ -188,7 +188,7 @@ public abstract class ScalingLawContract {
      */
     protected FitSpec recoverySpec() {
         FitSpec s = FitSpec.defaults().withLoss(Loss.squared()).withStarts(Starts.sobol(16, 0)).withThreads(1)
-                .withTolerances(0, 1e-12).withMaxIterations(1000);
+                .withTolerances(0, 1e-12).withMaxIterations(400);
         return law().positiveResponse() ? s : s.withResidual(dev.scalinglaws.fit.ResidualSpace.LINEAR);
     }
 

@@ -162,7 +162,7 @@ public final class Sweeps {
 
     /**
      * Space-filling designs for laws whose covariates are not N and D: two corners drawn from a covariate domain span
-     * a box (widened to at least three decades, or a width of 1 where the box reaches 0 or below, upwards from 0), and the rows form a
+     * a box (widened upwards to at least three decades, or a width of 1 where the box reaches 0 or below), and the rows form a
      * rank-1 lattice in it, row i taking covariate j at the quantile ((i g_j mod n) + 1/2) / n of its side (log scale
      * for positive sides) with generators g_j coprime to n, so that every covariate takes n distinct values and no
      * two covariates move together. Independent random points would do neither reliably: jqwik favours the ends of a
@@ -228,17 +228,14 @@ public final class Sweeps {
             double l = Math.log(lo);
             double h = Math.log(hi);
             if (h - l < Math.log(1000)) {
-                double mid = 0.5 * (l + h);
-                l = mid - 0.5 * Math.log(1000);
-                h = mid + 0.5 * Math.log(1000);
+                // upwards: a box shrunk to the lower end of a domain stays inside it
+                h = l + Math.log(1000);
             }
             return Math.exp(l + q * (h - l));
         }
         if (hi - lo < 1) {
-            // a side starting at 0 grows upwards: covariates such as a fine-tuning size D = 0 stay non-negative
-            double mid = lo == 0 ? 0.5 : 0.5 * (lo + hi);
-            lo = mid - 0.5;
-            hi = mid + 0.5;
+            // upwards, like the log sides: a fine-tuning size D = 0 stays non-negative
+            hi = lo + 1;
         }
         return lo + q * (hi - lo);
     }
