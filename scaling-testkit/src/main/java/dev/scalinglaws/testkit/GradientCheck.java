@@ -15,24 +15,24 @@ import dev.scalinglaws.core.ScalingLaw;
 /**
  * Compares a law's analytic Jacobian with Richardson-extrapolated finite differences under an explicit error model.
  *
- * <p>For each parameter j the function g(u) (the log value ln f, or the value f) is differentiated along the
- * fitting coordinate u_j: ln theta_j for positive parameters, theta_j otherwise. With step h = 1e-3 (times
- * max(1, |theta_j|) on the linear scale) the estimate is R = (4 D(h/2) - D(h)) / 3 from central differences D (or
- * second-order one-sided ones where the central stencil would leave the parameter's bounds), whose truncation error is
- * O(h^4). The analytic value a is accepted when
+ * <p>For each parameter j the function g(u) (the log value ln f, or the value f) is differentiated along the fitting
+ * coordinate u_j: ln theta_j for positive parameters, theta_j otherwise. With step h = 1e-3 (times max(1, |theta_j|)
+ * on the linear scale) the estimate is R = (4 D(h/2) - D(h)) / 3 from central differences D (or second-order
+ * one-sided ones where the central stencil would leave the parameter's bounds), whose truncation error is O(h^4). The
+ * analytic value a is accepted when
  * <pre>
  *   |a - R| &lt;= rtol max(|a|, |R|) + 10 |R(h) - R(h/2)| + 20 sigma / h
  * </pre>
  * where |R(h) - R(h/2)| estimates the remaining truncation error and sigma is the evaluation noise of g, measured
- * rather than assumed: the standard deviation implied by the k-th differences (k = 4..6) of g on a stencil of
- * spacing 1e-6 (for a smooth g they are pure rounding noise), the ECnoise estimator of Moré and Wild (2011, SIAM J. Sci. Comput. 33,
- * 1292-1314), floored at 4 eps S, where S, the scale of the terms g is computed from, is the largest of |g|,
- * every |dg/du_j| (for a coefficient c of a term, d f / d ln c is the term itself) and, in log space, 1 (ln f is
+ * rather than assumed: the standard deviation implied by the k-th differences (k = 4..6) of g on a stencil of spacing
+ * 1e-6 (for a smooth g they are pure rounding noise), the ECnoise estimator of Moré and Wild (2011, SIAM J. Sci.
+ * Comput. 33, 1292-1314), floored at 4 eps S, where S, the scale of the terms g is computed from, is the largest of
+ * |g|, every |dg/du_j| (for a coefficient c of a term, d f / d ln c is the term itself) and, in log space, 1 (ln f is
  * the log of a sum at least as large as its largest term). The floor covers rounding that is invisible on the fine
  * stencil: a term far below ulp(1) of a sum changes the rounded sum only once per many steps, so g is a staircase
- * whose steps the differences of step h see and those of spacing 1e-6 do not. A law that loses digits to
- * cancellation (large terms that nearly cancel, an implicit equation solved to a tolerance) thus gets a tolerance
- * that reflects the digits it actually has, and a law that keeps them gets a tight one.
+ * whose steps the differences of step h see and those of spacing 1e-6 do not. A law that loses digits to cancellation
+ * (large terms that nearly cancel, an implicit equation solved to a tolerance) thus gets a tolerance that reflects
+ * the digits it actually has, and a law that keeps them gets a tight one.
  *
  * <p>Stateless and thread-safe.
  */

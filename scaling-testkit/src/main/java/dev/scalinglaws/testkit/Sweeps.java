@@ -162,10 +162,10 @@ public final class Sweeps {
 
     /**
      * Space-filling designs for laws whose covariates are not N and D: two corners drawn from a covariate domain span
-     * a box (widened upwards to at least three decades, or a width of 1 where the box reaches 0 or below), and the rows form a
-     * rank-1 lattice in it, row i taking covariate j at the quantile ((i g_j mod n) + 1/2) / n of its side (log scale
-     * for positive sides) with generators g_j coprime to n, so that every covariate takes n distinct values and no
-     * two covariates move together. Independent random points would do neither reliably: jqwik favours the ends of a
+     * a box (widened upwards to at least three decades, or a width of 1 where the box reaches 0 or below), and the
+     * rows form a rank-1 lattice in it, row i taking covariate j at the quantile ((i g_j mod n) + 1/2) / n of its
+     * side (log scale for positive sides) with generators g_j coprime to n, so that every covariate takes n distinct
+     * values and no two covariates move together. Independent random points would do neither reliably: jqwik favours the ends of a
      * range, so a plain list of points often repeats one value.
      *
      * @param covariates column names, in the order of the corners

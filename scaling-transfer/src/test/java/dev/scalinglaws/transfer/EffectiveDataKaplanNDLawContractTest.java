@@ -10,7 +10,10 @@ import dev.scalinglaws.testkit.Sweeps;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
-/** The effective-data substitution of Hernandez et al. 2021 into {@code kaplannd} through the contract (inner law pinned at a published fit). */
+/**
+ * The effective-data substitution of Hernandez et al. 2021 into {@code kaplannd} through the contract (the inner law
+ * pinned at a published fit).
+ */
 class EffectiveDataKaplanNDLawContractTest extends ScalingLawContract {
 
     @Override

@@ -6,9 +6,10 @@ package dev.scalinglaws.testkit.laws;
 
 import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Optimizer;
 import dev.scalinglaws.testkit.CoverageStudy;
 import dev.scalinglaws.testkit.Design;
-import dev.scalinglaws.testkit.NoiseModel;
 import dev.scalinglaws.testkit.Sweeps;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -37,5 +38,14 @@ class ChinchillaLawContractTest extends BuiltInLawContract {
     @Override
     protected CoverageStudy coverageStudy() {
         return ContractStudies.chinchillaStudy();
+    }
+
+    /**
+     * Variable projection, the library's most robust optimiser for laws with linear coefficients: 16 Sobol starts of
+     * L-BFGS-B missed the optimum of a noiseless 15-row grid (E = 1, A = B = 100, alpha = beta = 0.2) in one run.
+     */
+    @Override
+    protected FitSpec recoverySpec() {
+        return super.recoverySpec().withOptimizer(Optimizer.VARIABLE_PROJECTION);
     }
 }

@@ -6,6 +6,8 @@ package dev.scalinglaws.testkit.laws;
 
 import dev.scalinglaws.core.OvertrainingLaw;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Optimizer;
 import dev.scalinglaws.testkit.Design;
 import dev.scalinglaws.testkit.Sweeps;
 import net.jqwik.api.Arbitrary;
@@ -28,5 +30,14 @@ class OvertrainingLawContractTest extends BuiltInLawContract {
     @Override
     protected Arbitrary<Design> recoveryDesign() {
         return net.jqwik.api.Arbitraries.oneOf(Sweeps.chinchillaGrid(), Sweeps.checkpointTrajectories());
+    }
+
+    /**
+     * Variable projection, the library's most robust optimiser for laws with linear coefficients: 16 Sobol starts of
+     * L-BFGS-B missed the optimum of a noiseless 15-row grid (E = 1, A = B = 100, alpha = beta = 0.2) in one run.
+     */
+    @Override
+    protected FitSpec recoverySpec() {
+        return super.recoverySpec().withOptimizer(Optimizer.VARIABLE_PROJECTION);
     }
 }
