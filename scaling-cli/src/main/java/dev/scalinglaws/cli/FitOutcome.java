@@ -29,10 +29,19 @@ import dev.scalinglaws.fit.FitResult;
  * @param warmupTokens the --warmup-tokens threshold, or null
  * @param columns     the --column mappings (KEY to HEADER) of a CSV, recorded so that predict, optimal and plot can
  *                    read the data again
+ * @param weightColumn the --weight column of the rows' weights, or null
  */
 record FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
                   int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
-                  Runs runs, Double warmupTokens, Map<String, String> columns) {
+                  Runs runs, Double warmupTokens, Map<String, String> columns, String weightColumn) {
+
+    /** An unweighted fit. */
+    FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
+               int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
+               Runs runs, Double warmupTokens, Map<String, String> columns) {
+        this(result, source, rows, group, groupColumn, where, dropTopLoss, ranges, derived, intervals, runs,
+                warmupTokens, columns, null);
+    }
 
     /**
      * The run (cluster) column set by --group: the rows of one run are correlated.
@@ -88,6 +97,9 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
      */
     static List<Derived> derive(ScalingLaw law, double[] theta, List<String> warnings) {
         List<Derived> out = new ArrayList<>();
+        if (law instanceof dev.scalinglaws.core.TiedLaw t) {
+            return derive(t.base(), t.expand(theta), warnings);
+        }
         try {
             if (law instanceof ChinchillaLaw) {
                 ComputeOptimal.Exponents ex = ComputeOptimal.exponents(theta);

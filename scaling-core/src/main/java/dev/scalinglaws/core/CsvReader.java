@@ -63,7 +63,8 @@ public final class CsvReader {
     }
 
     /**
-     * This reader with one more mapping: the CSV header {@code header} becomes column {@code key}.
+     * This reader with one more mapping: the CSV header {@code header} becomes column {@code key} (the mapping wins
+     * over a column of the file named {@code key}, which is then not read unless another mapping renames it).
      *
      * @param key    the name a law uses ({@code N}, {@code D}, {@code C}, {@code loss}, ...)
      * @param header the header in the file
@@ -278,7 +279,9 @@ public final class CsvReader {
                 cols[j] = null;
                 double[] numbers = c.numbers();
                 String[] text = c.text();
-                b.parsedColumn(headerToKey.getOrDefault(h, h), numbers, text, c.firstBad);
+                if (headerToKey.getOrDefault(h, h) != null) { // null: a column a mapping shadows
+                    b.parsedColumn(headerToKey.getOrDefault(h, h), numbers, text, c.firstBad);
+                }
             }
             return b.build();
         }
@@ -303,9 +306,7 @@ public final class CsvReader {
             }
             if (!e.getKey().equals(e.getValue()) && headers.contains(e.getKey())
                     && !mapping.containsValue(e.getKey())) {
-                throw new DataException(source, -1, e.getKey(), null, String.format(Locale.ROOT,
-                        "column mapping %s=\"%s\": the file already has a column named %s", e.getKey(),
-                        e.getValue(), e.getKey()));
+                inverse.put(e.getKey(), null); // the mapping wins: the file's own column of that name is not read
             }
             inverse.put(e.getValue(), e.getKey());
         }

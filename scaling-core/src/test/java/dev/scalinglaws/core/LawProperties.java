@@ -141,6 +141,19 @@ class LawProperties {
                 return Math.pow(t[0] / x[0], t[2]) + Math.pow(t[1] / x[1], t[3]);
             case "critical-batch":
                 return t[0] / Math.pow(x[0], 1 / t[1]);
+            case "data-constrained": {
+                // the notebook's formula, written out (Muennighoff et al. 2023, utils/parametric_fit.ipynb)
+                double u = Math.min(x[2], x[1]);
+                double g = Math.pow(t[3] * t[1] / (t[4] * t[2]), 1 / (t[3] + t[4]));
+                double a = t[4] / (t[3] + t[4]);
+                double b = t[3] / (t[3] + t[4]);
+                double uN = Math.min(x[0], g * Math.pow(6 * Math.pow(g * u, 1 / b) / 6, a));
+                double rD = Math.max(x[1] / u - 1, 0);
+                double rN = Math.max(x[0] / uN - 1, 0);
+                double dEff = u + u * t[5] * (1 - Math.exp(-rD / t[5]));
+                double nEff = uN + uN * t[6] * (1 - Math.exp(-rN / t[6]));
+                return t[0] + t[1] / Math.pow(nEff, t[3]) + t[2] / Math.pow(dEff, t[4]);
+            }
             case "kaplan-trajectory":
                 // implicit in S_min: no closed form to compare with (its own properties live in DynamicsLawProperties)
                 return Double.NaN;

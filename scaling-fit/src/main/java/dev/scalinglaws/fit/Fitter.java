@@ -72,10 +72,13 @@ public final class Fitter {
                 spec.ftol(), spec.gtol());
         List<double[]> starts = new ArrayList<>();
         LocalOptimizer local = lbfgsb;
-        switch (spec.optimizer()) {
+        boolean evaluateOnly = problem.objective.dimension() == 0;
+        switch (evaluateOnly ? Optimizer.LBFGSB : spec.optimizer()) {
             case LBFGSB -> {
-                for (double[] theta : spec.starts().points(law)) {
-                    starts.add(problem.startCoordinates(theta));
+                if (!evaluateOnly) {
+                    for (double[] theta : spec.starts().points(law)) {
+                        starts.add(problem.startCoordinates(theta));
+                    }
                 }
             }
             case LEVENBERG_MARQUARDT -> {
@@ -105,9 +108,22 @@ public final class Fitter {
             }
             default -> throw new IllegalStateException("unknown optimizer " + spec.optimizer());
         }
-        Multistart.Outcome[] outcomes = Multistart.run(problem.objective, starts, problem.lower, problem.upper,
-                local, spec.threads(), progress);
-        FitResult result = problem.finish(outcomes, lbfgsb, spec.polish(), (System.nanoTime() - t0) * 1e-9);
+        Multistart.Outcome[] outcomes;
+        if (evaluateOnly) {
+            // every parameter pinned: evaluate the objective once, run no optimiser
+            Objective f = problem.objective.copy();
+            double v = f.value(new double[0]);
+            outcomes = new Multistart.Outcome[] {new Multistart.Outcome(0, new double[0], v,
+                    Double.isFinite(v) ? FitStatus.CONVERGED : FitStatus.NON_FINITE, 0, 1, 0)};
+            if (progress != null) {
+                progress.accept(1);
+            }
+        } else {
+            outcomes = Multistart.run(problem.objective, starts, problem.lower, problem.upper, local, spec.threads(),
+                    progress);
+        }
+        FitResult result = problem.finish(outcomes, lbfgsb, spec.polish() && !evaluateOnly,
+                (System.nanoTime() - t0) * 1e-9);
         return withStandardErrors(result, problem);
     }
 
@@ -352,6 +368,9 @@ public final class Fitter {
                 }
             }
             List<String> notes = new ArrayList<>(warnings);
+            if (objective.dimension() == 0) {
+                notes.add("every parameter is pinned: the objective was evaluated, nothing was fitted");
+            }
             int p = law.parameterCount();
             if (bestIndex < 0) {
                 double[] theta = baseTheta.clone();
@@ -418,6 +437,13 @@ public final class Fitter {
             if (!onBound.isEmpty()) {
                 notes.add("parameters on a bound: " + String.join(", ", onBound));
             }
+            List<String> runaway = runaway(theta, onBound);
+            if (!runaway.isEmpty() && status == FitStatus.CONVERGED) {
+                status = FitStatus.NOT_IDENTIFIABLE;
+            }
+            for (String r : runaway) {
+                notes.add(r);
+            }
             Identifiability ident = identifiability(theta);
             if (ident != null && !ident.identifiable() && status == FitStatus.CONVERGED) {
                 status = FitStatus.NOT_IDENTIFIABLE;
@@ -437,11 +463,58 @@ public final class Fitter {
             }
             double[] residuals = objective.residuals(theta);
             double[] logResiduals = objective.logResiduals(theta);
-            Goodness goodness = goodness(value, residuals, logResiduals, scale);
+            Goodness goodness = withRSquared(goodness(value, residuals, logResiduals, scale), theta);
             double total = seconds + (System.nanoTime() - t0) * 1e-9;
             return new FitResult(law, est, value, status,
                     new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
                             gradientNorm, onBound), ident, goodness, residuals, scale, notes, source, spec, total);
+        }
+
+        /**
+         * Notes for free parameters that ran off: a million times beyond their start range (above it, or for a
+         * positive parameter below it), not on a bound. The objective then keeps improving towards zero or
+         * infinity and the estimate is not determined by the data (for example a decay constant whose decay the data
+         * do not show).
+         */
+        private List<String> runaway(double[] theta, List<String> onBound) {
+            List<String> out = new ArrayList<>();
+            for (int j : free) {
+                Parameter par = law.parameters().get(j);
+                if (onBound.contains(par.name())) {
+                    continue;
+                }
+                double[] r = law.startRange(j);
+                double t = theta[j];
+                double reach = Math.max(Math.abs(r[0]), Math.abs(r[1]));
+                boolean far = Math.abs(t) > 1e6 * reach
+                        || par.positive() && r[0] > 0 && t < 1e-6 * r[0];
+                if (far && Double.isFinite(t)) {
+                    out.add(String.format(Locale.ROOT, "%s ran off to %.3g, far outside its usual range [%.3g, %.3g]: "
+                            + "the data do not determine it (the objective keeps improving towards %s); pin or bound "
+                            + "it", par.name(), t, r[0], r[1], Math.abs(t) > 1 ? "infinity" : "zero"));
+                }
+            }
+            return out;
+        }
+
+        /** The goodness with R^2 of the log response and of the response at theta. */
+        private Goodness withRSquared(Goodness g, double[] theta) {
+            int n = response.length;
+            double[] fitted = new double[n];
+            double[] w = objective.weights();
+            try {
+                law.evaluate(theta, x, 0, n, fitted, null);
+            } catch (RuntimeException e) {
+                return g;
+            }
+            double[] logY = new double[n];
+            double[] logF = new double[n];
+            for (int i = 0; i < n; i++) {
+                logY[i] = response[i] > 0 ? Math.log(response[i]) : Double.NaN;
+                logF[i] = fitted[i] > 0 ? Math.log(fitted[i]) : Double.NaN;
+            }
+            return new Goodness(g.n(), g.freeParameters(), g.rmseLog(), g.logLikelihood(), g.aic(), g.aicc(), g.bic(),
+                    Goodness.rSquared(logY, logF, w), Goodness.rSquared(response, fitted, w));
         }
 
         private Goodness goodness(double value, double[] residuals, double[] logResiduals, double scale) {
@@ -483,9 +556,15 @@ public final class Fitter {
             objective.copy().coordinateGramian(theta, gram);
             DMatrixRMaj h = new DMatrixRMaj(gram);
             double[] dscale = new double[nFree];
+            double maxDiagonal = 0;
+            for (int a = 0; a < nFree; a++) {
+                maxDiagonal = Math.max(maxDiagonal, h.get(a, a));
+            }
             for (int a = 0; a < nFree; a++) {
                 double dd = h.get(a, a);
-                dscale[a] = dd > 0 ? 1 / Math.sqrt(dd) : 0;
+                // a parameter the fitted values do not depend on (relative curvature below 1e-20, e.g. a decay
+                // constant run off to 1e15) is a flat direction, though its column is not exactly zero
+                dscale[a] = dd > 1e-20 * maxDiagonal ? 1 / Math.sqrt(dd) : 0;
             }
             DMatrixRMaj scaled = new DMatrixRMaj(nFree, nFree);
             for (int a = 0; a < nFree; a++) {
