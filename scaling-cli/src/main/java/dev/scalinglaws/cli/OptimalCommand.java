@@ -9,13 +9,13 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.fit.OptimalAllocation;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.OptimalAllocation;
 import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -174,7 +174,7 @@ final class OptimalCommand implements Callable<Integer> {
         if (!iv.isEmpty()) {
             Interval any = iv.values().iterator().next();
             ObjectNode in = n.putObject("interval");
-            in.put("method", any.method());
+            in.put("method", any.label());
             Json.number(in, "level", level);
             in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
         }
@@ -224,7 +224,7 @@ final class OptimalCommand implements Callable<Integer> {
                 }
                 if (!iv.isEmpty()) {
                     sb.append(String.format(Locale.ROOT, "(%s%% intervals, %s)%n", Parsing.human(100 * level),
-                            iv.values().iterator().next().method()
+                            iv.values().iterator().next().label()
                                     + (intervalMethod().equals("bootstrap") ? ", " + resamples + " resamples" : "")));
                 }
                 yield sb.toString().lines().map(String::stripTrailing)

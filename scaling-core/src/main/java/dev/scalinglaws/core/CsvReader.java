@@ -356,7 +356,7 @@ public final class CsvReader {
         int firstBad = -1;
 
         void add(String cell) {
-            double v = Dataset.parseCell(cell);
+            double v = Cells.parseCell(cell);
             int b = size / BLOCK;
             int i = size % BLOCK;
             if (i == 0) {
@@ -365,17 +365,17 @@ public final class CsvReader {
                 blocks.set(0, Arrays.copyOf(blocks.get(0), Math.min(BLOCK, 2 * i)));
             }
             blocks.get(b)[i] = v;
-            boolean number = Dataset.isNumberCell(cell, v);
+            boolean number = Cells.isNumberCell(cell, v);
             if (!number && textBlocks == null) {
                 firstBad = size;
                 textBlocks = new ArrayList<>();
                 intern = new HashMap<>();
                 for (int r = 0; r < size; r++) {
-                    setText(r, Dataset.formatNumber(blocks.get(r / BLOCK)[r % BLOCK]));
+                    setText(r, Cells.formatNumber(blocks.get(r / BLOCK)[r % BLOCK]));
                 }
             }
             if (textBlocks != null) {
-                setText(size, number ? Dataset.formatNumber(v) : cell);
+                setText(size, number ? Cells.formatNumber(v) : cell);
             }
             size++;
         }

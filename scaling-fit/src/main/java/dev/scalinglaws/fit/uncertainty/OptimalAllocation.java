@@ -2,7 +2,7 @@
  * Copyright 2026 the scalinglaws authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.scalinglaws.fit;
+package dev.scalinglaws.fit.uncertainty;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,12 +16,7 @@ import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
-import dev.scalinglaws.fit.uncertainty.Bootstrap;
-import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
-import dev.scalinglaws.fit.uncertainty.BootstrapResult;
-import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
-import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.FitResult;
 
 /**
  * The compute-optimal allocation of any fitted law whose covariates include N and D, with intervals: the N and

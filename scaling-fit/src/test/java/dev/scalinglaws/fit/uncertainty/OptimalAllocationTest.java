@@ -2,7 +2,7 @@
  * Copyright 2026 the scalinglaws authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package dev.scalinglaws.fit;
+package dev.scalinglaws.fit.uncertainty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,8 +16,10 @@ import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.DataConstrainedLaw;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.datasets.Datasets;
-import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
-import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.Starts;
 import org.junit.jupiter.api.Test;
 
 /** {@link OptimalAllocation}: the data-constrained optimum under C = 6ND with U held, and its intervals. */
