@@ -284,10 +284,13 @@ public final class Fitter {
             }
         }
         double total = seconds + (System.nanoTime() - t0) * 1e-9;
-        return new FitResult(law, est, value, status,
-                new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
-                        gradientNorm, onBound), ident, evaluation.goodness(), evaluation.residuals(), scale, notes,
-                c.source(), spec, total, problem);
+        // every parameter pinned: no start ran, the objective was evaluated once
+        ConvergenceReport report = c.dimension() == 0
+                ? new ConvergenceReport(0, 0, 0, 0, 0, evaluations, gradientNorm, onBound)
+                : new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
+                        gradientNorm, onBound);
+        return new FitResult(law, est, value, status, report, ident, evaluation.goodness(), evaluation.residuals(),
+                scale, notes, c.source(), spec, total, problem);
     }
 
 
