@@ -13,11 +13,17 @@ public abstract class AbstractScalingLaw implements ScalingLaw, java.io.Serializ
 
     private static final long serialVersionUID = 1L;
 
+    /** The registry name. */
     private final String name;
+    /** The formula in plain text. */
     private final String formula;
+    /** The paper the law comes from. */
     private final String citation;
+    /** Covariate names in evaluation order (unmodifiable). */
     private final List<String> covariates;
+    /** The parameters in the order theta uses (unmodifiable). */
     private final List<Parameter> parameters;
+    /** Name of the response column. */
     private final String response;
 
     /**

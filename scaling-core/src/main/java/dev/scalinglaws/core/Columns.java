@@ -50,12 +50,12 @@ public final class Columns {
         return new Columns(columns);
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return size;
     }
 
-    /** Number of covariates. */
+    /** {@return the number of covariates} */
     public int count() {
         return raw.length;
     }

@@ -36,7 +36,7 @@ public final class ComputeOptimal {
      */
     public record Allocation(double compute, double N, double D, double loss) {
 
-        /** Tokens per parameter D / N. */
+        /** {@return the tokens per parameter D / N} */
         public double tokensPerParameter() {
             return D / N;
         }

@@ -57,7 +57,7 @@ public final class CsvReader {
         this.maxBytes = maxBytes;
     }
 
-    /** A reader with no column mapping. */
+    /** {@return a reader with no column mapping} */
     public static CsvReader defaults() {
         return new CsvReader(Map.of(), DEFAULT_MAX_ROWS, DEFAULT_MAX_BYTES);
     }
@@ -114,12 +114,12 @@ public final class CsvReader {
         return new CsvReader(mapping, maxRows, bytes);
     }
 
-    /** The limit on the number of data rows. */
+    /** {@return the limit on the number of data rows} */
     public int maxRows() {
         return maxRows;
     }
 
-    /** The limit on the input size in bytes (characters for a {@link Reader}). */
+    /** {@return the limit on the input size in bytes (characters for a {@link Reader})} */
     public long maxBytes() {
         return maxBytes;
     }

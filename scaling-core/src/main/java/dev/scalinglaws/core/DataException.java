@@ -13,9 +13,13 @@ public class DataException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the data came from. */
     private final String source;
+    /** The 1-based data row, or -1. */
     private final int row;
+    /** The column name, or null. */
     private final String column;
+    /** The offending value as text, or null. */
     private final String value;
 
     /**
@@ -49,22 +53,22 @@ public class DataException extends IllegalArgumentException {
         return sb.toString();
     }
 
-    /** The data source. */
+    /** {@return the data source} */
     public String source() {
         return source;
     }
 
-    /** The 1-based data row, or -1. */
+    /** {@return the 1-based data row, or -1} */
     public int row() {
         return row;
     }
 
-    /** The column name, or null. */
+    /** {@return the column name, or null} */
     public String column() {
         return column;
     }
 
-    /** The offending value as text, or null. */
+    /** {@return the offending value as text, or null} */
     public String value() {
         return value;
     }

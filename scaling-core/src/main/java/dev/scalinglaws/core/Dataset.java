@@ -29,11 +29,17 @@ public final class Dataset implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Where the data came from. */
     private final String source;
+    /** Number of rows. */
     private final int size;
+    /** The columns by name, in source order. */
     private final Map<String, Column> columns;
+    /** The 1-based source row of every row, for messages. */
     private final int[] rowNumbers;
+    /** The weight column's name, or null. */
     private final String weightColumn;
+    /** The group column's name, or null. */
     private final String groupColumn;
 
     /** One column: numbers (NaN where the text did not parse) and, if any cell is not a number, the text. */
@@ -86,17 +92,17 @@ public final class Dataset implements java.io.Serializable {
         return new Builder(source);
     }
 
-    /** Where the data came from (a file name, {@code "dataset:chinchilla"}, ...). */
+    /** {@return where the data came from (a file name, {@code "dataset:chinchilla"}, ...)} */
     public String source() {
         return source;
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return size;
     }
 
-    /** Column names in source order. */
+    /** {@return the column names in source order} */
     public List<String> columnNames() {
         return new ArrayList<>(columns.keySet());
     }
@@ -160,12 +166,12 @@ public final class Dataset implements java.io.Serializable {
         return rowNumbers[i];
     }
 
-    /** The weight column's name, or null if rows are unweighted. */
+    /** {@return the weight column's name, or null if rows are unweighted} */
     public String weightColumn() {
         return weightColumn;
     }
 
-    /** The group column's name, or null. */
+    /** {@return the group column's name, or null} */
     public String groupColumn() {
         return groupColumn;
     }
@@ -300,7 +306,7 @@ public final class Dataset implements java.io.Serializable {
         return withColumn("D", d);
     }
 
-    /** Adds C = 6 N D from columns {@code N} and {@code D}. */
+    /** {@return a copy with the column C = 6 N D added, computed from columns {@code N} and {@code D}} */
     public Dataset withComputeFromTokens() {
         double[] n = derivationInput("N", "C = 6 N D");
         double[] d = derivationInput("D", "C = 6 N D");
@@ -311,7 +317,7 @@ public final class Dataset implements java.io.Serializable {
         return withColumn("C", c);
     }
 
-    /** Adds M = D / N (tokens per parameter) from columns {@code N} and {@code D}. */
+    /** {@return a copy with the column M = D / N (tokens per parameter) added, from columns {@code N} and {@code D}} */
     public Dataset withTokensPerParameter() {
         double[] n = derivationInput("N", "M = D / N");
         double[] d = derivationInput("D", "M = D / N");

@@ -45,12 +45,12 @@ public final class DerivedParameter {
         return new DerivedParameter(name, description, function);
     }
 
-    /** Its symbol. */
+    /** {@return its symbol} */
     public String name() {
         return name;
     }
 
-    /** One line saying what it is. */
+    /** {@return one line saying what it is} */
     public String description() {
         return description;
     }

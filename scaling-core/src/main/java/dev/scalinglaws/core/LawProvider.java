@@ -11,6 +11,6 @@ import java.util.List;
  */
 public interface LawProvider {
 
-    /** The laws this module provides; names must be unique across providers. */
+    /** {@return the laws this module provides; names must be unique across providers} */
     List<ScalingLaw> laws();
 }

@@ -21,16 +21,16 @@ import java.util.Locale;
  */
 public interface ScalingLaw {
 
-    /** The law's registry name, e.g. {@code "chinchilla"}. */
+    /** {@return the law's registry name, e.g. {@code "chinchilla"}} */
     String name();
 
-    /** The formula in plain text, e.g. {@code "L = E + A/N^alpha + B/D^beta"}. */
+    /** {@return the formula in plain text, e.g. {@code "L = E + A/N^alpha + B/D^beta"}} */
     String formula();
 
-    /** The paper the law comes from. */
+    /** {@return the paper the law comes from} */
     String citation();
 
-    /** Covariate names in evaluation order, e.g. {@code ["N", "D"]}. */
+    /** {@return the covariate names in evaluation order, e.g. {@code ["N", "D"]}} */
     List<String> covariates();
 
     /**
@@ -42,15 +42,15 @@ public interface ScalingLaw {
         return List.of();
     }
 
-    /** Name of the response column, {@code "loss"} by default. */
+    /** {@return the name of the response column, {@code "loss"} by default} */
     default String response() {
         return "loss";
     }
 
-    /** The parameters in the order {@code theta} uses. */
+    /** {@return the parameters in the order {@code theta} uses} */
     List<Parameter> parameters();
 
-    /** Number of parameters. */
+    /** {@return the number of parameters} */
     default int parameterCount() {
         return parameters().size();
     }
@@ -86,13 +86,14 @@ public interface ScalingLaw {
     }
 
     /**
-     * Whether the law takes logarithms of its covariates, so that zero or negative covariate values are invalid.
+     * {@return whether the law takes logarithms of its covariates, so that zero or negative covariate values are
+     * invalid}
      */
     default boolean requiresPositiveCovariates() {
         return true;
     }
 
-    /** Whether the response is strictly positive, so that log residuals are defined. */
+    /** {@return whether the response is strictly positive, so that log residuals are defined} */
     default boolean positiveResponse() {
         return true;
     }

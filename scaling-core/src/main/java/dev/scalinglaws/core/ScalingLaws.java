@@ -44,19 +44,19 @@ public final class ScalingLaws {
         }
     }
 
-    /** The laws defined in scaling-core, in documentation order. */
+    /** {@return the laws defined in scaling-core, in documentation order} */
     public static List<ScalingLaw> builtIn() {
         return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, KaplanStepsLaw.INSTANCE,
                 CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE,
-                DataConstrainedLaw.INSTANCE);
+                DataConstrainedLaw.INSTANCE, PowerLaw.INSTANCE, SaturatingPowerLaw.INSTANCE);
     }
 
-    /** All registered law names. */
+    /** {@return all registered law names} */
     public static List<String> names() {
         return new ArrayList<>(Holder.LAWS.keySet());
     }
 
-    /** All registered laws. */
+    /** {@return all registered laws} */
     public static List<ScalingLaw> all() {
         return new ArrayList<>(Holder.LAWS.values());
     }

@@ -35,8 +35,11 @@ public class TiedLaw implements ScalingLaw, java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The law whose parameters are tied. */
     private final ScalingLaw base;
+    /** The ties, dependent parameter name to source parameter name, in the order given (unmodifiable). */
     private final Map<String, String> ties;
+    /** The reduced parameters: the base law's less the tied ones, each source merged with those tied to it. */
     private final List<Parameter> parameters;
     /** For each base parameter j, the index of the reduced parameter that gives its value. */
     private final int[] source;
@@ -107,12 +110,12 @@ public class TiedLaw implements ScalingLaw, java.io.Serializable {
         return new Parameter(a.name(), lo, hi, positive, a.linear() && b.linear(), a.description());
     }
 
-    /** The law whose parameters are tied. */
+    /** {@return the law whose parameters are tied} */
     public ScalingLaw base() {
         return base;
     }
 
-    /** The ties, dependent parameter name to source parameter name, in the order given (unmodifiable). */
+    /** {@return the ties, dependent parameter name to source parameter name, in the order given (unmodifiable)} */
     public Map<String, String> ties() {
         return ties;
     }

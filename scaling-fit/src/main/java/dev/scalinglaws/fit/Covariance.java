@@ -36,11 +36,17 @@ public final class Covariance implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
+    /** The estimator. */
     private final CovarianceForm form;
+    /** Covariance in optimisation coordinates of the free parameters. */
     private final double[][] coordinateCovariance;
+    /** Covariance of the natural parameters, in the law's order. */
     private final double[][] covariance;
+    /** Inverse curvature (the bread) in coordinates. */
     private final double[][] curvatureInverse;
+    /** Residual degrees of freedom. */
     private final int degreesOfFreedom;
+    /** Whether every entry is finite. */
     private final boolean finite;
 
     private Covariance(CovarianceForm form, double[][] coordinateCovariance, double[][] covariance,
@@ -204,34 +210,37 @@ public final class Covariance implements java.io.Serializable {
         }
     }
 
-    /** The estimator used. */
+    /** {@return the estimator used} */
     public CovarianceForm form() {
         return form;
     }
 
-    /** Whether every entry is finite (false when the bread is singular or n &lt;= p). */
+    /** {@return whether every entry is finite (false when the bread is singular or n &lt;= p)} */
     public boolean finite() {
         return finite;
     }
 
-    /** Residual degrees of freedom n - p (free parameters, plus a fitted scale). */
+    /** {@return the residual degrees of freedom n - p (free parameters, plus a fitted scale)} */
     public int degreesOfFreedom() {
         return degreesOfFreedom;
     }
 
-    /** The covariance of the natural parameters, p x p in the law's order; pinned rows and columns are 0 (copy). */
+    /**
+     * {@return the covariance of the natural parameters, p x p in the law's order; pinned rows and columns are 0
+     * (copy)}
+     */
     public double[][] covariance() {
         return copy(covariance);
     }
 
-    /** The covariance in optimisation coordinates of the free parameters (logs of positive ones; copy). */
+    /** {@return the covariance in optimisation coordinates of the free parameters (logs of positive ones; copy)} */
     public double[][] coordinateCovariance() {
         return copy(coordinateCovariance);
     }
 
     /**
-     * The inverse of the objective's curvature B in coordinates (the bread; J'WJ for Gauss-Newton), so that
-     * F(u) ~ F^ + (u - u^)' B (u - u^) / 2 near the optimum (copy).
+     * {@return the inverse of the objective's curvature B in coordinates (the bread; J'WJ for Gauss-Newton), so that
+     * F(u) ~ F^ + (u - u^)' B (u - u^) / 2 near the optimum (copy)}
      */
     public double[][] curvatureInverse() {
         return copy(curvatureInverse);

@@ -13,7 +13,9 @@ public class FitCancelledException extends CancellationException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Units of work finished before the cancellation. */
     private final int finished;
+    /** Units of work requested. */
     private final int total;
 
     /**
@@ -27,12 +29,12 @@ public class FitCancelledException extends CancellationException {
         this.total = total;
     }
 
-    /** Units of work finished before the cancellation. */
+    /** {@return the units of work finished before the cancellation} */
     public int finished() {
         return finished;
     }
 
-    /** Units of work requested. */
+    /** {@return the units of work requested} */
     public int total() {
         return total;
     }

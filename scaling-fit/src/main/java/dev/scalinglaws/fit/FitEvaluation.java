@@ -235,37 +235,40 @@ public final class FitEvaluation {
         return new Identifiability(names, corr, cond, high, flat);
     }
 
-    /** The problem evaluated. */
+    /** {@return the problem evaluated} */
     public FitProblem problem() {
         return problem;
     }
 
-    /** The natural parameters (copy). */
+    /** {@return the natural parameters (copy)} */
     public double[] theta() {
         return theta.clone();
     }
 
-    /** The likelihood scale s (NaN without a likelihood loss). */
+    /** {@return the likelihood scale s (NaN without a likelihood loss)} */
     public double scale() {
         return scale;
     }
 
-    /** The objective F: the sum of weighted losses, or the negative log-likelihood. */
+    /** {@return the objective F: the sum of weighted losses, or the negative log-likelihood} */
     public double objective() {
         return objective;
     }
 
-    /** Residuals r_i = f_i - y_i in the problem's residual space, one per row (copy). */
+    /** {@return the residuals r_i = f_i - y_i in the problem's residual space, one per row (copy)} */
     public double[] residuals() {
         return residuals.clone();
     }
 
-    /** Log residuals ln f_i - ln y_i whatever the residual space (NaN where f or y is not positive; copy). */
+    /**
+     * {@return the log residuals ln f_i - ln y_i whatever the residual space (NaN where f or y is not positive;
+     * copy)}
+     */
     public double[] logResiduals() {
         return logResiduals.clone();
     }
 
-    /** The Jacobian of the residuals, J[i][j] = d r_i / d theta_j, rows x parameters (copy). */
+    /** {@return the Jacobian of the residuals, J[i][j] = d r_i / d theta_j, rows x parameters (copy)} */
     public double[][] jacobian() {
         double[][] out = new double[jacobian.length][];
         for (int i = 0; i < out.length; i++) {
@@ -274,12 +277,12 @@ public final class FitEvaluation {
         return out;
     }
 
-    /** Goodness of fit at this point. */
+    /** {@return the goodness of fit at this point} */
     public Goodness goodness() {
         return goodness;
     }
 
-    /** Identifiability at this point (null when every parameter is pinned). */
+    /** {@return the identifiability at this point (null when every parameter is pinned)} */
     public Identifiability identifiability() {
         return identifiability;
     }

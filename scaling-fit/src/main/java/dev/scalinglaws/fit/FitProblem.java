@@ -43,11 +43,17 @@ public final class FitProblem implements java.io.Serializable {
         ProblemAccess.install(FitProblem::compiled);
     }
 
+    /** The law to fit. */
     private final ScalingLaw law;
+    /** The data as given. */
     private final Dataset data;
+    /** Residual space. */
     private final ResidualSpace residual;
+    /** Loss. */
     private final Loss loss;
+    /** Bounds by parameter name in natural units. */
     private final Map<String, double[]> bounds;
+    /** Pinned parameters. */
     private final Map<String, Double> pins;
     private final transient CompiledProblem compiled;
 
@@ -74,7 +80,7 @@ public final class FitProblem implements java.io.Serializable {
      * @return the validated problem
      * @throws DataException            for bad data (naming row, column and value)
      * @throws IllegalArgumentException for an unknown parameter, a pin outside its bounds, log residuals for a law
-     *                                  that can be non-positive, or fewer usable rows than free parameters
+     *             that can be non-positive, or fewer usable rows than free parameters
      */
     public static FitProblem of(ScalingLaw law, Dataset data, FitSpec spec) {
         return new FitProblem(law, data, spec.residual(), spec.loss(), spec.bounds(), spec.pins());
@@ -91,7 +97,11 @@ public final class FitProblem implements java.io.Serializable {
         return of(law, data, FitSpec.defaults());
     }
 
-    /** Recompiles the columns after deserialisation (and validates again). */
+    /**
+     * Recompiles the columns after deserialisation (and validates again).
+     *
+     * @return a problem equal to this one, compiled
+     */
     private Object readResolve() {
         return new FitProblem(law, data, residual, loss, bounds, pins);
     }
@@ -100,49 +110,49 @@ public final class FitProblem implements java.io.Serializable {
         return compiled;
     }
 
-    /** The law. */
+    /** {@return the law} */
     public ScalingLaw law() {
         return law;
     }
 
-    /** The data as given (derived covariates are added when the problem is compiled, with a warning). */
+    /** {@return the data as given (derived covariates are added when the problem is compiled, with a warning)} */
     public Dataset data() {
         return data;
     }
 
-    /** The residual space. */
+    /** {@return the residual space} */
     public ResidualSpace residual() {
         return residual;
     }
 
-    /** The loss. */
+    /** {@return the loss} */
     public Loss loss() {
         return loss;
     }
 
-    /** Bounds by parameter name in natural units, as given (copies). */
+    /** {@return the bounds by parameter name in natural units, as given (copies)} */
     public Map<String, double[]> bounds() {
         Map<String, double[]> b = new LinkedHashMap<>();
         bounds.forEach((k, v) -> b.put(k, v.clone()));
         return b;
     }
 
-    /** Pinned parameters (unmodifiable). */
+    /** {@return the pinned parameters (unmodifiable)} */
     public Map<String, Double> pins() {
         return pins;
     }
 
-    /** Row weights (copy; 1 without a weight column, 0 for excluded rows). */
+    /** {@return the row weights (copy; 1 without a weight column, 0 for excluded rows)} */
     public double[] weights() {
         return compiled.weights().clone();
     }
 
-    /** Rows with positive weight. */
+    /** {@return the rows with positive weight} */
     public int usedRows() {
         return compiled.usedRows();
     }
 
-    /** The free parameters' names, in the law's order. */
+    /** {@return the free parameters' names, in the law's order} */
     public List<String> freeParameters() {
         List<String> out = new ArrayList<>();
         for (int j : compiled.free()) {
@@ -151,7 +161,7 @@ public final class FitProblem implements java.io.Serializable {
         return out;
     }
 
-    /** Notes from validation (for example a covariate derived by a documented rule). */
+    /** {@return the notes from validation (for example a covariate derived by a documented rule)} */
     public List<String> warnings() {
         return compiled.warnings();
     }
@@ -217,7 +227,7 @@ public final class FitProblem implements java.io.Serializable {
      * @param theta natural parameters, one per law parameter (pinned ones must hold their pins)
      * @return the evaluation
      * @throws IllegalArgumentException for a wrong length, a pin not held, or a likelihood loss (use
-     *                                  {@link #evaluate(double[], double)})
+     *              {@link #evaluate(double[], double)})
      */
     public FitEvaluation evaluate(double[] theta) {
         if (loss.fitsScale()) {

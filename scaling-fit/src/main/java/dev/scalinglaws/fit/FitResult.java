@@ -29,13 +29,33 @@ import dev.scalinglaws.core.ScalingLaw;
  * @param seconds        wall time of the fit itself
  * @param problem        the problem that was solved (law, data, residual space, loss, bounds, pins), so that
  *                       uncertainty and prediction need only the result; null for a result assembled by hand
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
                         ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
                         double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
                         double seconds, FitProblem problem) implements java.io.Serializable {
 
-    /** Copies lists and arrays. */
+    /**
+     * Copies lists and arrays.
+     *
+     * @param law            the law
+     * @param parameters     estimates in the law's parameter order
+     * @param objective      the minimised objective (sum of losses, or negative log-likelihood)
+     * @param status         how the fit ended
+     * @param convergence    the multistart report
+     * @param identifiability correlation and conditioning at the optimum (null if not computable)
+     * @param goodness       goodness of fit
+     * @param residuals      residuals at the optimum, in the fit's residual space, one per used row
+     * @param scale          fitted likelihood scale s (huber-mle), NaN otherwise
+     * @param warnings       notes for the user (derived columns, parameters on bounds, ...)
+     * @param dataSource     where the data came from
+     * @param spec           the spec used
+     * @param seconds        wall time of the fit itself
+     * @param problem        the problem that was solved (law, data, residual space, loss, bounds, pins), so that
+     *                       uncertainty and prediction need only the result; null for a result assembled by hand
+     */
     public FitResult {
         parameters = List.copyOf(parameters);
         residuals = residuals.clone();
@@ -100,13 +120,13 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
         return requireProblem().evaluate(theta, scale);
     }
 
-    /** Residuals (copy). */
+    /** {@return the residuals (copy)} */
     @Override
     public double[] residuals() {
         return residuals.clone();
     }
 
-    /** The estimates as a parameter vector in the law's order (copy). */
+    /** {@return the estimates as a parameter vector in the law's order (copy)} */
     public double[] theta() {
         double[] t = new double[parameters.size()];
         for (int j = 0; j < t.length; j++) {
@@ -151,7 +171,7 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
                 scale, warnings, dataSource, spec, seconds, problem);
     }
 
-    /** Whether the fit converged. */
+    /** {@return whether the fit converged} */
     public boolean converged() {
         return status.isSuccess();
     }

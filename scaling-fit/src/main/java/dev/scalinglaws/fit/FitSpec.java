@@ -21,17 +21,29 @@ public final class FitSpec implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Residual space. */
     private final ResidualSpace residual;
+    /** Loss. */
     private final Loss loss;
+    /** Start strategy. */
     private final Starts starts;
+    /** Pinned parameters (unmodifiable). */
     private final Map<String, Double> pins;
+    /** Bounds by parameter name (unmodifiable; arrays owned). */
     private final Map<String, double[]> bounds;
+    /** Where multistart runs. */
     private final Parallelism parallelism;
+    /** Seed of every random choice. */
     private final long seed;
+    /** Iteration limit per start. */
     private final int maxIterations;
+    /** Relative-decrease tolerance. */
     private final double ftol;
+    /** Projected-gradient tolerance. */
     private final double gtol;
+    /** Whether the best start is polished with tight tolerances. */
     private final boolean polish;
+    /** The local optimiser. */
     private final Optimizer optimizer;
 
     private FitSpec(Draft d) {
@@ -57,7 +69,10 @@ public final class FitSpec implements java.io.Serializable {
         this.polish = d.polish;
     }
 
-    /** Log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available processors, seed 0. */
+    /**
+     * {@return the default spec: log residuals, Huber(1e-3), 128 Sobol starts, SciPy's tolerances, all available
+     * processors, seed 0}
+     */
     public static FitSpec defaults() {
         Draft d = new Draft();
         d.residual = ResidualSpace.LOG;
@@ -75,22 +90,31 @@ public final class FitSpec implements java.io.Serializable {
         return new FitSpec(d);
     }
 
-    /** Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid. */
+    /** {@return Epoch AI's "replicate exactly" protocol: log residuals, sum of Huber(1e-3), Hoffmann's grid} */
     public static FitSpec epoch() {
         return defaults().withStarts(Starts.hoffmann());
     }
 
-    /** @param value residual space @return a new spec */
+    /**
+     * @param value residual space
+     * @return a new spec
+     */
     public FitSpec withResidual(ResidualSpace value) {
         return with(d -> d.residual = value);
     }
 
-    /** @param value loss @return a new spec */
+    /**
+     * @param value loss
+     * @return a new spec
+     */
     public FitSpec withLoss(Loss value) {
         return with(d -> d.loss = value);
     }
 
-    /** @param value start strategy @return a new spec */
+    /**
+     * @param value start strategy
+     * @return a new spec
+     */
     public FitSpec withStarts(Starts value) {
         return with(d -> d.starts = value);
     }
@@ -154,12 +178,18 @@ public final class FitSpec implements java.io.Serializable {
         return with(d -> d.parallelism = value);
     }
 
-    /** @param value seed for every random choice @return a new spec */
+    /**
+     * @param value seed for every random choice
+     * @return a new spec
+     */
     public FitSpec withSeed(long value) {
         return with(d -> d.seed = value);
     }
 
-    /** @param value iteration limit per start @return a new spec */
+    /**
+     * @param value iteration limit per start
+     * @return a new spec
+     */
     public FitSpec withMaxIterations(int value) {
         return with(d -> d.maxIterations = value);
     }
@@ -176,7 +206,10 @@ public final class FitSpec implements java.io.Serializable {
         });
     }
 
-    /** @param value whether to polish the best start with tight tolerances @return a new spec */
+    /**
+     * @param value whether to polish the best start with tight tolerances
+     * @return a new spec
+     */
     public FitSpec withPolish(boolean value) {
         return with(d -> d.polish = value);
     }
@@ -232,69 +265,69 @@ public final class FitSpec implements java.io.Serializable {
         }
     }
 
-    /** The local optimiser. */
+    /** {@return the local optimiser} */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** Residual space. */
+    /** {@return the residual space} */
     public ResidualSpace residual() {
         return residual;
     }
 
-    /** Loss. */
+    /** {@return the loss} */
     public Loss loss() {
         return loss;
     }
 
-    /** Start strategy. */
+    /** {@return the start strategy} */
     public Starts starts() {
         return starts;
     }
 
-    /** Pinned parameters (unmodifiable). */
+    /** {@return the pinned parameters (unmodifiable)} */
     public Map<String, Double> pins() {
         return pins;
     }
 
-    /** Bounds by parameter name (copies). */
+    /** {@return the bounds by parameter name (copies)} */
     public Map<String, double[]> bounds() {
         Map<String, double[]> b = new LinkedHashMap<>();
         bounds.forEach((k, v) -> b.put(k, v.clone()));
         return b;
     }
 
-    /** Threads at most, the calling thread included ({@link #parallelism()}'s). */
+    /** {@return the threads at most, the calling thread included ({@link #parallelism()}'s)} */
     public int threads() {
         return parallelism.threads();
     }
 
-    /** Where the starts run. */
+    /** {@return where the starts run} */
     public Parallelism parallelism() {
         return parallelism;
     }
 
-    /** Seed. */
+    /** {@return the seed of every random choice} */
     public long seed() {
         return seed;
     }
 
-    /** Iteration limit per start. */
+    /** {@return the iteration limit per start} */
     public int maxIterations() {
         return maxIterations;
     }
 
-    /** Relative-decrease tolerance. */
+    /** {@return the relative-decrease tolerance} */
     public double ftol() {
         return ftol;
     }
 
-    /** Projected-gradient tolerance. */
+    /** {@return the projected-gradient tolerance} */
     public double gtol() {
         return gtol;
     }
 
-    /** Whether the best start is polished with tight tolerances. */
+    /** {@return whether the best start is polished with tight tolerances} */
     public boolean polish() {
         return polish;
     }

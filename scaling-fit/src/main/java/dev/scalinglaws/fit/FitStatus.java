@@ -16,7 +16,7 @@ public enum FitStatus {
     /** The optimum is not identifiable: the scaled Gauss-Newton matrix is singular to working precision. */
     NOT_IDENTIFIABLE;
 
-    /** Whether this status is a success. */
+    /** {@return whether this status is a success} */
     public boolean isSuccess() {
         return this == CONVERGED;
     }

@@ -117,7 +117,8 @@ public final class Fitter {
                                     + "law %s has none; use LBFGSB or LEVENBERG_MARQUARDT", law.name()));
                 }
                 starts.addAll(VariableProjection.starts(c.newObjective(), structure, c.baseTheta(), c.free(),
-                        c.naturalLower(), c.naturalUpper(), VARPRO_STARTS, VARPRO_GRID));
+                        c.naturalLower(), c.naturalUpper(), VARPRO_STARTS, VARPRO_GRID,
+                        j -> Starts.startRange(spec.starts(), law, j)));
                 // few starts: run each to the polish tolerances (SciPy's ftol stops a Huber sum of 1e-3 early)
                 double scale = starts.isEmpty() ? 1 : Math.max(1, Math.abs(c.newObjective()
                         .value(starts.get(0))));

@@ -18,6 +18,8 @@ package dev.scalinglaws.fit;
  *                       SUM w (ln y - mean_w ln y)^2 over used rows (NaN where the response is not positive)
  * @param rSquaredLinear coefficient of determination of the response itself, 1 - SUM w (y - f)^2 /
  *                       SUM w (y - mean_w y)^2, as Muennighoff et al. 2023 (arXiv:2305.16264) report it
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record Goodness(int n, int freeParameters, double rmseLog, double logLikelihood, double aic, double aicc,
                        double bic, double rSquaredLog, double rSquaredLinear) implements java.io.Serializable {

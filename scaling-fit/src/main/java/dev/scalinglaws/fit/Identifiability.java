@@ -11,11 +11,21 @@ import java.util.List;
  * @param conditionNumber condition number of the scaled H (largest over smallest eigenvalue)
  * @param highCorrelations pairs with |correlation| &gt; 0.99, as "a~b (0.995)" (typed: {@link #correlationsAbove})
  * @param flatDirections  number of eigenvalues of the scaled H below 1e-10 times the largest
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record Identifiability(List<String> parameters, double[][] correlation, double conditionNumber,
                               List<String> highCorrelations, int flatDirections) implements java.io.Serializable {
 
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param parameters      names of the free parameters, the order of {@link #correlation()}
+     * @param correlation     parameter correlation matrix implied by H^-1 (NaN where H is singular)
+     * @param conditionNumber condition number of the scaled H (largest over smallest eigenvalue)
+     * @param highCorrelations pairs with |correlation| &gt; 0.99, as "a~b (0.995)" (typed: {@link #correlationsAbove})
+     * @param flatDirections  number of eigenvalues of the scaled H below 1e-10 times the largest
+     */
     public Identifiability {
         parameters = List.copyOf(parameters);
         double[][] c = new double[correlation.length][];
@@ -26,7 +36,7 @@ public record Identifiability(List<String> parameters, double[][] correlation, d
         highCorrelations = List.copyOf(highCorrelations);
     }
 
-    /** Correlation matrix (copy). */
+    /** {@return the correlation matrix (copy)} */
     @Override
     public double[][] correlation() {
         double[][] c = new double[correlation.length][];
@@ -42,6 +52,8 @@ public record Identifiability(List<String> parameters, double[][] correlation, d
      * @param first  one parameter
      * @param second another (after {@code first} in the law's order)
      * @param value  their correlation in [-1, 1]
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     public record Correlation(String first, String second, double value) implements java.io.Serializable {
     }
@@ -64,7 +76,7 @@ public record Identifiability(List<String> parameters, double[][] correlation, d
         return out;
     }
 
-    /** Whether the parameters are identifiable to working precision (no flat direction). */
+    /** {@return whether the parameters are identifiable to working precision (no flat direction)} */
     public boolean identifiable() {
         return flatDirections == 0;
     }

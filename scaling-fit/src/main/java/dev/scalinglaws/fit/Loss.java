@@ -23,16 +23,26 @@ import dev.scalinglaws.fit.internal.HuberMath;
  */
 public sealed interface Loss extends java.io.Serializable permits Loss.Squared, Loss.Huber, Loss.HuberLikelihood, Loss.SoftL1, Loss.Cauchy {
 
-    /** The loss value at residual r. */
+    /**
+     * {@return the loss value at residual r}
+     *
+     * @param r a residual
+     */
     double rho(double r);
 
-    /** The derivative of rho at r. */
+    /**
+     * {@return the derivative of rho at r}
+     *
+     * @param r a residual
+     */
     double psi(double r);
 
-    /** The CLI / JSON name: {@code squared}, {@code huber}, {@code huber-mle}, {@code soft-l1}, {@code cauchy}. */
+    /**
+     * {@return the CLI / JSON name: {@code squared}, {@code huber}, {@code huber-mle}, {@code soft-l1}, {@code cauchy}}
+     */
     String name();
 
-    /** The tuning constant delta, or NaN for squared loss. */
+    /** {@return the tuning constant delta, or NaN for squared loss} */
     double delta();
 
     /**
@@ -46,12 +56,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
         return r == 0 ? 1 : psi(r) / r;
     }
 
-    /** Whether the loss is a likelihood with a fitted scale parameter. */
+    /** {@return whether the loss is a likelihood with a fitted scale parameter} */
     default boolean fitsScale() {
         return false;
     }
 
-    /** Least squares: rho(r) = r^2 / 2. */
+    /** {@return the least-squares loss, rho(r) = r^2 / 2} */
     static Loss squared() {
         return Squared.INSTANCE;
     }
@@ -147,9 +157,19 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
         }
     }
 
-    /** Huber's loss with threshold delta. @param delta threshold */
+    /**
+     * Huber's loss with threshold delta.
+     *
+     * @param delta threshold
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record Huber(double delta) implements Loss {
-        /** Validates delta. */
+        /**
+         * Validates delta.
+         *
+         * @param delta threshold
+         */
         public Huber {
             checkDelta(delta);
         }
@@ -170,9 +190,19 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
         }
     }
 
-    /** Huber likelihood with a fitted scale. @param delta threshold */
+    /**
+     * Huber likelihood with a fitted scale.
+     *
+     * @param delta threshold
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record HuberLikelihood(double delta) implements Loss {
-        /** Validates delta. */
+        /**
+         * Validates delta.
+         *
+         * @param delta threshold
+         */
         public HuberLikelihood {
             checkDelta(delta);
         }
@@ -209,9 +239,19 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
         }
     }
 
-    /** Soft-L1 loss. @param delta scale */
+    /**
+     * Soft-L1 loss.
+     *
+     * @param delta scale
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record SoftL1(double delta) implements Loss {
-        /** Validates delta. */
+        /**
+         * Validates delta.
+         *
+         * @param delta scale
+         */
         public SoftL1 {
             checkDelta(delta);
         }
@@ -234,9 +274,19 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
         }
     }
 
-    /** Cauchy loss. @param delta scale */
+    /**
+     * Cauchy loss.
+     *
+     * @param delta scale
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
+     */
     record Cauchy(double delta) implements Loss {
-        /** Validates delta. */
+        /**
+         * Validates delta.
+         *
+         * @param delta scale
+         */
         public Cauchy {
             checkDelta(delta);
         }

@@ -122,17 +122,17 @@ public final class ModelComparison {
         return new ModelComparison(criterion, ranking);
     }
 
-    /** The criterion used. */
+    /** {@return the criterion used} */
     public Criterion criterion() {
         return criterion;
     }
 
-    /** The fits, best first (unmodifiable). */
+    /** {@return the fits, best first (unmodifiable)} */
     public List<Entry> ranking() {
         return Collections.unmodifiableList(ranking);
     }
 
-    /** The best fit's entry. */
+    /** {@return the best fit's entry} */
     public Entry best() {
         return ranking.get(0);
     }

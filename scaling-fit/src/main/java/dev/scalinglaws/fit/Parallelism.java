@@ -33,6 +33,7 @@ public final class Parallelism implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     private final transient Executor executor;
+    /** Number of threads, the calling one included. */
     private final int threads;
 
     private Parallelism(Executor executor, int threads) {
@@ -43,12 +44,12 @@ public final class Parallelism implements java.io.Serializable {
         this.threads = threads;
     }
 
-    /** The calling thread alone. */
+    /** {@return the calling thread alone} */
     public static Parallelism sequential() {
         return new Parallelism(null, 1);
     }
 
-    /** The calling thread helped by the common pool, up to the number of available processors in all. */
+    /** {@return the calling thread helped by the common pool, up to the number of available processors in all} */
     public static Parallelism defaults() {
         return threads(Runtime.getRuntime().availableProcessors());
     }
@@ -78,17 +79,17 @@ public final class Parallelism implements java.io.Serializable {
         return new Parallelism(executor, threads);
     }
 
-    /** The executor helper tasks run on: the one given, or the common pool. */
+    /** {@return the executor helper tasks run on: the one given, or the common pool} */
     public Executor executor() {
         return executor == null ? ForkJoinPool.commonPool() : executor;
     }
 
-    /** Whether an executor of the caller's was given (otherwise the common pool helps). */
+    /** {@return whether an executor of the caller's was given (otherwise the common pool helps)} */
     public boolean hasExecutor() {
         return executor != null;
     }
 
-    /** Threads at most, the calling thread included. */
+    /** {@return the threads at most, the calling thread included} */
     public int threads() {
         return threads;
     }

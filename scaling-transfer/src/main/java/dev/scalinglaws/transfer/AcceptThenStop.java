@@ -83,12 +83,16 @@ public final class AcceptThenStop {
         return new AcceptThenStop(k, delta, value);
     }
 
-    /** @return points in the first fit */
+    /**
+     * @return points in the first fit
+     */
     public int k() {
         return k;
     }
 
-    /** @return the stopping threshold */
+    /**
+     * @return the stopping threshold
+     */
     public double delta() {
         return delta;
     }

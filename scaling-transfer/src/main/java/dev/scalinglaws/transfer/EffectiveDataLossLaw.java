@@ -35,9 +35,13 @@ public final class EffectiveDataLossLaw extends AbstractScalingLaw {
 
     private static final double STEP = 1e-5;
 
+    /** The loss law L(N, D) whose D is replaced by the effective data. */
     private final ScalingLaw inner;
+    /** Index of N among the covariates (the same in the inner law and here). */
     private final int innerN;
+    /** Index of D among the inner law's covariates, and of Df among these. */
     private final int innerD;
+    /** Number of the inner law's parameters. */
     private final int p;
 
     private EffectiveDataLossLaw(ScalingLaw inner, List<String> covariates, List<Parameter> parameters, int innerN,
@@ -78,7 +82,9 @@ public final class EffectiveDataLossLaw extends AbstractScalingLaw {
         return new EffectiveDataLossLaw(inner, cov, params, n, d);
     }
 
-    /** @return the inner law L(N, D) */
+    /**
+     * @return the inner law L(N, D)
+     */
     public ScalingLaw inner() {
         return inner;
     }

@@ -87,13 +87,17 @@ public final class ModelSelection {
             losses = losses.clone();
         }
 
-        /** @return a copy of the sizes */
+        /**
+         * @return a copy of the sizes
+         */
         @Override
         public double[] sizes() {
             return sizes.clone();
         }
 
-        /** @return a copy of the losses */
+        /**
+         * @return a copy of the losses
+         */
         @Override
         public double[] losses() {
             return losses.clone();
@@ -183,7 +187,9 @@ public final class ModelSelection {
             scores = scores.clone();
         }
 
-        /** @return a copy of the scores */
+        /**
+         * @return a copy of the scores
+         */
         @Override
         public double[] scores() {
             return scores.clone();

@@ -85,12 +85,16 @@ public final class OvertrainingErrorChain {
         return new OvertrainingErrorChain(lossSpec, spec);
     }
 
-    /** @return the loss-law spec */
+    /**
+     * @return the loss-law spec
+     */
     public FitSpec lossSpec() {
         return lossSpec;
     }
 
-    /** @return the error-law spec */
+    /**
+     * @return the error-law spec
+     */
     public FitSpec errorSpec() {
         return errorSpec;
     }
@@ -125,7 +129,9 @@ public final class OvertrainingErrorChain {
             return error.predict(predictLoss(n, d));
         }
 
-        /** @return whether both fits converged */
+        /**
+         * @return whether both fits converged
+         */
         public boolean converged() {
             return loss.converged() && error.converged();
         }
@@ -207,13 +213,17 @@ public final class OvertrainingErrorChain {
             error = deepCopy(error);
         }
 
-        /** @return a copy of the predicted losses */
+        /**
+         * @return a copy of the predicted losses
+         */
         @Override
         public double[][] loss() {
             return deepCopy(loss);
         }
 
-        /** @return a copy of the predicted errors */
+        /**
+         * @return a copy of the predicted errors
+         */
         @Override
         public double[][] error() {
             return deepCopy(error);

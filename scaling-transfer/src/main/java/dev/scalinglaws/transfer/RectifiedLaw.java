@@ -49,6 +49,7 @@ public final class RectifiedLaw extends AbstractScalingLaw {
     /** Index of beta in theta. */
     public static final int BETA = 3;
 
+    /** Whether D must be strictly positive (false for {@link #INCLUDING_ZERO_SHOT}). */
     private final boolean positiveCovariates;
 
     private RectifiedLaw(boolean positiveCovariates) {

@@ -43,7 +43,9 @@ public final class TransferGap {
      */
     public record Allocation(double pretrain, double finetune, double loss, double budget, double kktResidual) {
 
-        /** @return fine-tuning data per unit of pre-training data, f / p */
+        /**
+         * @return fine-tuning data per unit of pre-training data, f / p
+         */
         public double finetunePerPretrain() {
             return finetune / pretrain;
         }

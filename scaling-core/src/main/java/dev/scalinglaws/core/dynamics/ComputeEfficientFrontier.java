@@ -50,7 +50,9 @@ public record ComputeEfficientFrontier(double parametersScale, double parameters
         }
     }
 
-    /** @return Kaplan et al.'s Table 6 */
+    /**
+     * @return Kaplan et al.'s Table 6
+     */
     public static ComputeEfficientFrontier kaplan2020() {
         return new ComputeEfficientFrontier(1.3e9, 0.73, 2.0e6, 0.24, 5.4e3, 0.03, 2e10, 0.27);
     }
@@ -131,27 +133,37 @@ public record ComputeEfficientFrontier(double parametersScale, double parameters
      */
     public record Gap(Allocation planned, Allocation optimal, double plannedLoss, double frontierLoss) {
 
-        /** @return N / N_opt: above 1, the model is larger than compute-efficient */
+        /**
+         * @return N / N_opt: above 1, the model is larger than compute-efficient
+         */
         public double parametersRatio() {
             return planned.parameters() / optimal.parameters();
         }
 
-        /** @return B / B_opt */
+        /**
+         * @return B / B_opt
+         */
         public double batchRatio() {
             return planned.batch() / optimal.batch();
         }
 
-        /** @return S_min / S_min,opt */
+        /**
+         * @return S_min / S_min,opt
+         */
         public double stepsRatio() {
             return planned.minimumSteps() / optimal.minimumSteps();
         }
 
-        /** @return D / D_opt */
+        /**
+         * @return D / D_opt
+         */
         public double tokensRatio() {
             return planned.tokens() / optimal.tokens();
         }
 
-        /** @return |log10(N / N_opt)|: the distance from the frontier in decades of model size */
+        /**
+         * @return |log10(N / N_opt)|: the distance from the frontier in decades of model size
+         */
         public double decadesOffFrontier() {
             return Math.abs(Math.log10(parametersRatio()));
         }

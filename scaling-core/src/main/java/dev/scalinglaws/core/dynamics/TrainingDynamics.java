@@ -101,17 +101,23 @@ public final class TrainingDynamics {
         return theta -> prediction.applyAsDouble(ofTheta(theta));
     }
 
-    /** @return {@code (Nc, Sc, alphaN, alphaS, Bstar, alphaB)} (new array) */
+    /**
+     * @return {@code (Nc, Sc, alphaN, alphaS, Bstar, alphaB)} (new array)
+     */
     public double[] theta() {
         return new double[] {nc, sc, alphaN, alphaS, bstar, alphaB};
     }
 
-    /** @return the {@link KaplanStepsLaw} parameters (new array) */
+    /**
+     * @return the {@link KaplanStepsLaw} parameters (new array)
+     */
     public double[] lossTheta() {
         return new double[] {nc, sc, alphaN, alphaS};
     }
 
-    /** @return the {@link CriticalBatchLaw} parameters (new array) */
+    /**
+     * @return the {@link CriticalBatchLaw} parameters (new array)
+     */
     public double[] batchTheta() {
         return new double[] {bstar, alphaB};
     }

@@ -35,36 +35,48 @@ public record Trajectory(double parameters, double batch, double[] steps, double
         }
     }
 
-    /** @return S (copy) */
+    /**
+     * @return S (copy)
+     */
     @Override
     public double[] steps() {
         return steps.clone();
     }
 
-    /** @return S_min (copy) */
+    /**
+     * @return S_min (copy)
+     */
     @Override
     public double[] minimumSteps() {
         return minimumSteps.clone();
     }
 
-    /** @return L (copy) */
+    /**
+     * @return L (copy)
+     */
     @Override
     public double[] loss() {
         return loss.clone();
     }
 
-    /** @return Bcrit (copy) */
+    /**
+     * @return Bcrit (copy)
+     */
     @Override
     public double[] criticalBatch() {
         return criticalBatch.clone();
     }
 
-    /** @return number of points */
+    /**
+     * @return number of points
+     */
     public int size() {
         return steps.length;
     }
 
-    /** @return tokens processed at each step, B S (new array) */
+    /**
+     * @return tokens processed at each step, B S (new array)
+     */
     public double[] tokens() {
         double[] t = new double[steps.length];
         for (int i = 0; i < t.length; i++) {

@@ -75,7 +75,7 @@ public final class AsymptoticCovariance {
             };
         }
 
-        /** The same estimator as a {@link CovarianceForm}. */
+        /** {@return the same estimator as a {@link CovarianceForm}} */
         public CovarianceForm covarianceForm() {
             return CovarianceForm.valueOf(name());
         }
@@ -122,7 +122,7 @@ public final class AsymptoticCovariance {
      * @param form estimator
      * @return the covariance (check {@link #finite()})
      * @throws IllegalArgumentException when {@code data} is not the fit's data, every parameter is pinned or an
-     *                                  estimate is not finite
+     *             estimate is not finite
      */
     public static AsymptoticCovariance of(FitResult fit, Dataset data, Form form) {
         return of(fit, Fits.problem(fit, data), form);
@@ -171,32 +171,32 @@ public final class AsymptoticCovariance {
         return covariance.curvatureInverse();
     }
 
-    /** The covariance as a value. */
+    /** {@return the covariance as a value} */
     public Covariance value() {
         return covariance;
     }
 
-    /** The estimator used. */
+    /** {@return the estimator used} */
     public Form form() {
         return form;
     }
 
-    /** Whether every entry is finite (false when the bread is singular or n &lt;= p). */
+    /** {@return whether every entry is finite (false when the bread is singular or n &lt;= p)} */
     public boolean finite() {
         return covariance.finite();
     }
 
-    /** Residual degrees of freedom n - p (free parameters, plus a fitted scale). */
+    /** {@return the residual degrees of freedom n - p (free parameters, plus a fitted scale)} */
     public int degreesOfFreedom() {
         return covariance.degreesOfFreedom();
     }
 
-    /** The covariance of the natural parameters, p x p in the law's order; pinned rows and columns are 0. */
+    /** {@return the covariance of the natural parameters, p x p in the law's order; pinned rows and columns are 0} */
     public double[][] covariance() {
         return covariance.covariance();
     }
 
-    /** The covariance in optimisation coordinates of the free parameters (logs of positive ones). */
+    /** {@return the covariance in optimisation coordinates of the free parameters (logs of positive ones)} */
     public double[][] coordinateCovariance() {
         return covariance.coordinateCovariance();
     }

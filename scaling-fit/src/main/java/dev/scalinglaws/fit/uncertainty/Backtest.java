@@ -145,28 +145,36 @@ public final class Backtest {
     public record Point(int row, double[] point, double observed, Prediction.Result prediction,
                         FitStatus fitStatus) {
 
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param row        1-based source row number
+         * @param point      covariates (copied)
+         * @param observed   measured response
+         * @param prediction prediction with intervals and extrapolation distance
+         * @param fitStatus  status of the training fit
+         */
         public Point {
             point = point.clone();
         }
 
-        /** Covariates (copy). */
+        /** {@return the covariates (copy)} */
         @Override
         public double[] point() {
             return point.clone();
         }
 
-        /** |prediction - observed| / |observed|. */
+        /** {@return the absolute relative error |prediction - observed| / |observed|} */
         public double absoluteRelativeError() {
             return Math.abs(prediction.estimate() - observed) / Math.abs(observed);
         }
 
-        /** Whether the prediction interval contains the observation. */
+        /** {@return whether the prediction interval contains the observation} */
         public boolean covered() {
             return prediction.prediction().contains(observed);
         }
 
-        /** Gneiting-Raftery interval score of the prediction interval. */
+        /** {@return the Gneiting-Raftery interval score of the prediction interval} */
         public double intervalScore() {
             return prediction.prediction().score(observed);
         }
@@ -213,22 +221,26 @@ public final class Backtest {
      */
     public record Result(List<Point> points) {
 
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param points every held-out row
+         */
         public Result {
             points = List.copyOf(points);
         }
 
-        /** Mean absolute relative error. */
+        /** {@return the mean absolute relative error} */
         public double meanAbsoluteRelativeError() {
             return points.stream().mapToDouble(Point::absoluteRelativeError).average().orElse(Double.NaN);
         }
 
-        /** Fraction of rows whose prediction interval covers the observation. */
+        /** {@return the fraction of rows whose prediction interval covers the observation} */
         public double coverage() {
             return points.stream().mapToDouble(p -> p.covered() ? 1 : 0).average().orElse(Double.NaN);
         }
 
-        /** Mean interval score. */
+        /** {@return the mean interval score} */
         public double meanIntervalScore() {
             return points.stream().mapToDouble(Point::intervalScore).average().orElse(Double.NaN);
         }

@@ -78,7 +78,7 @@ public final class BootstrapOptions {
         }
     }
 
-    /** 2,000 case resamples, BCa 95%, seed 0, all processors, optimum + 4 best starts. */
+    /** {@return the defaults: 2,000 case resamples, BCa 95%, seed 0, all processors, optimum + 4 best starts} */
     public static BootstrapOptions defaults() {
         Draft d = new Draft();
         d.resamples = 2000;
@@ -106,32 +106,50 @@ public final class BootstrapOptions {
                 .withBestStarts(0).withExtraStarts(List.of(start));
     }
 
-    /** @param value number of resamples B, &gt;= 2 @return new options */
+    /**
+     * @param value number of resamples B, &gt;= 2
+     * @return new options
+     */
     public BootstrapOptions withResamples(int value) {
         return with(d -> d.resamples = value);
     }
 
-    /** @param value resampling scheme @return new options */
+    /**
+     * @param value resampling scheme
+     * @return new options
+     */
     public BootstrapOptions withScheme(ResamplingScheme value) {
         return with(d -> d.scheme = value);
     }
 
-    /** @param value interval method used by {@link BootstrapResult#interval(String)} @return new options */
+    /**
+     * @param value interval method used by {@link BootstrapResult#interval(String)}
+     * @return new options
+     */
     public BootstrapOptions withMethod(IntervalMethod value) {
         return with(d -> d.method = value);
     }
 
-    /** @param value nominal coverage in (0, 1) @return new options */
+    /**
+     * @param value nominal coverage in (0, 1)
+     * @return new options
+     */
     public BootstrapOptions withLevel(double value) {
         return with(d -> d.level = value);
     }
 
-    /** @param value seed @return new options */
+    /**
+     * @param value seed
+     * @return new options
+     */
     public BootstrapOptions withSeed(long value) {
         return with(d -> d.seed = value);
     }
 
-    /** @param value worker threads, &gt;= 1 (1 = the calling thread) @return new options */
+    /**
+     * @param value worker threads, &gt;= 1 (1 = the calling thread)
+     * @return new options
+     */
     public BootstrapOptions withThreads(int value) {
         Parallelism p = Parallelism.threads(value);
         return with(d -> d.parallelism = p);
@@ -148,7 +166,10 @@ public final class BootstrapOptions {
         return with(d -> d.parallelism = value);
     }
 
-    /** @param value whether each refit starts from the full-data optimum @return new options */
+    /**
+     * @param value whether each refit starts from the full-data optimum
+     * @return new options
+     */
     public BootstrapOptions withStartFromOptimum(boolean value) {
         return with(d -> d.startFromOptimum = value);
     }
@@ -161,7 +182,10 @@ public final class BootstrapOptions {
         return with(d -> d.bestStarts = value);
     }
 
-    /** @param value further starts (natural units) every refit tries @return new options */
+    /**
+     * @param value further starts (natural units) every refit tries
+     * @return new options
+     */
     public BootstrapOptions withExtraStarts(List<double[]> value) {
         return with(d -> d.extraStarts = value);
     }
@@ -228,57 +252,57 @@ public final class BootstrapOptions {
         }
     }
 
-    /** The progress hook, or null. */
+    /** {@return the progress hook, or null} */
     public IntConsumer progress() {
         return progress;
     }
 
-    /** Number of resamples. */
+    /** {@return the number of resamples} */
     public int resamples() {
         return resamples;
     }
 
-    /** Resampling scheme. */
+    /** {@return the resampling scheme} */
     public ResamplingScheme scheme() {
         return scheme;
     }
 
-    /** Default interval method. */
+    /** {@return the default interval method} */
     public IntervalMethod method() {
         return method;
     }
 
-    /** Nominal level. */
+    /** {@return the nominal level} */
     public double level() {
         return level;
     }
 
-    /** Seed. */
+    /** {@return the seed of every random choice} */
     public long seed() {
         return seed;
     }
 
-    /** Threads at most, the calling thread included ({@link #parallelism()}'s). */
+    /** {@return the threads at most, the calling thread included ({@link #parallelism()}'s)} */
     public int threads() {
         return parallelism.threads();
     }
 
-    /** Where the refits run. */
+    /** {@return where the refits run} */
     public Parallelism parallelism() {
         return parallelism;
     }
 
-    /** Whether refits start at the full-data optimum. */
+    /** {@return whether refits start at the full-data optimum} */
     public boolean startFromOptimum() {
         return startFromOptimum;
     }
 
-    /** K best multistart starts tried by every refit. */
+    /** {@return the number K of best multistart starts that every refit tries} */
     public int bestStarts() {
         return bestStarts;
     }
 
-    /** Extra starts (copies). */
+    /** {@return the extra starts (copies)} */
     public List<double[]> extraStarts() {
         List<double[]> out = new ArrayList<>();
         for (double[] s : extraStarts) {
@@ -287,7 +311,7 @@ public final class BootstrapOptions {
         return out;
     }
 
-    /** Failure tolerance. */
+    /** {@return the failure tolerance} */
     public double maxFailureFraction() {
         return maxFailureFraction;
     }

@@ -50,32 +50,32 @@ public final class BootstrapResult {
         this.failed = f;
     }
 
-    /** Quantity names: the law's parameters, then the derived quantities. */
+    /** {@return the quantity names: the law's parameters, then the derived quantities} */
     public List<String> names() {
         return names;
     }
 
-    /** The options used (seed, scheme, resamples, ...). */
+    /** {@return the options used (seed, scheme, resamples, ...)} */
     public BootstrapOptions options() {
         return options;
     }
 
-    /** Wall time in seconds. */
+    /** {@return the wall time in seconds} */
     public double seconds() {
         return seconds;
     }
 
-    /** Number of resamples drawn. */
+    /** {@return the number of resamples drawn} */
     public int resamples() {
         return replicates.length;
     }
 
-    /** Resamples whose refit failed (non-converged or non-finite). */
+    /** {@return the number of resamples whose refit failed (non-converged or non-finite)} */
     public int failed() {
         return failed;
     }
 
-    /** Failed resamples by the status of their best start. */
+    /** {@return the failed resamples by the status of their best start} */
     public Map<FitStatus, Integer> failuresByStatus() {
         Map<FitStatus, Integer> m = new EnumMap<>(FitStatus.class);
         for (int i = 0; i < replicates.length; i++) {
@@ -263,7 +263,7 @@ public final class BootstrapResult {
         return s2 > 0 ? s3 / (6 * Math.pow(s2, 1.5)) : 0;
     }
 
-    /** Jackknife refits that failed (BCa only; 0 otherwise). */
+    /** {@return the number of jackknife refits that failed (BCa only; 0 otherwise)} */
     public int jackknifeFailures() {
         if (jackknife == null) {
             return 0;

@@ -26,7 +26,7 @@ import dev.scalinglaws.core.ScalingLaw;
  */
 public interface DerivedQuantity {
 
-    /** The quantity's name as reported, e.g. {@code "a"} or {@code "N_opt(C=1e24)"}. */
+    /** {@return the quantity's name as reported, e.g. {@code "a"} or {@code "N_opt(C=1e24)"}} */
     String name();
 
     /**
@@ -135,17 +135,17 @@ public interface DerivedQuantity {
         return out;
     }
 
-    /** Chinchilla's N_opt exponent a = beta / (alpha + beta). */
+    /** {@return Chinchilla's N_opt exponent a = beta / (alpha + beta)} */
     static DerivedQuantity allocationExponentA() {
         return of("a", t -> t[ChinchillaLaw.BETA] / (t[ChinchillaLaw.ALPHA] + t[ChinchillaLaw.BETA]));
     }
 
-    /** Chinchilla's D_opt exponent b = alpha / (alpha + beta). */
+    /** {@return Chinchilla's D_opt exponent b = alpha / (alpha + beta)} */
     static DerivedQuantity allocationExponentB() {
         return of("b", t -> t[ChinchillaLaw.ALPHA] / (t[ChinchillaLaw.ALPHA] + t[ChinchillaLaw.BETA]));
     }
 
-    /** Chinchilla's allocation constant G = (alpha A / (beta B))^(1/(alpha+beta)). */
+    /** {@return Chinchilla's allocation constant G = (alpha A / (beta B))^(1/(alpha+beta))} */
     static DerivedQuantity allocationConstantG() {
         return of("G", t -> guard(() -> ComputeOptimal.exponents(t).G()));
     }
@@ -224,7 +224,7 @@ public interface DerivedQuantity {
         return of(sb.append(')').toString(), t -> guard(() -> law.value(t, p)));
     }
 
-    /** The over-training law's compute-optimal token multiplier M* = (b/a)^(1/(2 eta)). */
+    /** {@return the over-training law's compute-optimal token multiplier M* = (b/a)^(1/(2 eta))} */
     static DerivedQuantity optimalMultiplier() {
         return of("M*", OvertrainingLaw::optimalMultiplier);
     }

@@ -16,24 +16,30 @@ import java.util.Locale;
  */
 public record Extrapolation(List<String> covariates, double[] logDistance, double maxLogDistance) {
 
-    /** Copies. */
+    /**
+     * Copies.
+     *
+     * @param covariates     covariate names
+     * @param logDistance    d_j per covariate (copied)
+     * @param maxLogDistance max_j d_j
+     */
     public Extrapolation {
         covariates = List.copyOf(covariates);
         logDistance = logDistance.clone();
     }
 
-    /** Per-covariate distances (copy). */
+    /** {@return the per-covariate distances (copy)} */
     @Override
     public double[] logDistance() {
         return logDistance.clone();
     }
 
-    /** Whether the point lies within the range of every covariate. */
+    /** {@return whether the point lies within the range of every covariate} */
     public boolean inside() {
         return maxLogDistance == 0;
     }
 
-    /** The overall distance in decades (log10 units). */
+    /** {@return the overall distance in decades (log10 units)} */
     public double decades() {
         return maxLogDistance / Math.log(10);
     }

@@ -18,6 +18,8 @@ import java.util.Locale;
  * @param label    the method in full, as reports print it: e.g. {@code "asymptotic-smoothed-sandwich-log"},
  *                 {@code "bootstrap-case-bca"}, {@code "profile-likelihood"}
  * @param status   whether the interval is usable
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record Interval(String name, double estimate, double lower, double upper, double level, Method method,
                        String label, Status status) implements java.io.Serializable {
@@ -55,12 +57,12 @@ public record Interval(String name, double estimate, double lower, double upper,
             this.prefix = prefix;
         }
 
-        /** The start of this method's labels. */
+        /** {@return the start of this method's labels} */
         public String prefix() {
             return prefix;
         }
 
-        /** Whether this is a bootstrap method. */
+        /** {@return whether this is a bootstrap method} */
         public boolean isBootstrap() {
             return "bootstrap".equals(prefix);
         }
@@ -111,7 +113,19 @@ public record Interval(String name, double estimate, double lower, double upper,
         TOO_MANY_FAILURES
     }
 
-    /** Validates the level and sets the status to NON_FINITE where a number is not finite. */
+    /**
+     * Validates the level and sets the status to NON_FINITE where a number is not finite.
+     *
+     * @param name     the quantity, e.g. {@code "alpha"} or {@code "N_opt(C=5.88e23)"}
+     * @param estimate the point estimate at the full-data fit
+     * @param lower    lower bound
+     * @param upper    upper bound
+     * @param level    nominal coverage in (0, 1), e.g. 0.95
+     * @param method   how the interval was computed
+     * @param label    the method in full, as reports print it: e.g. {@code "asymptotic-smoothed-sandwich-log"},
+     *                 {@code "bootstrap-case-bca"}, {@code "profile-likelihood"}
+     * @param status   whether the interval is usable
+     */
     public Interval {
         java.util.Objects.requireNonNull(method, "method");
         java.util.Objects.requireNonNull(label, "label");
@@ -149,17 +163,21 @@ public record Interval(String name, double estimate, double lower, double upper,
         }
     }
 
-    /** Whether the interval is usable ({@link Status#OK}). */
+    /** {@return whether the interval is usable ({@link Status#OK})} */
     public boolean ok() {
         return status == Status.OK;
     }
 
-    /** Whether {@code value} lies within [lower, upper]. */
+    /**
+     * {@return whether {@code value} lies within [lower, upper]}
+     *
+     * @param value a value of the quantity
+     */
     public boolean contains(double value) {
         return value >= lower && value <= upper;
     }
 
-    /** upper - lower. */
+    /** {@return upper - lower} */
     public double width() {
         return upper - lower;
     }

@@ -55,7 +55,17 @@ public final class OptimalAllocation {
                          ComputeOptimal.Allocation allocation, Map<String, Double> estimates,
                          Map<String, Interval> intervals) {
 
-        /** Copies the maps. */
+        /**
+         * Copies the maps.
+         *
+         * @param law        the law
+         * @param compute    the budget C
+         * @param fixed      the covariates held (other than N and D)
+         * @param allocation N, D and the loss at the optimum
+         * @param estimates  the reported quantities by name ({@code N}, {@code D}, {@code tokensPerParameter},
+         *                                   {@code loss}, and {@code epochs} = D / U when U is held)
+         * @param intervals  intervals by quantity name (empty without intervals)
+         */
         public Answer {
             fixed = Collections.unmodifiableMap(new LinkedHashMap<>(fixed));
             estimates = Collections.unmodifiableMap(new LinkedHashMap<>(estimates));

@@ -94,7 +94,7 @@ public final class Prediction {
         return new Prediction(fit, Fits.problem(fit, data), form);
     }
 
-    /** The residual scale s in the fit's residual space. */
+    /** {@return the residual scale s in the fit's residual space} */
     public double residualScale() {
         return residualScale;
     }
@@ -170,12 +170,20 @@ public final class Prediction {
     public record Result(double[] point, double estimate, Interval confidence, Interval prediction,
                          Extrapolation extrapolation) {
 
-        /** Copies. */
+        /**
+         * Copies.
+         *
+         * @param point         covariate values (copied)
+         * @param estimate      f(x0; theta^)
+         * @param confidence    interval for the mean curve
+         * @param prediction    interval for a new observation
+         * @param extrapolation distance from the data
+         */
         public Result {
             point = point.clone();
         }
 
-        /** Covariate values (copy). */
+        /** {@return the covariate values (copy)} */
         @Override
         public double[] point() {
             return point.clone();

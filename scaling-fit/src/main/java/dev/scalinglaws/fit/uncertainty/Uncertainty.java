@@ -60,12 +60,12 @@ public final class Uncertainty {
         return new Uncertainty(fit, Bootstrap.run(fit, options, DerivedQuantity.standard(fit.law())));
     }
 
-    /** The fit. */
+    /** {@return the fit} */
     public FitResult fit() {
         return fit;
     }
 
-    /** The bootstrap behind the bootstrap methods, or null before {@link #withBootstrap}. */
+    /** {@return the bootstrap behind the bootstrap methods, or null before {@link #withBootstrap}} */
     public BootstrapResult bootstrap() {
         return bootstrap;
     }
@@ -94,7 +94,7 @@ public final class Uncertainty {
      * @param level    nominal coverage in (0, 1)
      * @return the interval
      * @throws IllegalArgumentException for a prediction method (see {@link #prediction}) or a quantity the bootstrap
-     *                                  did not record
+     *                 did not record
      * @throws IllegalStateException    for a bootstrap method before {@link #withBootstrap}
      */
     public Interval interval(DerivedQuantity quantity, Interval.Method method, double level) {

@@ -38,7 +38,9 @@ public record NestedFit(String formula, List<String> names, double[] estimates, 
         }
     }
 
-    /** @return estimates (copy) */
+    /**
+     * @return estimates (copy)
+     */
     @Override
     public double[] estimates() {
         return estimates.clone();

@@ -58,7 +58,9 @@ public final class ShapeEffectAnalysis {
         this.significance = significance;
     }
 
-    /** @return power law in N, 999 bootstrap resamples, seed 0, significance 0.05 */
+    /**
+     * @return power law in N, 999 bootstrap resamples, seed 0, significance 0.05
+     */
     public static ShapeEffectAnalysis defaults() {
         return new ShapeEffectAnalysis(SizeLaw.POWER_LAW, 999, 0L, 0.05);
     }
@@ -95,22 +97,30 @@ public final class ShapeEffectAnalysis {
         return new ShapeEffectAnalysis(sizeLaw, resamples, seed, value);
     }
 
-    /** @return the law in N */
+    /**
+     * @return the law in N
+     */
     public SizeLaw sizeLaw() {
         return sizeLaw;
     }
 
-    /** @return bootstrap resamples */
+    /**
+     * @return bootstrap resamples
+     */
     public int resamples() {
         return resamples;
     }
 
-    /** @return bootstrap seed */
+    /**
+     * @return bootstrap seed
+     */
     public long seed() {
         return seed;
     }
 
-    /** @return significance level */
+    /**
+     * @return significance level
+     */
     public double significance() {
         return significance;
     }

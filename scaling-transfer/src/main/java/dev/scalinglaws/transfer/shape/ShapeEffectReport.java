@@ -22,22 +22,30 @@ public record ShapeEffectReport(SizeLaw sizeLaw, NestedFit sizeOnly, NestedFit w
                                 double wilksPValue, double aicDifference, double bootstrapPValue, int resamples,
                                 int failedResamples, long seed, double significance) {
 
-    /** @return gamma, the change of the metric per unit of ln(shape) at fixed size */
+    /**
+     * @return gamma, the change of the metric per unit of ln(shape) at fixed size
+     */
     public double shapeCoefficient() {
         return withShape.estimate("gamma");
     }
 
-    /** @return the bootstrap p-value when resamples were drawn, else the Wilks p-value */
+    /**
+     * @return the bootstrap p-value when resamples were drawn, else the Wilks p-value
+     */
     public double pValue() {
         return resamples > failedResamples ? bootstrapPValue : wilksPValue;
     }
 
-    /** @return whether shape explains the metric beyond size: {@link #pValue()} below the significance level */
+    /**
+     * @return whether shape explains the metric beyond size: {@link #pValue()} below the significance level
+     */
     public boolean shapeMatters() {
         return pValue() < significance;
     }
 
-    /** @return a one-sentence verdict with the numbers behind it */
+    /**
+     * @return a one-sentence verdict with the numbers behind it
+     */
     public String summary() {
         return String.format(Locale.ROOT,
                 "shape %s beyond size (%s): gamma = %.4g per ln unit, LR = %.3f, Wilks p = %.4g, bootstrap p = %.4g "

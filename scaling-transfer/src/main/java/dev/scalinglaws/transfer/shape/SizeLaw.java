@@ -18,12 +18,16 @@ public enum SizeLaw {
         this.parameterNames = parameterNames;
     }
 
-    /** @return the null model's formula */
+    /**
+     * @return the null model's formula
+     */
     public String formula() {
         return formula;
     }
 
-    /** @return the null model's parameter names (copy) */
+    /**
+     * @return the null model's parameter names (copy)
+     */
     public String[] parameterNames() {
         return parameterNames.clone();
     }
