@@ -21,7 +21,8 @@ class EveryLawHasAContractTest {
                         new KaplanCLawContractTest().law(), new KaplanNDLawContractTest().law(),
                         new KaplanStepsLawContractTest().law(), new CriticalBatchLawContractTest().law(),
                         new KaplanTrajectoryLawContractTest().law(), new ChinchillaLawContractTest().law(),
-                        new OvertrainingLawContractTest().law(), new DataConstrainedLawContractTest().law())
+                        new OvertrainingLawContractTest().law(), new DataConstrainedLawContractTest().law(),
+                        new PowerLawContractTest().law(), new SaturatingPowerLawContractTest().law())
                 .stream().map(ScalingLaw::name).toList();
         assertThat(tested).containsExactlyInAnyOrderElementsOf(
                 ScalingLaws.builtIn().stream().map(ScalingLaw::name).toList());
