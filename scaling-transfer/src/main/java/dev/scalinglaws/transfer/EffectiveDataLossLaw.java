@@ -206,4 +206,15 @@ public final class EffectiveDataLossLaw extends AbstractScalingLaw {
         }
         return slope;
     }
+
+    /** Equal when the inner laws are equal (the substitution is otherwise fixed). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof EffectiveDataLossLaw e && inner.equals(e.inner);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash("effective-data", inner);
+    }
 }

@@ -65,6 +65,12 @@ public final class RectifiedLaw extends AbstractScalingLaw {
         this.positiveCovariates = positiveCovariates;
     }
 
+    /** Each of the two variants deserialises as itself (they share the registered name). */
+    @Override
+    protected Object readResolve() {
+        return positiveCovariates ? INSTANCE : INCLUDING_ZERO_SHOT;
+    }
+
     @Override
     public boolean requiresPositiveCovariates() {
         return positiveCovariates;

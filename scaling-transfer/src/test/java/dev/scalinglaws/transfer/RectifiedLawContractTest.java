@@ -1,0 +1,45 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.scalinglaws.transfer;
+
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.testkit.ScalingLawContract;
+import dev.scalinglaws.testkit.Sweeps;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/** {@code rectified} (Lin et al. 2024) through the testkit's contract (the domain of the former Jacobian harness). */
+class RectifiedLawContractTest extends ScalingLawContract {
+
+    @Override
+    protected ScalingLaw law() {
+        return RectifiedLaw.INSTANCE;
+    }
+
+    /** B 1e-2..1e4, E 0.05..5, Dl 1e-3..1e6, beta 0.05..1.5. */
+    @Override
+    protected Arbitrary<double[]> parameterDomain() {
+        return vector(Sweeps.logUniform(1e-2, 1e4), Sweeps.logUniform(0.05, 5), Sweeps.logUniform(1e-3, 1e6),
+                Sweeps.uniform(0.05, 1.5));
+    }
+
+    /** D 1..1e7 fine-tuning tokens. */
+    @Override
+    protected Arbitrary<double[]> covariateDomain() {
+        return vector(Sweeps.logUniform(1, 1e7));
+    }
+
+    /** Fine-tuning sizes over the whole range 1..1e7, so that both phases of the law are seen. */
+    @Override
+    protected Arbitrary<dev.scalinglaws.testkit.Design> recoveryDesign() {
+        return Sweeps.lattice(law().covariates(), new double[] {1}, new double[] {1e7}, 12, 16);
+    }
+
+    @SafeVarargs
+    static Arbitrary<double[]> vector(Arbitrary<Double>... each) {
+        return Combinators.combine(java.util.List.of(each)).as(l -> l.stream().mapToDouble(Double::doubleValue)
+                .toArray());
+    }
+}
