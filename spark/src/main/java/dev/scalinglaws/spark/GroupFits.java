@@ -18,7 +18,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -151,10 +150,45 @@ public final class GroupFits implements Serializable {
      * @throws IllegalArgumentException if no group column is given or one is missing from the input
      */
     public Dataset<Row> fit(Dataset<Row> data, String... groupColumns) {
-        if (groupColumns.length == 0) {
+        List<String> groups = List.of(groupColumns);
+        StructType out = outputSchema(data.schema(), groups);
+        GroupFit task = fit;
+        return perGroup(data, groups, out, (names, group) -> {
+            GroupFit.Outcome o = task.apply(names, group.cells(), group.rowNumbers());
+            List<Object> values = new ArrayList<>(group.keys());
+            values.add(o.status());
+            values.add(o.message());
+            values.add(o.rows());
+            values.add(o.objective());
+            for (double[] p : o.parameters()) {
+                for (double v : p) {
+                    values.add(v);
+                }
+            }
+            values.add(scala.jdk.javaapi.CollectionConverters.asScala(o.diagnostics()).toList());
+            return values;
+        });
+    }
+
+    /** The rows of one group: key values, cells as text ({@code cells[column][row]}) and 1-based row numbers. */
+    record Group(List<Object> keys, String[][] cells, int[] rowNumbers) {
+    }
+
+    /** What runs once per group inside a task: the values of the group's output row (without the order column). */
+    @FunctionalInterface
+    interface GroupFunction extends Serializable {
+        List<Object> apply(List<String> names, Group group);
+    }
+
+    /**
+     * Applies a function to every group on the executors: rows are numbered (exactly, across partitions), shuffled
+     * by the group keys, sorted within partitions, and walked one run of equal keys at a time; the output is
+     * ordered by each group's first row.
+     */
+    static Dataset<Row> perGroup(Dataset<Row> data, List<String> groups, StructType out, GroupFunction fn) {
+        if (groups.isEmpty()) {
             throw new IllegalArgumentException("group fits need at least one group column");
         }
-        List<String> groups = List.of(groupColumns);
         StructType in = data.schema();
         for (String g : groups) {
             if (!Arrays.asList(in.fieldNames()).contains(g)) {
@@ -163,20 +197,19 @@ public final class GroupFits implements Serializable {
             }
         }
         Dataset<Row> indexed = withRowIndex(data);
-        StructType out = outputSchema(in, groups).add(FIRST, DataTypes.LongType, false);
+        StructType ordered = out.add(FIRST, DataTypes.LongType, false);
         String[] fieldNames = in.fieldNames();
         int[] groupIdx = groups.stream().mapToInt(in::fieldIndex).toArray();
         int rowIdx = fieldNames.length;
-        GroupFit task = fit;
         MapPartitionsFunction<Row, Row> perPartition = rows -> new GroupIterator(rows, groupIdx, rowIdx, fieldNames,
-                task);
+                fn);
         org.apache.spark.sql.Column[] keys = groups.stream().map(functions::col)
                 .toArray(org.apache.spark.sql.Column[]::new);
         org.apache.spark.sql.Column[] sortKeys = new org.apache.spark.sql.Column[keys.length + 1];
         System.arraycopy(keys, 0, sortKeys, 0, keys.length);
         sortKeys[keys.length] = functions.col(ROW);
         return indexed.repartition(keys).sortWithinPartitions(sortKeys)
-                .mapPartitions(perPartition, Encoders.row(out))
+                .mapPartitions(perPartition, Encoders.row(ordered))
                 .orderBy(FIRST).drop(FIRST);
     }
 
@@ -192,7 +225,7 @@ public final class GroupFits implements Serializable {
             values[width] = t._2();
             return RowFactory.create(values);
         });
-        return SparkSession.active().createDataFrame(rdd, schema);
+        return data.sparkSession().createDataFrame(rdd, schema);
     }
 
     /** Walks the sorted rows of one partition, emitting one result row per run of equal group keys. */
@@ -200,16 +233,17 @@ public final class GroupFits implements Serializable {
         private final java.util.Iterator<Row> rows;
         private final int[] groupIdx;
         private final int rowIdx;
-        private final String[] fieldNames;
-        private final GroupFit fit;
+        private final List<String> fieldNames;
+        private final GroupFunction fn;
         private Row pending;
 
-        GroupIterator(java.util.Iterator<Row> rows, int[] groupIdx, int rowIdx, String[] fieldNames, GroupFit fit) {
+        GroupIterator(java.util.Iterator<Row> rows, int[] groupIdx, int rowIdx, String[] fieldNames,
+                      GroupFunction fn) {
             this.rows = rows;
             this.groupIdx = groupIdx;
             this.rowIdx = rowIdx;
-            this.fieldNames = fieldNames;
-            this.fit = fit;
+            this.fieldNames = List.of(fieldNames);
+            this.fn = fn;
             this.pending = rows.hasNext() ? rows.next() : null;
         }
 
@@ -236,7 +270,23 @@ public final class GroupFits implements Serializable {
                     break;
                 }
             }
-            return result(first, group);
+            String[][] cells = new String[fieldNames.size()][group.size()];
+            int[] rowNumbers = new int[group.size()];
+            for (int i = 0; i < group.size(); i++) {
+                Row r = group.get(i);
+                for (int j = 0; j < cells.length; j++) {
+                    Object v = r.get(j);
+                    cells[j][i] = v == null ? "" : v.toString();
+                }
+                rowNumbers[i] = Math.toIntExact(r.getLong(rowIdx) + 1);
+            }
+            List<Object> keys = new ArrayList<>();
+            for (int g : groupIdx) {
+                keys.add(first.get(g));
+            }
+            List<Object> values = new ArrayList<>(fn.apply(fieldNames, new Group(keys, cells, rowNumbers)));
+            values.add(first.getLong(rowIdx));
+            return RowFactory.create(values.toArray());
         }
 
         private boolean sameKey(Row a, Row b) {
@@ -246,43 +296,6 @@ public final class GroupFits implements Serializable {
                 }
             }
             return true;
-        }
-
-        private Row result(Row first, List<Row> group) {
-            String[][] cells = new String[fieldNames.length][group.size()];
-            int[] rowNumbers = new int[group.size()];
-            for (int i = 0; i < group.size(); i++) {
-                Row r = group.get(i);
-                for (int j = 0; j < fieldNames.length; j++) {
-                    cells[j][i] = cell(r.get(j));
-                }
-                rowNumbers[i] = Math.toIntExact(r.getLong(rowIdx) + 1);
-            }
-            GroupFit.Outcome o = fit.apply(List.of(fieldNames), cells, rowNumbers);
-            List<Object> values = new ArrayList<>();
-            for (int g : groupIdx) {
-                values.add(first.get(g));
-            }
-            values.add(o.status());
-            values.add(o.message());
-            values.add(o.rows());
-            values.add(o.objective());
-            for (double[] p : o.parameters()) {
-                for (double v : p) {
-                    values.add(v);
-                }
-            }
-            values.add(scala.jdk.javaapi.CollectionConverters.asScala(o.diagnostics()).toSeq());
-            values.add(first.getLong(rowIdx));
-            return RowFactory.create(values.toArray());
-        }
-
-        /** A cell as the text a CSV file would hold; numbers print in Java's shortest round-trip form. */
-        private static String cell(Object v) {
-            if (v == null) {
-                return "";
-            }
-            return v.toString();
         }
     }
 
