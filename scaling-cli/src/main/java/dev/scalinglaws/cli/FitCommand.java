@@ -146,6 +146,9 @@ final class FitCommand implements Callable<Integer> {
     List<String> bounds = new ArrayList<>();
 
     @Mixin
+    LawOptions lawOptions = new LawOptions();
+
+    @Mixin
     IntervalOptions interval = new IntervalOptions();
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -182,7 +185,9 @@ final class FitCommand implements Callable<Integer> {
                 .equals(plot.toAbsolutePath().normalize())) {
             throw new CliException("--output and --plot name the same file: " + output.file);
         }
+        lawOptions.guard(data.inputs(), output.file, plot);
         List<FitOutcome> outcomes = outcomes(data.read("chinchilla"));
+
         String text = switch (output.format()) {
             case json -> {
                 List<ObjectNode> nodes = new ArrayList<>();
@@ -208,6 +213,7 @@ final class FitCommand implements Callable<Integer> {
             }
         };
         output.emit(text, spec.commandLine().getOut(), data.inputs());
+        lawOptions.writeResiduals(data.inputs());
         if (plot != null) {
             if (outcomes.size() != 1) {
                 throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");
@@ -220,15 +226,14 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * The fits of data read by {@link DataOptions#read}: derived covariates, --where, --warmup-tokens,
-     * --drop-top-loss, then one fit per --by group (or one fit), with intervals. Also the per-group entry point
-     * of {@link FitJob}.
+     * The fits of data as read: derived covariates, --where, --warmup-tokens, --drop-top-loss, then one fit per
+     * --by group (or one fit), with intervals. Also the per-group entry point of {@link FitJob}.
      *
      * @param raw the data as read, column mappings applied
      * @return one outcome per group, in order of first appearance
      */
     List<FitOutcome> outcomes(Dataset raw) {
-        ScalingLaw law = law(lawName);
+        ScalingLaw law = lawOptions.tie(law(lawName));
         FitSpec fitSpec = spec(law);
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
                 && raw.has(Checkpoints.BATCH)) {
@@ -281,7 +286,6 @@ final class FitCommand implements Callable<Integer> {
                 outcomes.add(fitOne(law, part, fitSpec, drop, rows, g, filters));
             }
         }
-
         return outcomes;
     }
 
@@ -297,7 +301,7 @@ final class FitCommand implements Callable<Integer> {
         if (rows.size() == 0) {
             throw new CliException(rows.source() + ": no rows left after --where" + where);
         }
-        Dataset used = DataOptions.withoutTopLoss(rows, law, drop, where);
+        Dataset used = lawOptions.weigh(DataOptions.withoutTopLoss(rows, law, drop, where));
         if (group == null) {
             plotUsed = used;
         }
@@ -306,6 +310,7 @@ final class FitCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(group == null ? "fit" : "fit " + group, max)) {
             result = Fitter.fit(law, used, fitSpec, progress);
         }
+        lawOptions.record(group, result, used);
         List<String> notes = new ArrayList<>();
         List<FitOutcome.Derived> derived = FitOutcome.derive(law, result.theta(), notes);
         for (String n : notes) {
@@ -331,7 +336,7 @@ final class FitCommand implements Callable<Integer> {
         }
         return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
                 ranges, derived, intervals, runs, warmupTokens,
-                data.fileColumns());
+                data.fileColumns(), used.weightColumn());
     }
 
     /**
@@ -440,6 +445,9 @@ final class FitCommand implements Callable<Integer> {
             case "Mstar" -> DerivedQuantity.optimalMultiplier();
             default -> throw new IllegalStateException("no interval for derived quantity " + name);
         };
+        if (law instanceof dev.scalinglaws.core.TiedLaw t) {
+            return DerivedQuantity.of(name, theta -> q.value(t.expand(theta)));
+        }
         return DerivedQuantity.of(name, q::value);
     }
 
