@@ -185,6 +185,7 @@ final class FitCommand implements Callable<Integer> {
     /** The rows and bootstrap of the (single, ungrouped) fit, kept for --plot. */
     private Dataset plotUsed;
     private BootstrapResult plotBootstrap;
+    private Dataset plotPrepared;
 
     @Override
     public Integer call() {
@@ -200,8 +201,54 @@ final class FitCommand implements Callable<Integer> {
         }
         formula.checkExclusive(spec);
         lawOptions.guard(data.inputs(), output.file, plot);
+        List<FitOutcome> outcomes = outcomes(data.read("chinchilla"));
+
+        String text = switch (output.format()) {
+            case json -> {
+                List<ObjectNode> nodes = new ArrayList<>();
+                for (FitOutcome o : outcomes) {
+                    nodes.add(FitReport.json(o));
+                }
+                yield by == null ? Json.pretty(nodes.get(0)) : linesOf(nodes);
+            }
+            case csv -> {
+                StringBuilder sb = new StringBuilder(FitReport.csvHeader());
+                outcomes.forEach(o -> sb.append(FitReport.csvRows(o)));
+                yield sb.toString();
+            }
+            case table -> {
+                StringBuilder sb = new StringBuilder();
+                for (FitOutcome o : outcomes) {
+                    if (sb.length() > 0) {
+                        sb.append('\n');
+                    }
+                    sb.append(FitReport.table(o));
+                }
+                yield sb.toString();
+            }
+        };
+        output.emit(text, spec.commandLine().getOut(), data.inputs());
+        lawOptions.writeResiduals(data.inputs());
+        if (plot != null) {
+            if (outcomes.size() != 1) {
+                throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");
+            }
+            FitOutcome o = outcomes.get(0);
+            Plots.render(PlotData.of(o, plotPrepared, plotUsed, plotBootstrap), plot, data.inputs());
+        }
+        boolean allConverged = outcomes.stream().allMatch(o -> o.result().converged());
+        return allConverged ? 0 : 1;
+    }
+
+    /**
+     * The fits of data as read: derived covariates, --where, --warmup-tokens, --drop-top-loss, then one fit per
+     * --by group (or one fit), with intervals. Also the per-group entry point of {@link FitJob}.
+     *
+     * @param raw the data as read, column mappings applied
+     * @return one outcome per group, in order of first appearance
+     */
+    List<FitOutcome> outcomes(Dataset raw) {
         ScalingLaw law = formula.given() ? null : lawOptions.tie(law(lawName));
-        Dataset raw = data.read("chinchilla");
         law = law != null ? law : lawOptions.tie(formula.law(raw));
         FitSpec fitSpec = spec(law);
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
@@ -214,6 +261,7 @@ final class FitCommand implements Callable<Integer> {
         DataOptions.Rows loaded = data.prepare(raw, law, n -> spec.commandLine().getErr().println("warning: " + n),
                 group, DataOptions.Grouping.RUNS);
         Dataset prepared = loaded.prepared();
+        plotPrepared = prepared;
         List<RowFilter> filters = loaded.filters();
         Dataset filtered = loaded.selected();
         if (warmupTokens != null) {
@@ -254,42 +302,7 @@ final class FitCommand implements Callable<Integer> {
                 outcomes.add(fitOne(law, part, fitSpec, drop, rows, g, filters));
             }
         }
-
-        String text = switch (output.format()) {
-            case json -> {
-                List<ObjectNode> nodes = new ArrayList<>();
-                for (FitOutcome o : outcomes) {
-                    nodes.add(FitReport.json(o));
-                }
-                yield by == null ? Json.pretty(nodes.get(0)) : linesOf(nodes);
-            }
-            case csv -> {
-                StringBuilder sb = new StringBuilder(FitReport.csvHeader());
-                outcomes.forEach(o -> sb.append(FitReport.csvRows(o)));
-                yield sb.toString();
-            }
-            case table -> {
-                StringBuilder sb = new StringBuilder();
-                for (FitOutcome o : outcomes) {
-                    if (sb.length() > 0) {
-                        sb.append('\n');
-                    }
-                    sb.append(FitReport.table(o));
-                }
-                yield sb.toString();
-            }
-        };
-        output.emit(text, spec.commandLine().getOut(), data.inputs());
-        lawOptions.writeResiduals(data.inputs());
-        if (plot != null) {
-            if (outcomes.size() != 1) {
-                throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");
-            }
-            FitOutcome o = outcomes.get(0);
-            Plots.render(PlotData.of(o, prepared, plotUsed, plotBootstrap), plot, data.inputs());
-        }
-        boolean allConverged = outcomes.stream().allMatch(o -> o.result().converged());
-        return allConverged ? 0 : 1;
+        return outcomes;
     }
 
     private static String linesOf(List<ObjectNode> nodes) {

@@ -25,9 +25,12 @@ import dev.scalinglaws.fit.Parallelism;
  * finaliser of {@code seed + (i + 1) * 0x9E3779B97F4A7C15}, so every resample is a function of (seed, i) alone and
  * results do not depend on the number of threads.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe. Serializable (for distributed bootstraps, {@link BootstrapPlan}); the progress hook is not
+ * carried.
  */
-public final class BootstrapOptions {
+public final class BootstrapOptions implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final int resamples;
     private final ResamplingScheme scheme;
@@ -39,7 +42,7 @@ public final class BootstrapOptions {
     private final int bestStarts;
     private final List<double[]> extraStarts;
     private final double maxFailureFraction;
-    private final IntConsumer progress;
+    private final transient IntConsumer progress;
 
     private BootstrapOptions(Draft d) {
         if (d.resamples < 2) {
