@@ -205,19 +205,34 @@ public final class ScalingCommand implements Runnable {
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
-    /** Version from the build, plus the registered laws. */
+    /**
+     * "commit 0123456789ab" ("commit 0123456789ab (modified)" when the working tree had changes), from what the build
+     * recorded ({@code git describe --always --abbrev=12 --dirty=+modified}, and its exit status); "commit unknown"
+     * when the build had no git or no repository.
+     */
+    static String commit(String described, String status) {
+        if (described == null || !"0".equals(status) || !described.matches("[0-9a-f]{7,40}(\\+modified)?")) {
+            return "commit unknown";
+        }
+        return "commit " + described.replace("+modified", " (modified)");
+    }
+
+    /** Version from the build (with the git commit), plus the registered laws. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             Properties p = new Properties();
-            try (InputStream in = ScalingCommand.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
+            for (String resource : new String[] {"version.properties", "commit.properties"}) {
+                try (InputStream in = ScalingCommand.class.getResourceAsStream(resource)) {
+                    if (in != null) {
+                        p.load(in);
+                    }
+                } catch (IOException e) {
+                    // fall through to "unknown"
                 }
-            } catch (IOException e) {
-                // fall through to "unknown"
             }
-            return new String[] {"scaling " + p.getProperty("version", "unknown") + " (dev.scalinglaws)",
+            return new String[] {"scaling " + p.getProperty("version", "unknown") + " (dev.scalinglaws, "
+                    + commit(p.getProperty("commit"), p.getProperty("status")) + ")",
                 "Java " + System.getProperty("java.version") + ", laws: " + String.join(", ", ScalingLaws.names())};
         }
     }

@@ -91,4 +91,22 @@ class StandardStreamsTest {
         assertThat(Terminal.colour(Map.of("TERM", "dumb"))).isFalse();
         assertThat(Terminal.colour(Map.of())).isTrue();
     }
+
+    /** --version names the commit the jar was built from (captured by the build), or says it is unknown. */
+    @Test
+    void versionNamesTheCommit() {
+        Cli.Result v = Cli.run("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out().lines().findFirst().orElseThrow())
+                .matches("scaling \\S+ \\(dev\\.scalinglaws, commit ([0-9a-f]{12}( \\(modified\\))?|unknown)\\)");
+        if (Files.exists(Path.of("..", ".git"))) { // built from a git checkout: the commit is known
+            assertThat(v.out()).containsPattern("commit [0-9a-f]{12}");
+        }
+        assertThat(ScalingCommand.commit("0123456789ab", "0")).isEqualTo("commit 0123456789ab");
+        assertThat(ScalingCommand.commit("0123456789ab+modified", "0")).isEqualTo("commit 0123456789ab (modified)");
+        assertThat(ScalingCommand.commit("", "128")).isEqualTo("commit unknown"); // not a repository
+        assertThat(ScalingCommand.commit("${scaling.commit}", "${scaling.commit.status}")) // no git
+                .isEqualTo("commit unknown");
+        assertThat(ScalingCommand.commit(null, null)).isEqualTo("commit unknown");
+    }
 }
