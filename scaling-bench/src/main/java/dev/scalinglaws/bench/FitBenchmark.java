@@ -9,6 +9,7 @@ import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.internal.Objective;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,8 +53,8 @@ public class FitBenchmark {
         data = EpochData.bundled240();
         spec = FitSpec.epoch().withStarts(Starts.of(List.of(EpochData.HOFFMANN_START.clone()))).withThreads(1);
         specNoPolish = spec.withPolish(false);
-        Fitter.Problem problem = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, spec);
-        objective = problem.objective().copy();
+        CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, spec);
+        objective = problem.newObjective();
         start = problem.startCoordinates(EpochData.HOFFMANN_START);
         lower = problem.lower();
         upper = problem.upper();

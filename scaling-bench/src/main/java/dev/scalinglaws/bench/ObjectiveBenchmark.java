@@ -6,7 +6,7 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.ScalingLaws;
 import dev.scalinglaws.fit.FitSpec;
-import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.Objective;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,8 +57,8 @@ public class ObjectiveBenchmark {
     public void setUp() {
         ScalingLaw l = builtIn(law);
         Dataset data = Synthetic.dataset(l, n, Synthetic.SEED);
-        Fitter.Problem problem = Fitter.Problem.compile(l, data, FitSpec.epoch());
-        objective = problem.objective().copy();
+        CompiledProblem problem = CompiledProblem.compile(l, data, FitSpec.epoch());
+        objective = problem.newObjective();
         u = problem.startCoordinates(Synthetic.nearTruth(l));
         grad = new double[objective.dimension()];
         double f = objective.valueAndGradient(u, grad);

@@ -6,6 +6,7 @@ import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.internal.Objective;
 
@@ -31,8 +32,8 @@ public final class PolishExperiment {
         for (int n : new int[] {240, 10000, 1000000}) {
             Dataset data = n == 240 ? EpochData.bundled240() : Synthetic.chinchilla(n);
             FitSpec spec = FitSpec.epoch();
-            Fitter.Problem problem = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, spec);
-            Objective f = problem.objective().copy();
+            CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, spec);
+            Objective f = problem.newObjective();
             double[] u0 = problem.startCoordinates(EpochData.HOFFMANN_START);
             LbfgsB first = new LbfgsB(10, spec.maxIterations(), spec.maxIterations() * 3 / 2, spec.ftol(),
                     spec.gtol());

@@ -6,7 +6,7 @@ import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.fit.FitSpec;
-import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.Objective;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -60,7 +60,7 @@ public class ProbeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Dataset data = Synthetic.dataset(ChinchillaLaw.INSTANCE, n, Synthetic.SEED);
-        Fitter.Problem problem = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, FitSpec.epoch());
+        CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, FitSpec.epoch());
         Columns x = data.covariates(ChinchillaLaw.INSTANCE);
         lnN = x.logColumn(0).clone();
         lnD = x.logColumn(1).clone();
@@ -75,7 +75,7 @@ public class ProbeBenchmark {
         b = Math.log(t[ChinchillaLaw.B]);
         alpha = t[ChinchillaLaw.ALPHA];
         beta = t[ChinchillaLaw.BETA];
-        objective = problem.objective().copy();
+        objective = problem.newObjective();
         u = problem.startCoordinates(t);
         weights = data.weights();
         grad = new double[5];

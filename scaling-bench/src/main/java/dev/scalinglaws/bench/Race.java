@@ -21,6 +21,7 @@ import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
@@ -95,7 +96,7 @@ public final class Race {
                 + System.getProperty("os.arch"));
         out.field("available_processors", Runtime.getRuntime().availableProcessors());
         out.field("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        out.field("kernels", dev.scalinglaws.core.internal.Simd.describe());
+        out.field("kernels", dev.scalinglaws.fit.internal.Simd.describe());
         out.close();
 
         for (int i = 0; i < o.warmup; i++) {
@@ -157,7 +158,7 @@ public final class Race {
     private static void bootstrap(Json out, ScalingLaw law, Dataset data, FitResult full, Options o)
             throws InterruptedException, ExecutionException {
         FitSpec spec = FitSpec.epoch();
-        Fitter.Problem problem = Fitter.Problem.compile(law, data, spec);
+        CompiledProblem problem = CompiledProblem.compile(law, data, spec);
         double[] lower = problem.lower();
         double[] upper = problem.upper();
         LbfgsB optimizer = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100),
@@ -168,7 +169,7 @@ public final class Race {
         for (double[] theta : spec.starts().points(law)) {
             grid.add(problem.startCoordinates(theta));
         }
-        Multistart.Outcome[] outcomes = Multistart.run(problem.objective(), grid, lower, upper, optimizer, o.threads,
+        Multistart.Outcome[] outcomes = Multistart.run(problem.newObjective(), grid, lower, upper, optimizer, o.threads,
                 null);
         Integer[] order = new Integer[outcomes.length];
         for (int i = 0; i < order.length; i++) {
@@ -182,9 +183,9 @@ public final class Race {
             starts.add(grid.get(order[i]));
         }
 
-        run(problem.objective(), starts, lower, upper, refit, data.size(), o.bootWarmup, o.seed + 1, o.threads);
+        run(problem.newObjective(), starts, lower, upper, refit, data.size(), o.bootWarmup, o.seed + 1, o.threads);
         long t0 = System.nanoTime();
-        Boot boot = run(problem.objective(), starts, lower, upper, refit, data.size(), o.resamples, o.seed,
+        Boot boot = run(problem.newObjective(), starts, lower, upper, refit, data.size(), o.resamples, o.seed,
                 o.threads);
         double wall = (System.nanoTime() - t0) * 1e-9;
 

@@ -166,7 +166,7 @@ final class BacktestCommand implements Callable<Integer> {
             e.put("covered", p.covered());
             Json.number(e, "intervalScore", p.intervalScore());
             Json.number(e, "decadesOutside", p.prediction().extrapolation().decades());
-            e.put("fitStatus", p.fitStatus());
+            e.put("fitStatus", p.fitStatus().name());
         }
         return Json.pretty(n);
     }
@@ -217,7 +217,7 @@ final class BacktestCommand implements Callable<Integer> {
             cells.add("[" + Parsing.human(p.prediction().prediction().lower()) + ", "
                     + Parsing.human(p.prediction().prediction().upper()) + "]" + (p.covered() ? "" : " missed"));
             cells.add(String.format(Locale.ROOT, "%.2f", p.prediction().extrapolation().decades()));
-            cells.add(p.fitStatus());
+            cells.add(p.fitStatus().name());
             t.add(cells.toArray(new String[0]));
         }
         return sb.append(t.render()).toString();

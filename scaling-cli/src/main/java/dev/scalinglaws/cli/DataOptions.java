@@ -13,7 +13,9 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.dynamics.Checkpoints;
 import dev.scalinglaws.datasets.Datasets;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Where the data comes from: {@code --data FILE} or {@code --dataset NAME}, with {@code --column KEY=HEADER}
@@ -85,8 +87,24 @@ final class DataOptions {
 
     @Option(names = "--where", paramLabel = "EXPR",
             description = "Keep rows meeting COLUMN OP VALUE (OP: < <= > >= = !=), e.g. 'N>=1e8', "
-                    + "'dataset_name=c4_original'. Repeatable (ANDed).")
+                    + "'dataset_name=c4_original'; either side may be arithmetic over columns, e.g. 'D/N>=2'. "
+                    + "Repeatable (ANDed).")
     List<String> where = new ArrayList<>();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** Says once on stderr that a --column mapping wins over a column of the same name in the data. */
+    private void shadowNotes(Map<String, String> mapping, List<String> headers) {
+        for (Map.Entry<String, String> e : mapping.entrySet()) {
+            String key = e.getKey();
+            if (!key.equals(e.getValue()) && headers.contains(key) && !mapping.containsValue(key) && mixee != null) {
+                mixee.commandLine().getErr().println(String.format(Locale.ROOT, "note: --column %s=%s: the data "
+                        + "also has a column named %s; the mapping wins (%s is read from %s)", key, e.getValue(),
+                        key, key, e.getValue()));
+            }
+        }
+    }
 
     /** Whether neither --data nor --dataset was given. */
     boolean isDefault() {
@@ -129,7 +147,9 @@ final class DataOptions {
                     java.nio.charset.StandardCharsets.UTF_8), "stdin");
         }
         if (file != null) {
-            return CsvReader.defaults().withColumns(mapping).read(file);
+            Dataset d = CsvReader.defaults().withColumns(mapping).read(file);
+            shadowNotes(mapping, ColumnShadows.headers(file));
+            return d;
         }
         String name = dataset != null ? dataset : defaultDataset;
         if (name == null) {
@@ -143,6 +163,9 @@ final class DataOptions {
                 throw new DataException(d.source(), -1, header, null, String.format(
                         Locale.ROOT, "column mapping %s=\"%s\": no such column (columns: %s)", key, header,
                         String.join(", ", d.columnNames())));
+            }
+            if (d.has(key) && !key.equals(header) && !mapping.containsValue(key)) {
+                shadowNotes(Map.of(key, header), List.of(key));
             }
             d = d.withColumn(key, d.column(header));
         }

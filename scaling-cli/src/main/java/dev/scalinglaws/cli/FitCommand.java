@@ -146,6 +146,9 @@ final class FitCommand implements Callable<Integer> {
     List<String> bounds = new ArrayList<>();
 
     @Mixin
+    LawOptions lawOptions = new LawOptions();
+
+    @Mixin
     IntervalOptions interval = new IntervalOptions();
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
@@ -181,7 +184,8 @@ final class FitCommand implements Callable<Integer> {
                 .equals(plot.toAbsolutePath().normalize())) {
             throw new CliException("--output and --plot name the same file: " + output.file);
         }
-        ScalingLaw law = law(lawName);
+        lawOptions.guard(data.inputs(), output.file, plot);
+        ScalingLaw law = lawOptions.tie(law(lawName));
         FitSpec fitSpec = spec(law);
         Dataset raw = data.read("chinchilla");
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
@@ -260,6 +264,7 @@ final class FitCommand implements Callable<Integer> {
             }
         };
         output.emit(text, spec.commandLine().getOut(), data.inputs());
+        lawOptions.writeResiduals(data.inputs());
         if (plot != null) {
             if (outcomes.size() != 1) {
                 throw new CliException("--plot draws one fit; with --by, fit one group (--where) and plot it");
@@ -283,7 +288,7 @@ final class FitCommand implements Callable<Integer> {
         if (rows.size() == 0) {
             throw new CliException(rows.source() + ": no rows left after --where" + where);
         }
-        Dataset used = DataOptions.withoutTopLoss(rows, law, drop, where);
+        Dataset used = lawOptions.weigh(DataOptions.withoutTopLoss(rows, law, drop, where));
         if (group == null) {
             plotUsed = used;
         }
@@ -292,6 +297,7 @@ final class FitCommand implements Callable<Integer> {
         try (Progress progress = Progress.start(group == null ? "fit" : "fit " + group, max)) {
             result = Fitter.fit(law, used, fitSpec, progress);
         }
+        lawOptions.record(group, result, used);
         List<String> notes = new ArrayList<>();
         List<FitOutcome.Derived> derived = FitOutcome.derive(law, result.theta(), notes);
         for (String n : notes) {
@@ -317,7 +323,7 @@ final class FitCommand implements Callable<Integer> {
         }
         return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
                 ranges, derived, intervals, runs, warmupTokens,
-                data.fileColumns());
+                data.fileColumns(), used.weightColumn());
     }
 
     /**
@@ -426,6 +432,9 @@ final class FitCommand implements Callable<Integer> {
             case "Mstar" -> DerivedQuantity.optimalMultiplier();
             default -> throw new IllegalStateException("no interval for derived quantity " + name);
         };
+        if (law instanceof dev.scalinglaws.core.TiedLaw t) {
+            return DerivedQuantity.of(name, theta -> q.value(t.expand(theta)));
+        }
         return DerivedQuantity.of(name, q::value);
     }
 

@@ -99,8 +99,19 @@ record FitData(FitResult result, Dataset used, List<Path> inputs) {
      * @return the used and excluded rows
      */
     static PlotData select(FitFile f, Dataset raw) {
-        return PlotData.select(f.law(), f.theta(), f.status(), raw.source(), raw.withCovariatesFor(f.law(), null),
+        String weight = f.spec().path("weight").isTextual() ? f.spec().get("weight").asText() : null;
+        Dataset rows = weight == null ? raw : weighted(f, raw, weight);
+        return PlotData.select(f.law(), f.theta(), f.status(), raw.source(), rows.withCovariatesFor(f.law(), null),
                 f.where(), f.groupColumn(), f.group(), f.dropTopLoss());
+    }
+
+    /** The rows with the fit's --weight column as weights; a missing column names the fit file. */
+    private static Dataset weighted(FitFile f, Dataset raw, String weight) {
+        if (!raw.has(weight)) {
+            throw new CliException(String.format(Locale.ROOT, "%s: the fit was weighted by column '%s', which its "
+                    + "data %s does not have", f.path(), weight, raw.source()));
+        }
+        return raw.withWeights(weight);
     }
 
     /**

@@ -118,6 +118,15 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         ScalingLaw law;
         try {
             law = ScalingLaws.byName(lawNode.asText());
+            JsonNode ties = root.get("ties");
+            if (ties != null && !ties.isObject()) {
+                throw new IllegalArgumentException("field 'ties' is not an object");
+            }
+            if (ties != null && !ties.isEmpty()) {
+                Map<String, String> t = new LinkedHashMap<>();
+                ties.properties().forEach(e -> t.put(e.getKey(), e.getValue().asText()));
+                law = ScalingLaws.tie(law, t);
+            }
         } catch (IllegalArgumentException e) {
             throw new CliException(path + ": " + e.getMessage(), e);
         }

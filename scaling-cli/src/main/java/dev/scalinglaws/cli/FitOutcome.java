@@ -5,9 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.scalinglaws.core.ChinchillaLaw;
-import dev.scalinglaws.core.ComputeOptimal;
-import dev.scalinglaws.core.OvertrainingLaw;
+import dev.scalinglaws.core.DerivedParameter;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
 
@@ -29,10 +27,19 @@ import dev.scalinglaws.fit.FitResult;
  * @param warmupTokens the --warmup-tokens threshold, or null
  * @param columns     the --column mappings (KEY to HEADER) of a CSV, recorded so that predict, optimal and plot can
  *                    read the data again
+ * @param weightColumn the --weight column of the rows' weights, or null
  */
 record FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
                   int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
-                  Runs runs, Double warmupTokens, Map<String, String> columns) {
+                  Runs runs, Double warmupTokens, Map<String, String> columns, String weightColumn) {
+
+    /** An unweighted fit. */
+    FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
+               int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
+               Runs runs, Double warmupTokens, Map<String, String> columns) {
+        this(result, source, rows, group, groupColumn, where, dropTopLoss, ranges, derived, intervals, runs,
+                warmupTokens, columns, null);
+    }
 
     /**
      * The run (cluster) column set by --group: the rows of one run are correlated.
@@ -78,8 +85,8 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
     }
 
     /**
-     * The derived quantities of a law at theta: a, b, G (compute-optimal allocation) for Chinchilla, the optimal
-     * token multiplier M* for the over-training law, none otherwise.
+     * The derived quantities a law declares ({@link ScalingLaw#derivedParameters()}) at theta: a, b, G
+     * (compute-optimal allocation) for Chinchilla, the optimal token multiplier M* for the over-training law.
      *
      * @param law      the law
      * @param theta    parameters
@@ -88,19 +95,19 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
      */
     static List<Derived> derive(ScalingLaw law, double[] theta, List<String> warnings) {
         List<Derived> out = new ArrayList<>();
+        if (law instanceof dev.scalinglaws.core.TiedLaw t) {
+            return derive(t.base(), t.expand(theta), warnings);
+        }
         try {
-            if (law instanceof ChinchillaLaw) {
-                ComputeOptimal.Exponents ex = ComputeOptimal.exponents(theta);
-                out.add(new Derived("a", ex.a(), "N_opt exponent beta/(alpha+beta): N_opt = G (C/6)^a"));
-                out.add(new Derived("b", ex.b(), "D_opt exponent alpha/(alpha+beta): D_opt = G^-1 (C/6)^b"));
-                out.add(new Derived("G", ex.G(), "allocation constant (alpha A/(beta B))^(1/(alpha+beta))"));
-            } else if (law instanceof OvertrainingLaw) {
-                double m = OvertrainingLaw.optimalMultiplier(theta);
-                if (Double.isFinite(m)) {
-                    out.add(new Derived("Mstar", m, "compute-optimal tokens per parameter (b/a)^(1/(2 eta))"));
+            // each law declares its standard derived quantities; a value a law leaves undefined (NaN) is omitted
+            for (DerivedParameter d : law.derivedParameters()) {
+                double value = d.value(theta);
+                if (Double.isFinite(value)) {
+                    out.add(new Derived(d.name(), value, d.description()));
                 }
             }
         } catch (IllegalArgumentException e) {
+            out.clear();
             warnings.add("derived quantities not computed: " + e.getMessage());
         }
         return out;

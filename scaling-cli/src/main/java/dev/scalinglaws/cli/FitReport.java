@@ -6,6 +6,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalinglaws.core.TiedLaw;
 import dev.scalinglaws.fit.ConvergenceReport;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
@@ -33,8 +34,13 @@ final class FitReport {
         FitSpec spec = r.spec();
         ObjectNode root = Json.object();
         root.put("schema", SCHEMA);
-        root.put("law", r.law().name());
+        TiedLaw tied = r.law() instanceof TiedLaw t ? t : null;
+        root.put("law", tied != null ? tied.base().name() : r.law().name());
         root.put("formula", r.law().formula());
+        if (tied != null) {
+            ObjectNode ties = root.putObject("ties");
+            tied.ties().forEach(ties::put);
+        }
         ObjectNode data = root.putObject("data");
         data.put("source", o.source());
         data.put("rows", o.rows());
@@ -74,6 +80,9 @@ final class FitReport {
         Json.number(s, "delta", spec.loss().delta());
         s.put("starts", spec.starts().describe());
         s.put("seed", spec.seed());
+        if (o.weightColumn() != null) {
+            s.put("weight", o.weightColumn());
+        }
         if (!spec.pins().isEmpty()) {
             ObjectNode pins = s.putObject("pins");
             spec.pins().forEach((k, v) -> Json.number(pins, k, v));
@@ -105,6 +114,19 @@ final class FitReport {
             putInterval(n, iv, p.name());
             n.put("pinned", p.pinned());
         }
+        if (tied != null) {
+            // each tied parameter, with its source's estimate: not a parameter of the fit
+            tied.ties().forEach((dependent, source) -> {
+                ParameterEstimate p = r.parameters().get(r.law().indexOf(source));
+                ObjectNode n = params.addObject();
+                n.put("name", dependent);
+                Json.number(n, "estimate", p.estimate());
+                Json.number(n, "stdError", p.stdError());
+                putInterval(n, iv, source);
+                n.put("pinned", p.pinned());
+                n.put("tiedTo", source);
+            });
+        }
         ArrayNode derived = root.putArray("derived");
         for (FitOutcome.Derived d : o.derived()) {
             ObjectNode n = derived.addObject();
@@ -129,6 +151,8 @@ final class FitReport {
         Json.number(good, "rmseLog", g.rmseLog());
         Json.number(good, "aic", g.aic());
         Json.number(good, "bic", g.bic());
+        Json.number(good, "rSquaredLog", g.rSquaredLog());
+        Json.number(good, "rSquaredLinear", g.rSquaredLinear());
         ArrayNode warnings = root.putArray("warnings");
         r.warnings().forEach(warnings::add);
         Json.number(root, "seconds", r.seconds());
@@ -186,8 +210,9 @@ final class FitReport {
         row(sb, "data", data);
         String loss = spec.loss().name() + " loss" + (Double.isNaN(spec.loss().delta()) ? ""
                 : " (delta " + Parsing.human(spec.loss().delta()) + ")");
-        row(sb, "spec", String.format(Locale.ROOT, "%s residuals, %s, starts %s, seed %d",
-                spec.residual().name().toLowerCase(Locale.ROOT), loss, spec.starts().describe(), spec.seed()));
+        row(sb, "spec", String.format(Locale.ROOT, "%s residuals, %s, starts %s, seed %d%s",
+                spec.residual().name().toLowerCase(Locale.ROOT), loss, spec.starts().describe(), spec.seed(),
+                o.weightColumn() == null ? "" : ", weights " + o.weightColumn()));
         row(sb, "status", r.status().name());
         row(sb, "objective", String.format(Locale.ROOT, "%.6g", r.objective()));
         ConvergenceReport c = r.convergence();
@@ -208,6 +233,17 @@ final class FitReport {
                 t.add(p.name(), Parsing.human(p.estimate()), Parsing.human(p.stdError()), Parsing.human(b[0]),
                         Parsing.human(b[1]), note);
             }
+        }
+        if (r.law() instanceof TiedLaw tiedLaw) {
+            tiedLaw.ties().forEach((dependent, source) -> {
+                String est = Parsing.human(r.estimate(source));
+                String note = "tied: " + dependent + " = " + source;
+                if (iv == null) {
+                    t.add(dependent, est, "", note);
+                } else {
+                    t.add(dependent, est, "", "", "", note);
+                }
+            });
         }
         sb.append(t.render());
         if (iv != null) {
@@ -231,9 +267,10 @@ final class FitReport {
             row(sb, "compute-optimal", d.toString());
         }
         Goodness g = r.goodness();
-        row(sb, "goodness", String.format(Locale.ROOT, "rmseLog %s, n %d, free parameters %d, AIC %s, BIC %s",
-                Parsing.human(g.rmseLog()), g.n(), g.freeParameters(), Parsing.human(g.aic()),
-                Parsing.human(g.bic())));
+        row(sb, "goodness", String.format(Locale.ROOT, "rmseLog %s, n %d, free parameters %d, AIC %s, BIC %s, "
+                + "R^2 %s (log), %s (linear)", Parsing.human(g.rmseLog()), g.n(), g.freeParameters(),
+                Parsing.human(g.aic()), Parsing.human(g.bic()), Parsing.human(g.rSquaredLog()),
+                Parsing.human(g.rSquaredLinear())));
         row(sb, "time", String.format(Locale.ROOT, "%.2f s", r.seconds()) + (iv == null ? ""
                 : String.format(Locale.ROOT, " (fit), %.2f s (intervals)", iv.seconds())));
         for (String w : r.warnings()) {

@@ -15,6 +15,7 @@ import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.OptimalAllocation;
 import dev.scalinglaws.transfer.TransferGap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,8 +51,10 @@ final class OptimalCommand implements Callable<Integer> {
     @Option(names = "--target-loss", paramLabel = "L", description = "The loss to reach.")
     Double targetLoss;
 
-    @Option(names = "--at", paramLabel = "KEY=VALUE",
-            description = "With --target-loss: hold one covariate fixed (e.g. N=7e9) and solve for the other.")
+    @Option(names = "--at", paramLabel = "KEY=VALUE[,...]",
+            description = "With --compute: the law's covariates other than N and D, held (e.g. U=1e11 unique tokens "
+                    + "for data-constrained). With --target-loss: hold one of N or D fixed (e.g. N=7e9) and solve "
+                    + "for the other.")
     String at;
 
     @Option(names = "--budget", paramLabel = "X", description = "Transfer-gap budget c_p p + c_f f.")
@@ -92,14 +95,19 @@ final class OptimalCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output = new OutputOptions();
 
+    /** The covariates held with --compute (--at), besides N and D. */
+    private Map<String, Double> held = Map.of();
+    /** Why there are no intervals although they were asked for, or null. */
+    private String noIntervals;
+
     @Override
     public Integer call() {
         int modes = (compute != null ? 1 : 0) + (targetLoss != null ? 1 : 0) + (budget != null ? 1 : 0);
         if (modes != 1) {
             throw new CliException("give exactly one of --compute C, --target-loss L and --budget X");
         }
-        if (at != null && targetLoss == null) {
-            throw new CliException("--at goes with --target-loss");
+        if (at != null && targetLoss == null && compute == null) {
+            throw new CliException("--at goes with --compute or --target-loss");
         }
         if (budget != null) {
             if (costPretrain == null || costFinetune == null) {
@@ -109,9 +117,12 @@ final class OptimalCommand implements Callable<Integer> {
         }
         FitFile f = fit.read();
         ScalingLaw law = f.law();
-        if (!law.covariates().equals(List.of("N", "D"))) {
-            throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law in (N, D); "
-                    + "%s takes %s", fit.path, law.name(), law.covariates()));
+        held = compute != null && at != null ? Parsing.point("--at", at) : Map.of();
+        if (compute != null ? !law.covariates().containsAll(List.of("N", "D"))
+                : !law.covariates().equals(List.of("N", "D"))) {
+            throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law %s; "
+                    + "%s takes %s", fit.path, compute != null ? "whose covariates include N and D" : "in (N, D)",
+                    law.name(), law.covariates()));
         }
         double[] theta = f.theta();
         ComputeOptimal.Allocation a;
@@ -119,7 +130,12 @@ final class OptimalCommand implements Callable<Integer> {
             if (!(compute > 0) || compute.isInfinite()) {
                 throw new CliException("--compute must be positive and finite: " + compute);
             }
-            a = ComputeOptimal.of(law, theta, compute);
+            try {
+                a = OptimalAllocation.at(law, theta, compute, held);
+            } catch (IllegalArgumentException e) {
+                throw new CliException((held.isEmpty() && law.covariates().size() > 2 ? "give --at: " : "--at: ")
+                        + e.getMessage(), e);
+            }
         } else if (at == null) {
             a = ComputeOptimal.computeForLoss(law, theta, targetLoss);
         } else {
@@ -143,11 +159,22 @@ final class OptimalCommand implements Callable<Integer> {
         estimate(n, "D", a.D(), iv.get("D"));
         estimate(n, "tokensPerParameter", a.tokensPerParameter(), iv.get("tokensPerParameter"));
         estimate(n, "loss", a.loss(), iv.get("loss"));
-        n.put("fixed", at == null ? "C = 6ND, compute-optimal" : "held " + at);
+        if (held.containsKey("U")) {
+            estimate(n, OptimalAllocation.EPOCHS, a.D() / held.get("U"), iv.get(OptimalAllocation.EPOCHS));
+        }
+        if (!held.isEmpty()) {
+            ObjectNode h = n.putObject("held");
+            held.forEach((k, v) -> Json.number(h, k, v));
+        }
+        n.put("fixed", compute != null ? "C = 6ND, compute-optimal" + (held.isEmpty() ? "" : ", held " + at)
+                : at == null ? "C = 6ND, compute-optimal" : "held " + at);
+        if (noIntervals != null) {
+            n.put("noIntervals", noIntervals);
+        }
         if (!iv.isEmpty()) {
             Interval any = iv.values().iterator().next();
             ObjectNode in = n.putObject("interval");
-            in.put("method", any.method());
+            in.put("method", any.label());
             Json.number(in, "level", level);
             in.put("resamples", intervalMethod().equals("bootstrap") ? resamples : 0);
         }
@@ -155,9 +182,10 @@ final class OptimalCommand implements Callable<Integer> {
             case json -> Json.pretty(n);
             case csv -> {
                 StringBuilder sb = new StringBuilder("quantity,estimate,lower,upper\n");
-                double[] values = {a.compute(), a.N(), a.D(), a.tokensPerParameter(), a.loss()};
-                String[] keys = {"compute", "N", "D", "tokensPerParameter", "loss"};
-                for (int i = 0; i < keys.length; i++) {
+                double[] values = {a.compute(), a.N(), a.D(), a.tokensPerParameter(), a.loss(),
+                    held.containsKey("U") ? a.D() / held.get("U") : Double.NaN};
+                String[] keys = {"compute", "N", "D", "tokensPerParameter", "loss", OptimalAllocation.EPOCHS};
+                for (int i = 0; i < (held.containsKey("U") ? keys.length : keys.length - 1); i++) {
                     Interval x = iv.get(keys[i]);
                     sb.append(keys[i]).append(',').append(FitReport.csvNumber(values[i])).append(',')
                             .append(x == null ? "" : FitReport.csvNumber(x.lower())).append(',')
@@ -182,10 +210,21 @@ final class OptimalCommand implements Callable<Integer> {
                         Parsing.human(a.tokensPerParameter()), range(iv.get("tokensPerParameter"))));
                 sb.append(String.format(Locale.ROOT, "loss                 %-16s%s%n", Parsing.human(a.loss()),
                         range(iv.get("loss"))));
-                sb.append(at == null ? "" : "(" + at + " held fixed; not the compute-optimal allocation)\n");
+                if (held.containsKey("U")) {
+                    sb.append(String.format(Locale.ROOT, "epochs D/U           %-16s%s%n",
+                            Parsing.human(a.D() / held.get("U")), range(iv.get(OptimalAllocation.EPOCHS))));
+                }
+                if (compute != null && !held.isEmpty()) {
+                    sb.append("(held ").append(at).append(")\n");
+                } else if (at != null) {
+                    sb.append("(" + at + " held fixed; not the compute-optimal allocation)\n");
+                }
+                if (noIntervals != null) {
+                    sb.append("(no intervals: ").append(noIntervals).append(")\n");
+                }
                 if (!iv.isEmpty()) {
                     sb.append(String.format(Locale.ROOT, "(%s%% intervals, %s)%n", Parsing.human(100 * level),
-                            iv.values().iterator().next().method()
+                            iv.values().iterator().next().label()
                                     + (intervalMethod().equals("bootstrap") ? ", " + resamples + " resamples" : "")));
                 }
                 yield sb.toString().lines().map(String::stripTrailing)
@@ -206,6 +245,9 @@ final class OptimalCommand implements Callable<Integer> {
 
     /** The reported quantities as functions of theta, for the mode asked for (NaN where they do not exist). */
     private Map<String, DerivedQuantity> quantities(ScalingLaw law, double[] theta) {
+        if (compute != null) {
+            return OptimalAllocation.quantities(law, compute, held);
+        }
         Map<String, DerivedQuantity> q = new java.util.LinkedHashMap<>();
         java.util.function.Function<double[], ComputeOptimal.Allocation> allocation;
         if (compute != null) {
@@ -259,6 +301,14 @@ final class OptimalCommand implements Callable<Integer> {
         }
         IntervalOptions.checkLevel(level);
         IntervalOptions.checkResamples(resamples);
+        if (fit.given()) {
+            noIntervals = "the parameters are given (--params), not fitted";
+            return out;
+        }
+        if (f.spec().path("pins").size() >= f.law().parameterCount()) {
+            noIntervals = "every parameter of the fit is pinned";
+            return out;
+        }
         FitData d;
         try {
             d = FitData.of(f, data, columns);

@@ -73,7 +73,11 @@ final class PlotCommand implements Callable<Integer> {
             throw new CliException("--extrapolate-to must be a positive, finite compute in FLOPs: " + extrapolateTo);
         }
         Charts.checkExtension(output);
-        Output.guard(output, file == null ? List.of(fit.path) : List.of(fit.path, file));
+        List<java.nio.file.Path> read = new java.util.ArrayList<>(fit.inputs());
+        if (file != null) {
+            read.add(file);
+        }
+        Output.guard(output, read);
         FitFile f = fit.read();
         FitBootstrap boot = bootstrap(f);
         FitData.Source source = FitData.source(f, file, columns,

@@ -10,13 +10,20 @@ import dev.scalinglaws.core.Dataset;
 
 /**
  * A {@code --where} condition {@code COLUMN OP VALUE} with OP one of {@code < <= > >= = != ==}: numeric when the
- * value is a number, text equality otherwise. Several conditions are ANDed.
+ * value is a number, text equality otherwise. Either side may be arithmetic over numeric columns
+ * ({@link ColumnExpression}), e.g. {@code D/N>=2} or {@code 6*N*D<1e21}. Several conditions are ANDed.
  *
  * @param column   the column
  * @param operator the comparison
  * @param value    the value as written
+ * @param text     the condition as written (for messages)
  */
-record RowFilter(String column, String operator, String value) {
+record RowFilter(String column, String operator, String value, String text) {
+
+    /** A condition without its original text (it is rebuilt from the parts). */
+    RowFilter(String column, String operator, String value) {
+        this(column, operator, value, column + operator + value);
+    }
 
     private static final Pattern SYNTAX = Pattern.compile("^\\s*([^<>=!]+?)\\s*(<=|>=|!=|==|=|<|>)\\s*(.*?)\\s*$");
 
@@ -37,7 +44,7 @@ record RowFilter(String column, String operator, String value) {
         if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
             v = v.substring(1, v.length() - 1);
         }
-        return new RowFilter(m.group(1), op, v);
+        return new RowFilter(m.group(1), op, v, text);
     }
 
     /**
@@ -56,11 +63,23 @@ record RowFilter(String column, String operator, String value) {
     }
 
     private Dataset apply(Dataset data) {
-        if (!data.has(column)) {
+        boolean isColumn = data.has(column);
+        if (!isColumn && !ColumnExpression.looksArithmetic(column)) {
             throw new DataException(data.source(), -1, column, null,
                     "--where names no such column; columns are: " + String.join(", ", data.columnNames()));
         }
         Double number = parseNumber(value);
+        if (!isColumn || number == null && ColumnExpression.looksArithmetic(value)) {
+            // arithmetic over columns, e.g. D/N>=2: positions in messages count in the --where text
+            String option = "--where '" + text + "'";
+            int leftAt = Math.max(0, text.indexOf(column));
+            double[] left = isColumn ? data.column(column)
+                    : ColumnExpression.evaluate(option, column, leftAt, data);
+            double[] right = number != null ? null
+                    : ColumnExpression.evaluate(option, value, Math.max(0, text.lastIndexOf(value)), data);
+            double constant = number == null ? Double.NaN : number;
+            return data.filter(i -> compare(left[i], right == null ? constant : right[i]));
+        }
         if (number != null) {
             double[] v = data.column(column);
             double x = number;
@@ -100,5 +119,16 @@ record RowFilter(String column, String operator, String value) {
     @Override
     public String toString() {
         return column + operator + value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RowFilter f && f.column.equals(column) && f.operator.equals(operator)
+                && f.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(column, operator, value);
     }
 }

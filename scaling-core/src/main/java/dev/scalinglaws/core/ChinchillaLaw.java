@@ -157,4 +157,22 @@ public final class ChinchillaLaw extends AbstractScalingLaw implements LinearStr
             b2[k] = Math.exp(-beta * lnD[i]);
         }
     }
+
+    /**
+     * The compute-optimal allocation N_opt = G (C/6)^a, D_opt = G^-1 (C/6)^b: the exponents a = beta/(alpha+beta),
+     * b = alpha/(alpha+beta) and the constant G = (alpha A/(beta B))^(1/(alpha+beta)) (Hoffmann et al. 2022,
+     * arXiv:2203.15556, eq. 4; {@link ComputeOptimal#exponents}).
+     */
+    @Override
+    public java.util.List<DerivedParameter> derivedParameters() {
+        return DERIVED;
+    }
+
+    private static final java.util.List<DerivedParameter> DERIVED = java.util.List.of(
+            DerivedParameter.of("a", "N_opt exponent beta/(alpha+beta): N_opt = G (C/6)^a",
+                    t -> ComputeOptimal.exponents(t).a()),
+            DerivedParameter.of("b", "D_opt exponent alpha/(alpha+beta): D_opt = G^-1 (C/6)^b",
+                    t -> ComputeOptimal.exponents(t).b()),
+            DerivedParameter.of("G", "allocation constant (alpha A/(beta B))^(1/(alpha+beta))",
+                    t -> ComputeOptimal.exponents(t).G()));
 }

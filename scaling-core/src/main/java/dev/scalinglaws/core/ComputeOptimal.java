@@ -2,6 +2,7 @@ package dev.scalinglaws.core;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Compute-optimal allocation under the budget C = 6 N D (Kaplan et al. 2020; Hoffmann et al. 2022).
@@ -119,6 +120,25 @@ public final class ComputeOptimal {
             throw new IllegalArgumentException("compute-optimal allocation needs a law in (N, D); "
                     + law.name() + " takes " + law.covariates());
         }
+        return numeric(law, theta, compute, Map.of());
+    }
+
+    /**
+     * The compute-optimal allocation of any law whose covariates include N and D, the others held at given values
+     * (for example the unique tokens U of {@link DataConstrainedLaw}): L(N, C / 6N, fixed) minimised over ln N
+     * (a scan of 400 points, then Brent's method), for N, D &gt;= 1.
+     *
+     * @param law     a law whose covariates include N and D
+     * @param theta   its parameters
+     * @param compute training FLOPs
+     * @param fixed   a value for every other covariate, by name
+     * @return the allocation (its loss at the fixed covariates)
+     * @throws IllegalArgumentException if the law lacks N or D, a covariate has no value, a value names no
+     *                                  covariate of the law or is not finite
+     */
+    public static Allocation numeric(ScalingLaw law, double[] theta, double compute, Map<String, Double> fixed) {
+        checkCompute(compute);
+        double[] point = pointTemplate(law, fixed);
         double lnC6 = Math.log(compute / 6);
         double lo = 0;
         double hi = lnC6;
@@ -127,17 +147,64 @@ public final class ComputeOptimal {
         double best = Double.POSITIVE_INFINITY;
         for (int k = 0; k <= grid; k++) {
             double u = lo + (hi - lo) * k / grid;
-            double v = logLossAt(law, theta, u, lnC6);
+            double v = logLossAt(law, theta, u, lnC6, point);
             if (v < best) {
                 best = v;
                 bestU = u;
             }
         }
         double step = (hi - lo) / grid;
-        double u = brentMinimum(law, theta, lnC6, Math.max(lo, bestU - step), Math.min(hi, bestU + step));
+        double u = brentMinimum(law, theta, lnC6, Math.max(lo, bestU - step), Math.min(hi, bestU + step), point);
         double n = Math.exp(u);
         double d = Math.exp(lnC6 - u);
-        return new Allocation(compute, n, d, law.value(theta, n, d));
+        return new Allocation(compute, n, d, law.value(theta, at(law, point, n, d)));
+    }
+
+    /**
+     * A covariate point of the law with every covariate but N and D filled from {@code fixed}.
+     *
+     * @param law   the law
+     * @param fixed values of the other covariates
+     * @return the point, N and D still zero
+     */
+    static double[] pointTemplate(ScalingLaw law, Map<String, Double> fixed) {
+        List<String> cov = law.covariates();
+        if (!cov.contains("N") || !cov.contains("D")) {
+            throw new IllegalArgumentException("compute-optimal allocation needs a law whose covariates include N and "
+                    + "D; " + law.name() + " takes " + cov);
+        }
+        for (String k : fixed.keySet()) {
+            if (!cov.contains(k) || k.equals("N") || k.equals("D")) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "'%s' is not a covariate of %s to hold "
+                        + "fixed; besides N and D it takes %s", k, law.name(),
+                        cov.stream().filter(c -> !c.equals("N") && !c.equals("D")).toList()));
+            }
+        }
+        double[] point = new double[cov.size()];
+        for (int j = 0; j < cov.size(); j++) {
+            String c = cov.get(j);
+            if (c.equals("N") || c.equals("D")) {
+                continue;
+            }
+            Double v = fixed.get(c);
+            if (v == null) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "compute-optimal allocation of %s needs "
+                        + "a value for covariate %s", law.name(), c));
+            }
+            if (!Double.isFinite(v) || law.requiresPositiveCovariates() && !(v > 0)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "covariate %s must be positive and "
+                        + "finite: %s", c, v));
+            }
+            point[j] = v;
+        }
+        return point;
+    }
+
+    private static double[] at(ScalingLaw law, double[] template, double n, double d) {
+        double[] p = template.clone();
+        p[law.covariates().indexOf("N")] = n;
+        p[law.covariates().indexOf("D")] = d;
+        return p;
     }
 
     /**
@@ -174,18 +241,19 @@ public final class ComputeOptimal {
         return of(law, theta, Math.exp(hi));
     }
 
-    private static double logLossAt(ScalingLaw law, double[] theta, double u, double lnC6) {
-        double v = law.logValue(theta, Math.exp(u), Math.exp(lnC6 - u));
+    private static double logLossAt(ScalingLaw law, double[] theta, double u, double lnC6, double[] point) {
+        double v = law.logValue(theta, at(law, point, Math.exp(u), Math.exp(lnC6 - u)));
         return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
     }
 
     /** Brent's minimisation (golden section with parabolic steps) on [a, b]. */
-    private static double brentMinimum(ScalingLaw law, double[] theta, double lnC6, double a, double b) {
+    private static double brentMinimum(ScalingLaw law, double[] theta, double lnC6, double a, double b,
+                                       double[] point) {
         final double golden = 0.3819660112501051;
         double x = a + golden * (b - a);
         double w = x;
         double v = x;
-        double fx = logLossAt(law, theta, x, lnC6);
+        double fx = logLossAt(law, theta, x, lnC6, point);
         double fw = fx;
         double fv = fx;
         double d = 0;
@@ -218,7 +286,7 @@ public final class ComputeOptimal {
                 d = golden * e;
             }
             double u = Math.abs(d) >= tol ? x + d : x + Math.copySign(tol, d);
-            double fu = logLossAt(law, theta, u, lnC6);
+            double fu = logLossAt(law, theta, u, lnC6, point);
             if (fu <= fx) {
                 if (u < x) {
                     b = x;

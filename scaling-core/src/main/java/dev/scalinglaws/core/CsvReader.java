@@ -63,7 +63,8 @@ public final class CsvReader {
     }
 
     /**
-     * This reader with one more mapping: the CSV header {@code header} becomes column {@code key}.
+     * This reader with one more mapping: the CSV header {@code header} becomes column {@code key} (the mapping wins
+     * over a column of the file named {@code key}, which is then not read unless another mapping renames it).
      *
      * @param key    the name a law uses ({@code N}, {@code D}, {@code C}, {@code loss}, ...)
      * @param header the header in the file
@@ -278,7 +279,9 @@ public final class CsvReader {
                 cols[j] = null;
                 double[] numbers = c.numbers();
                 String[] text = c.text();
-                b.parsedColumn(headerToKey.getOrDefault(h, h), numbers, text, c.firstBad);
+                if (headerToKey.getOrDefault(h, h) != null) { // null: a column a mapping shadows
+                    b.parsedColumn(headerToKey.getOrDefault(h, h), numbers, text, c.firstBad);
+                }
             }
             return b.build();
         }
@@ -303,9 +306,7 @@ public final class CsvReader {
             }
             if (!e.getKey().equals(e.getValue()) && headers.contains(e.getKey())
                     && !mapping.containsValue(e.getKey())) {
-                throw new DataException(source, -1, e.getKey(), null, String.format(Locale.ROOT,
-                        "column mapping %s=\"%s\": the file already has a column named %s", e.getKey(),
-                        e.getValue(), e.getKey()));
+                inverse.put(e.getKey(), null); // the mapping wins: the file's own column of that name is not read
             }
             inverse.put(e.getValue(), e.getKey());
         }
@@ -355,7 +356,7 @@ public final class CsvReader {
         int firstBad = -1;
 
         void add(String cell) {
-            double v = Dataset.parseCell(cell);
+            double v = Cells.parseCell(cell);
             int b = size / BLOCK;
             int i = size % BLOCK;
             if (i == 0) {
@@ -364,17 +365,17 @@ public final class CsvReader {
                 blocks.set(0, Arrays.copyOf(blocks.get(0), Math.min(BLOCK, 2 * i)));
             }
             blocks.get(b)[i] = v;
-            boolean number = Dataset.isNumberCell(cell, v);
+            boolean number = Cells.isNumberCell(cell, v);
             if (!number && textBlocks == null) {
                 firstBad = size;
                 textBlocks = new ArrayList<>();
                 intern = new HashMap<>();
                 for (int r = 0; r < size; r++) {
-                    setText(r, Dataset.formatNumber(blocks.get(r / BLOCK)[r % BLOCK]));
+                    setText(r, Cells.formatNumber(blocks.get(r / BLOCK)[r % BLOCK]));
                 }
             }
             if (textBlocks != null) {
-                setText(size, number ? Dataset.formatNumber(v) : cell);
+                setText(size, number ? Cells.formatNumber(v) : cell);
             }
             size++;
         }

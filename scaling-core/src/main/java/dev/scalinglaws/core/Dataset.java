@@ -41,6 +41,29 @@ public final class Dataset implements java.io.Serializable {
         boolean numeric() {
             return firstBad < 0;
         }
+
+        /** Equal when every component is, arrays compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Column o)) {
+                return false;
+            }
+            return java.util.Arrays.equals(numbers, o.numbers) && java.util.Arrays.equals(text, o.text)
+                    && firstBad == o.firstBad;
+        }
+
+        /** Consistent with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            int h = 17;
+            h = 31 * h + java.util.Arrays.hashCode(numbers);
+            h = 31 * h + java.util.Arrays.hashCode(text);
+            h = 31 * h + firstBad;
+            return h;
+        }
     }
 
     private Dataset(String source, int size, Map<String, Column> columns, int[] rowNumbers, String weightColumn,
@@ -122,7 +145,7 @@ public final class Dataset implements java.io.Serializable {
         }
         String[] out = new String[size];
         for (int i = 0; i < size; i++) {
-            out[i] = formatNumber(c.numbers[i]);
+            out[i] = Cells.formatNumber(c.numbers[i]);
         }
         return out;
     }
@@ -161,7 +184,7 @@ public final class Dataset implements java.io.Serializable {
         double[] col = numbers(weightColumn);
         for (int i = 0; i < size; i++) {
             if (!(col[i] >= 0) || Double.isInfinite(col[i])) {
-                throw new DataException(source, rowNumbers[i], weightColumn, formatNumber(col[i]),
+                throw new DataException(source, rowNumbers[i], weightColumn, Cells.formatNumber(col[i]),
                         "weights must be finite and non-negative");
             }
             w[i] = col[i];
@@ -352,7 +375,8 @@ public final class Dataset implements java.io.Serializable {
         double[] v = numbers(name);
         for (int i = 0; i < size; i++) {
             if (!(v[i] > 0) || v[i] == Double.POSITIVE_INFINITY) {
-                throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), String.format(Locale.ROOT,
+                throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
+                        String.format(Locale.ROOT,
                         "deriving %s needs finite, positive %s", formula, name));
             }
         }
@@ -405,7 +429,7 @@ public final class Dataset implements java.io.Serializable {
                 nums[k] = c.numbers[rows[k]];
                 if (text != null) {
                     text[k] = c.text[rows[k]];
-                    if (firstBad < 0 && !isNumberCell(text[k], nums[k])) {
+                    if (firstBad < 0 && !Cells.isNumberCell(text[k], nums[k])) {
                         firstBad = k;
                     }
                 }
@@ -477,10 +501,12 @@ public final class Dataset implements java.io.Serializable {
             double[] v = numbers(name);
             for (int i = 0; i < size; i++) {
                 if (!Double.isFinite(v[i])) {
-                    throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), "value is not finite");
+                    throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
+                            "value is not finite");
                 }
                 if (law.requiresPositiveCovariates() && v[i] <= 0) {
-                    throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), String.format(Locale.ROOT,
+                    throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
+                            String.format(Locale.ROOT,
                             "law %s takes the logarithm of %s, so it must be positive", law.name(), name));
                 }
             }
@@ -501,10 +527,10 @@ public final class Dataset implements java.io.Serializable {
         double[] v = numbers(name);
         for (int i = 0; i < size; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]), "value is not finite");
+                throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]), "value is not finite");
             }
             if (positive && v[i] <= 0) {
-                throw new DataException(source, rowNumbers[i], name, formatNumber(v[i]),
+                throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
                         "log residuals need a positive response");
             }
         }
@@ -524,136 +550,32 @@ public final class Dataset implements java.io.Serializable {
         Column c = require(name);
         if (!c.numeric()) {
             throw new DataException(source, rowNumbers[c.firstBad], name, c.text[c.firstBad],
-                    notANumberReason(c.text[c.firstBad]));
+                    Cells.notANumberReason(c.text[c.firstBad]));
         }
         return c.numbers;
     }
 
-    static String notANumberReason(String text) {
-        String t = text == null ? "" : text.trim();
-        if (t.isEmpty()) {
-            return "empty cell where a number is required";
-        }
-        if (t.matches("[-+]?\\d{1,3}(,\\d{3})+")) {
-            return "not a number (thousands separator or decimal comma? write 1000, not 1,000, and 3.5, not 3,5)";
-        }
-        if (t.matches("[-+]?\\d*,\\d+([eE][-+]?\\d+)?")) {
-            return "not a number (decimal comma? write 3.5, not 3,5)";
-        }
-        if (isDecimal(t)) {
-            return "number out of the range of a double (its magnitude must lie between 4.9e-324 and 1.8e308)";
-        }
-        return "not a number";
-    }
-
     /**
-     * Parses one cell: a decimal number ({@code 12}, {@code -3.5}, {@code .5}, {@code 1e-3}, surrounding spaces
-     * allowed), or {@code nan}, {@code inf}, {@code infinity} in any case with an optional sign. Anything else (hex,
-     * Java's {@code 1d} / {@code 1f} suffixes, decimal commas, a number that overflows to infinity or underflows to
-     * zero) is not a number and gives NaN.
-     *
-     * @param cell the text (may be null)
-     * @return the value, NaN if the cell is not a number (see {@link #isNumberCell})
+     * Equal datasets hold the same columns (names, in order, and values, compared by content), the same row numbers
+     * and the same weight and group columns; the source description is not compared.
      */
-    static double parseCell(String cell) {
-        if (cell == null) {
-            return Double.NaN;
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
         }
-        String t = cell.trim();
-        if (t.isEmpty()) {
-            return Double.NaN;
-        }
-        String body = t.charAt(0) == '-' || t.charAt(0) == '+' ? t.substring(1) : t;
-        if (body.equalsIgnoreCase("inf") || body.equalsIgnoreCase("infinity")) {
-            return t.charAt(0) == '-' ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        }
-        if (body.equalsIgnoreCase("nan")) {
-            return Double.NaN;
-        }
-        if (!isDecimal(t)) {
-            return Double.NaN;
-        }
-        double v = Double.parseDouble(t);
-        if (Double.isInfinite(v) || (v == 0 && hasNonZeroDigit(t))) {
-            return Double.NaN;
-        }
-        return v;
+        return other instanceof Dataset o && size == o.size && new java.util.ArrayList<>(columns.keySet())
+                .equals(new java.util.ArrayList<>(o.columns.keySet())) && columns.equals(o.columns)
+                && java.util.Arrays.equals(rowNumbers, o.rowNumbers)
+                && java.util.Objects.equals(weightColumn, o.weightColumn)
+                && java.util.Objects.equals(groupColumn, o.groupColumn);
     }
 
-    /** Whether a cell holds a number in the sense of {@link #parseCell}, NaN spellings included. */
-    static boolean isNumberCell(String cell, double parsed) {
-        return !Double.isNaN(parsed) || (cell != null && isNanText(cell));
-    }
-
-    /** [+-] digits [. digits] [e [+-] digits], at least one digit in the mantissa; no hex, no type suffix. */
-    private static boolean isDecimal(String t) {
-        int i = 0;
-        int n = t.length();
-        if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-            i++;
-        }
-        int digits = 0;
-        while (i < n && isDigit(t.charAt(i))) {
-            i++;
-            digits++;
-        }
-        if (i < n && t.charAt(i) == '.') {
-            i++;
-            while (i < n && isDigit(t.charAt(i))) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < n && (t.charAt(i) == 'e' || t.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (t.charAt(i) == '+' || t.charAt(i) == '-')) {
-                i++;
-            }
-            int exp = 0;
-            while (i < n && isDigit(t.charAt(i))) {
-                i++;
-                exp++;
-            }
-            if (exp == 0) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
-    }
-
-    private static boolean hasNonZeroDigit(String t) {
-        for (int i = 0; i < t.length(); i++) {
-            char c = t.charAt(i);
-            if (c == 'e' || c == 'E') {
-                return false;
-            }
-            if (c >= '1' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isNanText(String text) {
-        String t = text.trim();
-        if (t.startsWith("+") || t.startsWith("-")) {
-            t = t.substring(1);
-        }
-        return t.equalsIgnoreCase("nan");
-    }
-
-    static String formatNumber(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return String.format(Locale.ROOT, "%d", (long) v);
-        }
-        return Double.toString(v);
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(size, columns, java.util.Arrays.hashCode(rowNumbers), weightColumn,
+                groupColumn);
     }
 
     @Override
@@ -712,8 +634,8 @@ public final class Dataset implements java.io.Serializable {
             double[] nums = new double[cells.length];
             int firstBad = -1;
             for (int i = 0; i < cells.length; i++) {
-                nums[i] = parseCell(cells[i]);
-                if (firstBad < 0 && !isNumberCell(cells[i], nums[i])) {
+                nums[i] = Cells.parseCell(cells[i]);
+                if (firstBad < 0 && !Cells.isNumberCell(cells[i], nums[i])) {
                     firstBad = i;
                 }
             }

@@ -111,4 +111,14 @@ public final class OvertrainingLaw extends AbstractScalingLaw implements LinearS
             basis[2][k] = Math.exp(-eta * (lnM + lnC));
         }
     }
+
+    /** The compute-optimal token multiplier M* = (b/a)^(1/(2 eta)) ({@link #optimalMultiplier}). */
+    @Override
+    public java.util.List<DerivedParameter> derivedParameters() {
+        return DERIVED;
+    }
+
+    private static final java.util.List<DerivedParameter> DERIVED = java.util.List.of(
+            DerivedParameter.of("Mstar", "compute-optimal tokens per parameter (b/a)^(1/(2 eta))",
+                    OvertrainingLaw::optimalMultiplier));
 }

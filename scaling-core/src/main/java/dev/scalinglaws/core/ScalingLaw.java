@@ -33,6 +33,15 @@ public interface ScalingLaw {
     /** Covariate names in evaluation order, e.g. {@code ["N", "D"]}. */
     List<String> covariates();
 
+    /**
+     * The derived quantities users of this law report as standard (none by default); see {@link DerivedParameter}.
+     *
+     * @return the derived parameters, in report order
+     */
+    default List<DerivedParameter> derivedParameters() {
+        return List.of();
+    }
+
     /** Name of the response column, {@code "loss"} by default. */
     default String response() {
         return "loss";

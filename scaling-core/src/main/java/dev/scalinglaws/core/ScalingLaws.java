@@ -47,7 +47,8 @@ public final class ScalingLaws {
     /** The laws defined in scaling-core, in documentation order. */
     public static List<ScalingLaw> builtIn() {
         return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, KaplanStepsLaw.INSTANCE,
-                CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE);
+                CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE,
+                DataConstrainedLaw.INSTANCE);
     }
 
     /** All registered law names. */
@@ -74,5 +75,51 @@ public final class ScalingLaws {
                     name, String.join(", ", Holder.LAWS.keySet())));
         }
         return law;
+    }
+
+    /**
+     * A law with tied parameters: each key of {@code ties} (a dependent parameter) equals the parameter its value
+     * names, e.g. {@code tie(chinchilla, Map.of("beta", "alpha"))} for alpha = beta. See {@link TiedLaw}. A tied law
+     * given as {@code law} is flattened (its ties and the new ones apply to its base law).
+     *
+     * @param law  the law
+     * @param ties dependent parameter name to source parameter name
+     * @return the tied law, a {@link LinearStructure} when the base law is one and no tie touches a linear
+     *         parameter
+     * @throws IllegalArgumentException for an unknown parameter, a self-tie, a chain (a source that is itself tied)
+     *                                  or bounds that do not overlap
+     */
+    public static TiedLaw tie(ScalingLaw law, Map<String, String> ties) {
+        ScalingLaw base = law;
+        Map<String, String> all = new LinkedHashMap<>();
+        if (law instanceof TiedLaw t) {
+            base = t.base();
+            all.putAll(t.ties());
+        }
+        for (Map.Entry<String, String> e : ties.entrySet()) {
+            if (all.containsKey(e.getKey())) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "%s is already tied to %s",
+                        e.getKey(), all.get(e.getKey())));
+            }
+            all.put(e.getKey(), e.getValue());
+        }
+        if (base instanceof LinearStructure s) {
+            boolean touchesLinear = false;
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                touchesLinear |= base.parameters().get(base.indexOf(e.getKey())).linear()
+                        || base.parameters().get(base.indexOf(e.getValue())).linear();
+            }
+            java.util.Set<Integer> linear = new java.util.HashSet<>();
+            for (int j : s.linearParameters()) {
+                linear.add(j);
+            }
+            for (Map.Entry<String, String> e : all.entrySet()) {
+                touchesLinear |= linear.contains(base.indexOf(e.getKey())) || linear.contains(base.indexOf(e.getValue()));
+            }
+            if (!touchesLinear) {
+                return new TiedLaw.Linear(base, all);
+            }
+        }
+        return new TiedLaw(base, all);
     }
 }

@@ -82,11 +82,16 @@ class CsvReaderHostileInputTest {
     }
 
     @Test
-    void mappingOntoAnExistingColumn() {
-        assertThatThrownBy(() -> CsvReader.defaults().withColumn("N", "params")
-                .read(new StringReader("N,params,loss\n1,2,3\n"), "data.csv"))
-                .isInstanceOf(DataException.class)
-                .hasMessage("data.csv: column 'N': column mapping N=\"params\": the file already has a column named N");
+    void mappingOntoAnExistingColumnWins() {
+        Dataset d = CsvReader.defaults().withColumn("N", "params")
+                .read(new StringReader("N,params,loss\n1,2,3\n"), "data.csv");
+        assertThat(d.columnNames()).containsExactly("N", "loss");
+        assertThat(d.column("N")).containsExactly(2.0);
+        // a swap reads both
+        Dataset swapped = CsvReader.defaults().withColumn("N", "params").withColumn("params", "N")
+                .read(new StringReader("N,params,loss\n1,2,3\n"), "data.csv");
+        assertThat(swapped.column("N")).containsExactly(2.0);
+        assertThat(swapped.column("params")).containsExactly(1.0);
     }
 
     @Test

@@ -26,6 +26,9 @@ import dev.scalinglaws.core.Dataset;
  *       downstream accuracies.</li>
  *   <li>{@link #linFinetune()}: Lin et al. 2024, "Selecting Large Language Model to Fine-tune via Rectified Scaling
  *       Law" (arXiv:2402.02314): 90 fine-tuning curves (3 datasets x 30 models x 15 sizes) in long format.</li>
+ *   <li>{@link #muennighoffRuns()} and {@link #muennighoffClean()}: Muennighoff et al. 2023, "Scaling
+ *       Data-Constrained Language Models" (arXiv:2305.16264): 296 runs (182 with outliers removed) with N, D, unique
+ *       tokens U, epochs and loss.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe; every call reads the resource anew and returns an immutable dataset.
@@ -33,6 +36,9 @@ import dev.scalinglaws.core.Dataset;
 public final class Datasets {
 
     private static final String ROOT = "/dev/scalinglaws/datasets/";
+    private static final String MUENNIGHOFF_DIR = "data-constrained-muennighoff2023";
+    private static final String MUENNIGHOFF = "Muennighoff et al. 2023, Scaling Data-Constrained Language Models, "
+            + "arXiv:2305.16264";
 
     private Datasets() {
     }
@@ -51,7 +57,7 @@ public final class Datasets {
 
     /** Names of the bundled datasets. */
     public static List<String> names() {
-        return List.of("chinchilla", "gadre-overtraining", "lin-finetune");
+        return List.of("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs", "muennighoff-clean");
     }
 
     /** Descriptions of the bundled datasets. */
@@ -68,7 +74,11 @@ public final class Datasets {
                 new Info("lin-finetune", "Fine-tuning losses of 30 models on 3 datasets at 15 subset sizes",
                         "Lin et al. 2024, Selecting Large Language Model to Fine-tune via Rectified Scaling Law, "
                                 + "arXiv:2402.02314", 1350,
-                        "dataset, model, family, size (parameters), D (fine-tuning examples, 0 = zero-shot), loss"));
+                        "dataset, model, family, size (parameters), D (fine-tuning examples, 0 = zero-shot), loss"),
+                new Info("muennighoff-runs", "Data-constrained runs: repeated data and excess parameters on C4",
+                        MUENNIGHOFF, 296, "name, N, D (tokens seen), U (unique tokens), epochs = D/U, loss"),
+                new Info("muennighoff-clean", "The 182 data-constrained runs with outliers removed (the R_D*, R_N* "
+                        + "fit)", MUENNIGHOFF, 182, "name, N, D (tokens seen), U (unique tokens), epochs = D/U, loss"));
     }
 
     /**
@@ -82,6 +92,8 @@ public final class Datasets {
             case "chinchilla" -> chinchilla();
             case "gadre-overtraining" -> gadreOvertraining();
             case "lin-finetune" -> linFinetune();
+            case "muennighoff-runs" -> muennighoffRuns();
+            case "muennighoff-clean" -> muennighoffClean();
             default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "unknown dataset '%s'; bundled datasets: %s", name, String.join(", ", names())));
         };
@@ -98,6 +110,7 @@ public final class Datasets {
             case "chinchilla" -> "chinchilla-epoch";
             case "gadre-overtraining" -> "overtraining-gadre2024";
             case "lin-finetune" -> "rectified-finetune-lin2024";
+            case "muennighoff-runs", "muennighoff-clean" -> MUENNIGHOFF_DIR;
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "'; bundled datasets: "
                     + String.join(", ", names()));
         };
@@ -127,6 +140,27 @@ public final class Datasets {
                 CsvReader.defaults().withColumn("N", "params_N").withColumn("D", "tokens_D")
                         .withColumn("C", "flops_6ND").withColumn("M", "token_multiplier_M")
                         .withColumn("loss", "loss_c4_val"));
+    }
+
+    /**
+     * Muennighoff et al.'s 296 finished runs (seeds as separate rows), from their notebook: columns name, N, D
+     * (tokens seen), U (unique tokens), epochs = D/U and loss (final C4 validation loss, nats).
+     *
+     * @return the dataset, source {@code dataset:muennighoff-runs}
+     */
+    public static Dataset muennighoffRuns() {
+        return read(MUENNIGHOFF_DIR + "/runs.csv", "dataset:muennighoff-runs", CsvReader.defaults());
+    }
+
+    /**
+     * The 182 runs of {@link #muennighoffRuns()} left after the notebook's outlier removal, on which it fits R_D*
+     * and R_N* of the data-constrained law.
+     *
+     * @return the dataset, source {@code dataset:muennighoff-clean}
+     */
+    public static Dataset muennighoffClean() {
+        return read(MUENNIGHOFF_DIR + "/runs_outliers_removed.csv", "dataset:muennighoff-clean",
+                CsvReader.defaults());
     }
 
     /**

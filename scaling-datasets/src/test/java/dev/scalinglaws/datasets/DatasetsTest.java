@@ -55,6 +55,28 @@ class DatasetsTest {
     }
 
     @Test
+    void muennighoffRunsHaveUniqueTokensAndEpochs() {
+        Dataset all = Datasets.byName("muennighoff-runs");
+        Dataset clean = Datasets.byName("muennighoff-clean");
+        assertThat(all.size()).isEqualTo(296);
+        assertThat(clean.size()).isEqualTo(182);
+        for (Dataset d : new Dataset[] {all, clean}) {
+            double[] tokens = d.column("D");
+            double[] unique = d.column("U");
+            double[] epochs = d.column("epochs");
+            for (int i = 0; i < d.size(); i++) {
+                assertThat(epochs[i]).isCloseTo(tokens[i] / unique[i], within(1e-9 * epochs[i]));
+            }
+        }
+        // the notebook's subsets (PROVENANCE.md): 62 runs with epochs <= 2.5, 59 with epochs <= 2
+        assertThat(all.filter(i -> all.column("epochs")[i] <= 2.5).size()).isEqualTo(62);
+        assertThat(all.filter(i -> all.column("epochs")[i] <= 2).size()).isEqualTo(59);
+        assertThat(max(clean.column("loss"))).isCloseTo(8.102005, within(1e-9));
+        assertThat(Datasets.provenance("muennighoff-clean")).contains("arXiv:2305.16264", "Apache License 2.0");
+        assertThat(clean.source()).isEqualTo("dataset:muennighoff-clean");
+    }
+
+    @Test
     void unknownNameIsAClearError() {
         assertThatThrownBy(() -> Datasets.byName("nope")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("chinchilla");

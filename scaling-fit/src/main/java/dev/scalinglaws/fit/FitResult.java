@@ -1,7 +1,9 @@
 package dev.scalinglaws.fit;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import dev.scalinglaws.core.ScalingLaw;
 
@@ -25,17 +27,77 @@ import dev.scalinglaws.core.ScalingLaw;
  * @param dataSource     where the data came from
  * @param spec           the spec used
  * @param seconds        wall time of the fit itself
+ * @param problem        the problem that was solved (law, data, residual space, loss, bounds, pins), so that
+ *                       uncertainty and prediction need only the result; null for a result assembled by hand
  */
 public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
                         ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
                         double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
-                        double seconds) implements java.io.Serializable {
+                        double seconds, FitProblem problem) implements java.io.Serializable {
 
     /** Copies lists and arrays. */
     public FitResult {
         parameters = List.copyOf(parameters);
         residuals = residuals.clone();
         warnings = List.copyOf(warnings);
+    }
+
+    /**
+     * A result without its problem (assembled by hand, for example read back from a report): uncertainty methods
+     * then need the data again.
+     *
+     * @param law             the law
+     * @param parameters      estimates
+     * @param objective       the objective
+     * @param status          status
+     * @param convergence     convergence report
+     * @param identifiability identifiability (or null)
+     * @param goodness        goodness of fit
+     * @param residuals       residuals
+     * @param scale           likelihood scale or NaN
+     * @param warnings        notes
+     * @param dataSource      where the data came from
+     * @param spec            the spec
+     * @param seconds         wall time
+     */
+    public FitResult(ScalingLaw law, List<ParameterEstimate> parameters, double objective, FitStatus status,
+                     ConvergenceReport convergence, Identifiability identifiability, Goodness goodness,
+                     double[] residuals, double scale, List<String> warnings, String dataSource, FitSpec spec,
+                     double seconds) {
+        this(law, parameters, objective, status, convergence, identifiability, goodness, residuals, scale, warnings,
+                dataSource, spec, seconds, null);
+    }
+
+    /**
+     * The problem this result solved.
+     *
+     * @return the problem
+     * @throws IllegalStateException for a result assembled without its problem
+     */
+    public FitProblem requireProblem() {
+        if (problem == null) {
+            throw new IllegalStateException("this fit of " + law.name() + " does not carry its problem (it was "
+                    + "assembled by hand); pass its data");
+        }
+        return problem;
+    }
+
+    /**
+     * The problem evaluated at the estimates: residuals, Jacobian, goodness, identifiability and covariance.
+     *
+     * @return the evaluation
+     * @throws IllegalStateException    for a result without its problem
+     * @throws IllegalArgumentException when an estimate is not finite
+     */
+    public FitEvaluation evaluation() {
+        double[] theta = theta();
+        for (double t : theta) {
+            if (!Double.isFinite(t)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "the fit has a non-finite estimate (status %s); it cannot be evaluated", status));
+            }
+        }
+        return requireProblem().evaluate(theta, scale);
     }
 
     /** Residuals (copy). */
@@ -86,12 +148,37 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
                     "expected %d parameter estimates, got %d", parameters.size(), estimates.size()));
         }
         return new FitResult(law, estimates, objective, status, convergence, identifiability, goodness, residuals,
-                scale, warnings, dataSource, spec, seconds);
+                scale, warnings, dataSource, spec, seconds, problem);
     }
 
     /** Whether the fit converged. */
     public boolean converged() {
         return status.isSuccess();
+    }
+
+    /**
+     * Equal results have equal components, residuals compared by content; the wall time {@link #seconds()} is not
+     * part of a result's identity (two runs of the same fit are equal).
+     */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        return other instanceof FitResult o && law.equals(o.law) && parameters.equals(o.parameters)
+                && Double.compare(objective, o.objective) == 0 && status == o.status
+                && Objects.equals(convergence, o.convergence) && Objects.equals(identifiability, o.identifiability)
+                && Objects.equals(goodness, o.goodness) && Arrays.equals(residuals, o.residuals)
+                && Double.compare(scale, o.scale) == 0 && warnings.equals(o.warnings)
+                && Objects.equals(dataSource, o.dataSource) && Objects.equals(spec, o.spec)
+                && Objects.equals(problem, o.problem);
+    }
+
+    /** Consistent with {@link #equals}: the wall time is left out. */
+    @Override
+    public int hashCode() {
+        return Objects.hash(law, parameters, objective, status, convergence, identifiability, goodness,
+                Arrays.hashCode(residuals), scale, warnings, dataSource, spec, problem);
     }
 
     @Override

@@ -26,7 +26,7 @@ public final class FitSpec implements java.io.Serializable {
     private final Starts starts;
     private final Map<String, Double> pins;
     private final Map<String, double[]> bounds;
-    private final int threads;
+    private final Parallelism parallelism;
     private final long seed;
     private final int maxIterations;
     private final double ftol;
@@ -43,16 +43,13 @@ public final class FitSpec implements java.io.Serializable {
         Map<String, double[]> b = new LinkedHashMap<>();
         d.bounds.forEach((k, v) -> b.put(k, v.clone()));
         this.bounds = Collections.unmodifiableMap(b);
-        if (d.threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + d.threads);
-        }
         if (d.maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be at least 1: " + d.maxIterations);
         }
         if (!(d.ftol >= 0) || !(d.gtol >= 0)) {
             throw new IllegalArgumentException("tolerances must be non-negative");
         }
-        this.threads = d.threads;
+        this.parallelism = Objects.requireNonNull(d.parallelism, "parallelism");
         this.seed = d.seed;
         this.maxIterations = d.maxIterations;
         this.ftol = d.ftol;
@@ -68,7 +65,7 @@ public final class FitSpec implements java.io.Serializable {
         d.starts = Starts.sobol(128, 0);
         d.pins = Map.of();
         d.bounds = Map.of();
-        d.threads = Runtime.getRuntime().availableProcessors();
+        d.parallelism = Parallelism.defaults();
         d.seed = 0L;
         d.maxIterations = 15000;
         d.ftol = 2.220446049250313e-09;
@@ -133,9 +130,28 @@ public final class FitSpec implements java.io.Serializable {
         return with(d -> d.bounds = b);
     }
 
-    /** @param value worker threads for multistart, &gt;= 1 @return a new spec */
+    /**
+     * At most {@code value} threads for the multistart, the calling thread included, helped by the common pool
+     * (see {@link Parallelism#threads(int)}); the result does not depend on it.
+     *
+     * @param value threads, &gt;= 1
+     * @return a new spec
+     */
     public FitSpec withThreads(int value) {
-        return with(d -> d.threads = value);
+        Parallelism p = Parallelism.threads(value);
+        return with(d -> d.parallelism = p);
+    }
+
+    /**
+     * Where the starts run ({@link Parallelism#defaults()}: the calling thread helped by the JVM's common pool, no
+     * pool of the library's own; {@link Parallelism#sequential()} inside Spark tasks or other pools). The result does
+     * not depend on it.
+     *
+     * @param value the setting
+     * @return a new spec
+     */
+    public FitSpec withParallelism(Parallelism value) {
+        return with(d -> d.parallelism = value);
     }
 
     /** @param value seed for every random choice @return a new spec */
@@ -189,7 +205,7 @@ public final class FitSpec implements java.io.Serializable {
         Starts starts;
         Map<String, Double> pins;
         Map<String, double[]> bounds;
-        int threads;
+        Parallelism parallelism;
         long seed;
         int maxIterations;
         double ftol;
@@ -206,7 +222,7 @@ public final class FitSpec implements java.io.Serializable {
             starts = s.starts;
             pins = s.pins;
             bounds = s.bounds;
-            threads = s.threads;
+            parallelism = s.parallelism;
             seed = s.seed;
             maxIterations = s.maxIterations;
             ftol = s.ftol;
@@ -248,9 +264,14 @@ public final class FitSpec implements java.io.Serializable {
         return b;
     }
 
-    /** Worker threads. */
+    /** Threads at most, the calling thread included ({@link #parallelism()}'s). */
     public int threads() {
-        return threads;
+        return parallelism.threads();
+    }
+
+    /** Where the starts run. */
+    public Parallelism parallelism() {
+        return parallelism;
     }
 
     /** Seed. */
@@ -278,10 +299,44 @@ public final class FitSpec implements java.io.Serializable {
         return polish;
     }
 
+    /** Equal specs have equal settings (bounds compared by content; parallelism by its executor and threads). */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof FitSpec o)) {
+            return false;
+        }
+        if (!bounds.keySet().equals(o.bounds.keySet())) {
+            return false;
+        }
+        for (Map.Entry<String, double[]> e : bounds.entrySet()) {
+            if (!java.util.Arrays.equals(e.getValue(), o.bounds.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return residual == o.residual && loss.equals(o.loss) && starts.equals(o.starts) && pins.equals(o.pins)
+                && parallelism.equals(o.parallelism) && seed == o.seed && maxIterations == o.maxIterations
+                && Double.compare(ftol, o.ftol) == 0 && Double.compare(gtol, o.gtol) == 0 && polish == o.polish
+                && optimizer == o.optimizer;
+    }
+
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(residual, loss, starts, pins, parallelism, seed, maxIterations, ftol, gtol, polish,
+                optimizer);
+        for (Map.Entry<String, double[]> e : bounds.entrySet()) {
+            h = 31 * h + e.getKey().hashCode() + java.util.Arrays.hashCode(e.getValue());
+        }
+        return h;
+    }
+
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "FitSpec[residual=%s, loss=%s, delta=%s, starts=%s, pins=%s, threads=%d, "
-                + "seed=%d, optimizer=%s]", residual, loss.name(), loss.delta(), starts.describe(), pins, threads, seed,
-                optimizer);
+                + "seed=%d, optimizer=%s]", residual, loss.name(), loss.delta(), starts.describe(), pins,
+                parallelism.threads(), seed, optimizer);
     }
 }

@@ -14,7 +14,58 @@ package dev.scalinglaws.fit;
  * @param aic            Akaike information criterion -2 lnL + 2k, NaN without a likelihood
  * @param aicc           AIC with the small-sample correction 2k(k+1)/(n-k-1)
  * @param bic            Bayesian information criterion -2 lnL + k ln n
+ * @param rSquaredLog    coefficient of determination of the log response, 1 - SUM w (ln y - ln f)^2 /
+ *                       SUM w (ln y - mean_w ln y)^2 over used rows (NaN where the response is not positive)
+ * @param rSquaredLinear coefficient of determination of the response itself, 1 - SUM w (y - f)^2 /
+ *                       SUM w (y - mean_w y)^2, as Muennighoff et al. 2023 (arXiv:2305.16264) report it
  */
 public record Goodness(int n, int freeParameters, double rmseLog, double logLikelihood, double aic, double aicc,
-                       double bic) implements java.io.Serializable {
+                       double bic, double rSquaredLog, double rSquaredLinear) implements java.io.Serializable {
+
+    /**
+     * Goodness of fit without the coefficients of determination (both NaN).
+     *
+     * @param n              rows used
+     * @param freeParameters parameters fitted
+     * @param rmseLog        root mean squared log residual
+     * @param logLikelihood  maximised log-likelihood or NaN
+     * @param aic            AIC or NaN
+     * @param aicc           corrected AIC or NaN
+     * @param bic            BIC or NaN
+     */
+    public Goodness(int n, int freeParameters, double rmseLog, double logLikelihood, double aic, double aicc,
+                    double bic) {
+        this(n, freeParameters, rmseLog, logLikelihood, aic, aicc, bic, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * The weighted coefficient of determination 1 - SUM w (y - f)^2 / SUM w (y - ybar)^2 over rows of positive weight.
+     *
+     * @param observed observed values
+     * @param fitted   fitted values
+     * @param weights  row weights
+     * @return R^2, NaN if a used value is not finite or the observed values do not vary
+     */
+    public static double rSquared(double[] observed, double[] fitted, double[] weights) {
+        double sw = 0;
+        double mean = 0;
+        for (int i = 0; i < observed.length; i++) {
+            if (weights[i] > 0) {
+                sw += weights[i];
+                mean += weights[i] * observed[i];
+            }
+        }
+        mean /= sw;
+        double rss = 0;
+        double tss = 0;
+        for (int i = 0; i < observed.length; i++) {
+            if (weights[i] > 0) {
+                double r = observed[i] - fitted[i];
+                double t = observed[i] - mean;
+                rss += weights[i] * r * r;
+                tss += weights[i] * t * t;
+            }
+        }
+        return tss > 0 && Double.isFinite(rss) ? 1 - rss / tss : Double.NaN;
+    }
 }

@@ -2,7 +2,7 @@ package dev.scalinglaws.fit;
 
 import java.util.Locale;
 
-import dev.scalinglaws.core.internal.HuberMath;
+import dev.scalinglaws.fit.internal.HuberMath;
 
 /**
  * A loss rho applied to each residual; the fit minimises SUM_i w_i rho(r_i). Implementations give rho, its

@@ -14,7 +14,7 @@ package dev.scalinglaws.fit;
  *   <li>{@link #VARIABLE_PROJECTION}: for laws implementing {@link dev.scalinglaws.core.LinearStructure}: a grid
  *       over the nonlinear parameters only, the linear coefficients eliminated by (non-negative) weighted linear least
  *       squares (Golub and Pereyra 1973), then L-BFGS-B on the full objective from the best few grid points (at most
- *       25), each run to the polish tolerances (no relative-decrease stop; gradient below the smaller of the spec's
+ *       10, of a grid of 576), each run to the polish tolerances (no relative-decrease stop; gradient below the smaller of the spec's
  *       gtol and 1e-11 max(1, |F|)). The spec's {@link Starts} are not used.</li>
  * </ul>
  */

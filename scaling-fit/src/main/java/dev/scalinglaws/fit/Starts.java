@@ -251,6 +251,46 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
         public String describe() {
             return "explicit:" + list.size();
         }
+
+        /** Equal when every component is, arrays compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Explicit o)) {
+                return false;
+            }
+            return sameArrays(list, o.list);
+        }
+
+        /** Consistent with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            int h = 17;
+            h = 31 * h + arraysHash(list);
+            return h;
+        }
+
+        private static boolean sameArrays(List<double[]> a, List<double[]> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int k = 0; k < a.size(); k++) {
+                if (!java.util.Arrays.equals(a.get(k), b.get(k))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int arraysHash(List<double[]> a) {
+            int h = 1;
+            for (double[] x : a) {
+                h = 31 * h + java.util.Arrays.hashCode(x);
+            }
+            return h;
+        }
     }
 
     private static double[] scale(ScalingLaw law, double[] unit) {

@@ -66,13 +66,16 @@ class FitterStandardErrorsTest {
     }
 
     @Test
-    void aProblemOfAnotherSpecIsRefused() {
+    void otherDataIsRefused() {
         Dataset data = synthetic(5L);
         FitSpec spec = FitSpec.defaults().withStarts(Starts.sobol(4, 0)).withThreads(1);
         FitResult fit = Fitter.fit(ChinchillaLaw.INSTANCE, data, spec);
-        Fitter.Problem other = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, spec.withPin("E", 1.8));
-        assertThatThrownBy(() -> AsymptoticCovariance.standardErrors(fit, other))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AsymptoticCovariance.standardErrors(fit, synthetic(6L)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not the data this fit");
+        // the same values in another object are the fit's data
+        assertThat(AsymptoticCovariance.standardErrors(fit, synthetic(5L))).isEqualTo(fit.parameters());
+        assertThat(AsymptoticCovariance.standardErrors(fit)).isEqualTo(fit.parameters());
     }
 
     private static void assertSameAsFromTheData(ScalingLaw law, Dataset data, FitSpec spec) {

@@ -1,7 +1,6 @@
 package dev.scalinglaws.fit;
 
 import dev.scalinglaws.core.Dataset;
-import dev.scalinglaws.fit.internal.Objective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -16,12 +15,12 @@ final class GaussNewtonErrors {
     }
 
     static double[] standardErrors(FitResult fit, Dataset data) {
-        Fitter.Problem problem = Fitter.Problem.compile(fit.law(), data, fit.spec());
-        Objective objective = problem.objective();
+        FitProblem problem = FitProblem.of(fit.law(), data, fit.spec());
         double[] theta = fit.theta();
-        double[][] jac = objective.residualJacobian(theta);
-        double[] r = objective.residuals(theta);
-        double[] w = objective.weights();
+        FitEvaluation evaluation = problem.evaluate(theta, fit.scale());
+        double[][] jac = evaluation.jacobian();
+        double[] r = evaluation.residuals();
+        double[] w = problem.weights();
         int p = theta.length;
         DMatrixRMaj h = new DMatrixRMaj(p, p);
         double rss = 0;

@@ -137,6 +137,30 @@ public final class ModelSelection {
             }
             return out;
         }
+
+        /** Equal when every component is, arrays compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Candidate o)) {
+                return false;
+            }
+            return java.util.Objects.equals(model, o.model) && Double.compare(size, o.size) == 0
+                    && java.util.Arrays.equals(sizes, o.sizes) && java.util.Arrays.equals(losses, o.losses);
+        }
+
+        /** Consistent with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            int h = 17;
+            h = 31 * h + java.util.Objects.hashCode(model);
+            h = 31 * h + Double.hashCode(size);
+            h = 31 * h + java.util.Arrays.hashCode(sizes);
+            h = 31 * h + java.util.Arrays.hashCode(losses);
+            return h;
+        }
     }
 
     /**
@@ -163,6 +187,29 @@ public final class ModelSelection {
         @Override
         public double[] scores() {
             return scores.clone();
+        }
+
+        /** Equal when every component is, arrays compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Selection o)) {
+                return false;
+            }
+            return java.util.Objects.equals(method, o.method) && java.util.Arrays.equals(scores, o.scores)
+                    && selected == o.selected;
+        }
+
+        /** Consistent with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            int h = 17;
+            h = 31 * h + java.util.Objects.hashCode(method);
+            h = 31 * h + java.util.Arrays.hashCode(scores);
+            h = 31 * h + selected;
+            return h;
         }
     }
 

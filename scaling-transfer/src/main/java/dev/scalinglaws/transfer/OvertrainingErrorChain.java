@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.OvertrainingLaw;
@@ -17,6 +13,7 @@ import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Loss;
+import dev.scalinglaws.fit.Parallelism;
 import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.Starts;
 
@@ -271,6 +268,31 @@ public final class OvertrainingErrorChain {
             }
             return out;
         }
+
+        /** Equal when every component is, arrays compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Bootstrap o)) {
+                return false;
+            }
+            return seed == o.seed && resamples == o.resamples && failed == o.failed
+                    && java.util.Arrays.deepEquals(loss, o.loss) && java.util.Arrays.deepEquals(error, o.error);
+        }
+
+        /** Consistent with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            int h = 17;
+            h = 31 * h + Long.hashCode(seed);
+            h = 31 * h + resamples;
+            h = 31 * h + failed;
+            h = 31 * h + java.util.Arrays.deepHashCode(loss);
+            h = 31 * h + java.util.Arrays.deepHashCode(error);
+            return h;
+        }
     }
 
     /**
@@ -294,51 +316,31 @@ public final class OvertrainingErrorChain {
         int n = runs.size();
         double[][] loss = new double[resamples][];
         double[][] error = new double[resamples][];
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "scalinglaws-chain-bootstrap");
-            t.setDaemon(true);
-            return t;
+        // the library's ordered parallel loop: no pool of its own, results stored by index
+        Parallelism.threads(threads).forEach(resamples, index -> {
+            SplittableRandom rng = new SplittableRandom(mix(seed, index));
+            double[] multiplicity = new double[n];
+            for (int j = 0; j < n; j++) {
+                multiplicity[rng.nextInt(n)]++;
+            }
+            double[] l = new double[points.length];
+            double[] e = new double[points.length];
+            Arrays.fill(l, Double.NaN);
+            Arrays.fill(e, Double.NaN);
+            try {
+                Fitted f = fitWeighted(runs, forLoss, forError, multiplicity);
+                if (f.converged()) {
+                    for (int q = 0; q < points.length; q++) {
+                        l[q] = f.predictLoss(points[q][0], points[q][1]);
+                        e[q] = f.predictError(points[q][0], points[q][1]);
+                    }
+                }
+            } catch (IllegalArgumentException tooFewRuns) {
+                // counted as failed below (NaN predictions)
+            }
+            loss[index] = l;
+            error[index] = e;
         });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int i = 0; i < resamples; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    SplittableRandom rng = new SplittableRandom(mix(seed, index));
-                    double[] multiplicity = new double[n];
-                    for (int j = 0; j < n; j++) {
-                        multiplicity[rng.nextInt(n)]++;
-                    }
-                    double[] l = new double[points.length];
-                    double[] e = new double[points.length];
-                    Arrays.fill(l, Double.NaN);
-                    Arrays.fill(e, Double.NaN);
-                    try {
-                        Fitted f = fitWeighted(runs, forLoss, forError, multiplicity);
-                        if (f.converged()) {
-                            for (int q = 0; q < points.length; q++) {
-                                l[q] = f.predictLoss(points[q][0], points[q][1]);
-                                e[q] = f.predictError(points[q][0], points[q][1]);
-                            }
-                        }
-                    } catch (IllegalArgumentException tooFewRuns) {
-                        // counted as failed below (NaN predictions)
-                    }
-                    loss[index] = l;
-                    error[index] = e;
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("bootstrap interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("bootstrap resample failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
         int failed = 0;
         for (int i = 0; i < resamples; i++) {
             if (points.length > 0 && !Double.isFinite(error[i][0])) {

@@ -72,4 +72,31 @@ public record Trajectory(double parameters, double batch, double[] steps, double
         }
         return t;
     }
+
+    /** Equal when every component is, arrays compared by content. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Trajectory o)) {
+            return false;
+        }
+        return Double.compare(parameters, o.parameters) == 0 && Double.compare(batch, o.batch) == 0
+                && java.util.Arrays.equals(steps, o.steps) && java.util.Arrays.equals(minimumSteps, o.minimumSteps)
+                && java.util.Arrays.equals(loss, o.loss) && java.util.Arrays.equals(criticalBatch, o.criticalBatch);
+    }
+
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        int h = 17;
+        h = 31 * h + Double.hashCode(parameters);
+        h = 31 * h + Double.hashCode(batch);
+        h = 31 * h + java.util.Arrays.hashCode(steps);
+        h = 31 * h + java.util.Arrays.hashCode(minimumSteps);
+        h = 31 * h + java.util.Arrays.hashCode(loss);
+        h = 31 * h + java.util.Arrays.hashCode(criticalBatch);
+        return h;
+    }
 }

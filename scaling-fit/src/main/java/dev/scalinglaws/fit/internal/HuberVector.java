@@ -5,7 +5,6 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-import dev.scalinglaws.core.internal.HuberMath;
 
 /**
  * Vectorised loss accumulation of {@link Objective} for Huber's loss with threshold delta (Huber 1964; least squares
@@ -19,7 +18,7 @@ import dev.scalinglaws.core.internal.HuberMath;
  * Rows with weight zero contribute nothing (not even a NaN residual), as in the scalar loop. Sums run in vector
  * lanes and are reduced at the end of each chunk, so they differ from the scalar loop in the last bits only; the
  * order is fixed, so results are deterministic. Load this class only when
- * {@link dev.scalinglaws.core.internal.Simd#ENABLED} is true.
+ * {@link dev.scalinglaws.fit.internal.Simd#ENABLED} is true.
  */
 final class HuberVector {
 

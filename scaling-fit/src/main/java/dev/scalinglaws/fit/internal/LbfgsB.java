@@ -32,6 +32,19 @@ public final class LbfgsB implements LocalOptimizer {
     private final double gtol;
 
     /**
+     * The library's rule for a fit's L-BFGS-B: memory 10, at most {@code maxIterations} iterations and
+     * max(1.5 maxIterations, 100) evaluations (SciPy's defaults scaled with the iteration limit).
+     *
+     * @param maxIterations iteration limit (a spec's)
+     * @param ftol          relative-decrease tolerance
+     * @param gtol          projected-gradient tolerance
+     * @return the optimiser
+     */
+    public static LbfgsB forIterations(int maxIterations, double ftol, double gtol) {
+        return new LbfgsB(10, maxIterations, Math.max(maxIterations * 3 / 2, 100), ftol, gtol);
+    }
+
+    /**
      * @param memory         number of correction pairs kept (SciPy: 10)
      * @param maxIterations  iteration limit
      * @param maxEvaluations evaluation limit

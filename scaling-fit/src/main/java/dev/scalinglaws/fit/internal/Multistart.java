@@ -1,20 +1,17 @@
 package dev.scalinglaws.fit.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 import dev.scalinglaws.fit.FitStatus;
+import dev.scalinglaws.fit.Parallelism;
 
 /**
- * Runs one local optimisation per start, in parallel, and stores outcomes by start index so that the reduction
- * (lowest objective, earliest index on ties) does not depend on the number of threads or on scheduling.
+ * Runs one local optimisation per start, in parallel ({@link ParallelLoop}), and stores outcomes by start index so
+ * that the reduction (lowest objective, earliest index on ties) does not depend on the number of threads or on
+ * scheduling.
  *
  * <p>Stateless; thread-safe.
  */
@@ -69,60 +66,41 @@ public final class Multistart {
      */
     public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
                                 LocalOptimizer optimizer, int threads, IntConsumer progress) {
+        return run(prototype, starts, lower, upper, optimizer, Parallelism.threads(threads), progress);
+    }
+
+    /**
+     * Runs every start on the {@link ParallelLoop}.
+     *
+     * @param prototype   objective (copied per start; never evaluated itself)
+     * @param starts      starting coordinates
+     * @param lower       lower bounds in coordinates (or null)
+     * @param upper       upper bounds in coordinates (or null)
+     * @param optimizer   the local optimiser
+     * @param parallelism where the starts run
+     * @param progress    called with the number of finished starts (may be null)
+     * @return outcomes in start order
+     */
+    public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
+                                LocalOptimizer optimizer, Parallelism parallelism, IntConsumer progress) {
         int n = starts.size();
-        if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationExceptionWithPartial("multistart interrupted", 0, n);
-        }
         Outcome[] out = new Outcome[n];
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
-        int workers = Math.max(1, Math.min(threads, n));
-        Runnable worker = () -> {
+        ParallelLoop.run(n, parallelism, i -> {
+            // an evaluator per start: the buffers are the only state, and they are overwritten by every evaluation
             Objective f = prototype.copy();
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                LbfgsB.Result r = optimizer.minimize(f, starts.get(i), lower, upper);
-                if (Thread.currentThread().isInterrupted()) {
-                    return;
-                }
-                double v = Double.isFinite(r.value()) ? r.value() : Double.POSITIVE_INFINITY;
-                FitStatus st = Double.isFinite(r.value()) ? r.status() : FitStatus.NON_FINITE;
-                out[i] = new Outcome(i, r.x(), v, st, r.iterations(), r.evaluations(), r.gradientNorm());
-                int d = done.incrementAndGet();
-                if (progress != null) {
-                    progress.accept(d);
-                }
+            LbfgsB.Result r = optimizer.minimize(f, starts.get(i), lower, upper);
+            if (Thread.currentThread().isInterrupted()) {
+                return;
             }
-        };
-        if (workers == 1) {
-            worker.run();
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, daemonFactory());
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int w = 0; w < workers; w++) {
-                    futures.add(pool.submit(worker));
-                }
-                for (Future<?> fu : futures) {
-                    fu.get();
-                }
-            } catch (InterruptedException e) {
-                pool.shutdownNow();
-                Thread.currentThread().interrupt();
-                throw new CancellationExceptionWithPartial("multistart interrupted", done.get(), n);
-            } catch (ExecutionException e) {
-                pool.shutdownNow();
-                throw propagate(e);
-            } finally {
-                pool.shutdown();
+            double v = Double.isFinite(r.value()) ? r.value() : Double.POSITIVE_INFINITY;
+            FitStatus st = Double.isFinite(r.value()) ? r.status() : FitStatus.NON_FINITE;
+            out[i] = new Outcome(i, r.x(), v, st, r.iterations(), r.evaluations(), r.gradientNorm());
+            int d = done.incrementAndGet();
+            if (progress != null) {
+                progress.accept(d);
             }
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new CancellationExceptionWithPartial("multistart interrupted", done.get(), n);
-        }
+        }, (finished, total) -> new CancellationExceptionWithPartial("multistart interrupted", done.get(), total));
         return out;
     }
 
@@ -159,15 +137,6 @@ public final class Multistart {
             throw err;
         }
         return new IllegalStateException(cause);
-    }
-
-    private static ThreadFactory daemonFactory() {
-        AtomicInteger count = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "scalinglaws-fit-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Thrown when a multistart is interrupted; says how many starts had finished. */

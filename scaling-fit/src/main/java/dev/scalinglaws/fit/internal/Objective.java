@@ -2,9 +2,6 @@ package dev.scalinglaws.fit.internal;
 
 import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.core.internal.Simd;
-import dev.scalinglaws.core.internal.TwoPowerForms;
-import dev.scalinglaws.core.internal.TwoPowerVector;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
 

@@ -6,14 +6,14 @@ import java.util.Locale;
 
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.Parameter;
+import dev.scalinglaws.fit.Covariance;
+import dev.scalinglaws.fit.CovarianceForm;
+import dev.scalinglaws.fit.FitEvaluation;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.Fitter;
-import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ParameterEstimate;
-import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * The asymptotic covariance of a fit's free parameters, computed in optimisation coordinates u (logarithms of
@@ -43,9 +43,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class AsymptoticCovariance {
 
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
-
-    /** The covariance estimator. */
+    /** The covariance estimator (the same three as {@link CovarianceForm}). */
     public enum Form {
         /** s^2 (J'WJ)^-1: valid for least squares with constant variance. */
         GAUSS_NEWTON,
@@ -57,46 +55,108 @@ public final class AsymptoticCovariance {
          * rule on the residuals): Powell's (1991) kernel estimate of the bread of a median-type estimator
          * (Koenker 2005, Quantile Regression, sec. 3.4). Identical to {@link #SANDWICH} for smooth losses.
          */
-        SMOOTHED_SANDWICH
+        SMOOTHED_SANDWICH;
+
+        /** The method of this form's Wald intervals. */
+        Interval.Method intervalMethod() {
+            return switch (this) {
+                case GAUSS_NEWTON -> Interval.Method.ASYMPTOTIC_GAUSS_NEWTON;
+                case SANDWICH -> Interval.Method.ASYMPTOTIC_SANDWICH;
+                case SMOOTHED_SANDWICH -> Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH;
+            };
+        }
+
+        /** The method of this form's prediction intervals. */
+        Interval.Method predictionMethod() {
+            return switch (this) {
+                case GAUSS_NEWTON -> Interval.Method.PREDICTION_GAUSS_NEWTON;
+                case SANDWICH -> Interval.Method.PREDICTION_SANDWICH;
+                case SMOOTHED_SANDWICH -> Interval.Method.PREDICTION_SMOOTHED_SANDWICH;
+            };
+        }
+
+        /** The same estimator as a {@link CovarianceForm}. */
+        public CovarianceForm covarianceForm() {
+            return CovarianceForm.valueOf(name());
+        }
+
+        /**
+         * The form of a {@link CovarianceForm}.
+         *
+         * @param form a covariance form
+         * @return the same estimator
+         */
+        public static Form of(CovarianceForm form) {
+            return valueOf(form.name());
+        }
     }
 
     private final FitResult fit;
     private final Form form;
-    private final double[][] coordinateCovariance;
-    private final double[][] covariance;
-    private final int degreesOfFreedom;
-    private final boolean finite;
-    private final double[][] curvatureInverse;
+    private final Covariance covariance;
 
-    private AsymptoticCovariance(FitResult fit, Form form, double[][] coordinateCovariance, double[][] covariance,
-                                 int degreesOfFreedom, boolean finite, double[][] curvatureInverse) {
-        this.curvatureInverse = curvatureInverse;
+    private AsymptoticCovariance(FitResult fit, Form form, Covariance covariance) {
         this.fit = fit;
         this.form = form;
-        this.coordinateCovariance = coordinateCovariance;
         this.covariance = covariance;
-        this.degreesOfFreedom = degreesOfFreedom;
-        this.finite = finite;
+    }
+
+    /**
+     * Computes the covariance of a fit, from the problem it keeps.
+     *
+     * @param fit  a fit from {@link Fitter#fit}
+     * @param form estimator
+     * @return the covariance (check {@link #finite()})
+     * @throws IllegalArgumentException when every parameter is pinned or an estimate is not finite
+     * @throws IllegalStateException    for a fit assembled without its problem
+     */
+    public static AsymptoticCovariance of(FitResult fit, Form form) {
+        return of(fit, fit.requireProblem(), form);
     }
 
     /**
      * Computes the covariance of a fit.
      *
-     * @param fit  a fit from {@link dev.scalinglaws.fit.Fitter#fit}
-     * @param data the data it was fitted to
+     * @param fit  a fit from {@link Fitter#fit}
+     * @param data the data it was fitted to (checked to be the fit's data)
      * @param form estimator
      * @return the covariance (check {@link #finite()})
+     * @throws IllegalArgumentException when {@code data} is not the fit's data, every parameter is pinned or an
+     *                                  estimate is not finite
      */
     public static AsymptoticCovariance of(FitResult fit, Dataset data, Form form) {
-        return of(new FitContext(fit, data), form);
+        return of(fit, Fits.problem(fit, data), form);
+    }
+
+    static AsymptoticCovariance of(FitResult fit, FitProblem problem, Form form) {
+        FitEvaluation evaluation = problem.evaluate(Fits.finiteTheta(fit), fit.scale());
+        return of(fit, evaluation, form);
+    }
+
+    static AsymptoticCovariance of(FitResult fit, FitEvaluation evaluation, Form form) {
+        try {
+            return new AsymptoticCovariance(fit, form, evaluation.covariance(form.covarianceForm()));
+        } catch (IllegalStateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /**
      * The fit's parameter estimates with smoothed-sandwich standard errors (the recommended asymptotic form; a new
      * list, the fit is unchanged).
      *
+     * @param fit a fit
+     * @return estimates with standard errors (NaN where the covariance is not finite)
+     */
+    public static List<ParameterEstimate> standardErrors(FitResult fit) {
+        return of(fit, Form.SMOOTHED_SANDWICH).standardErrors();
+    }
+
+    /**
+     * The fit's parameter estimates with smoothed-sandwich standard errors.
+     *
      * @param fit  a fit
-     * @param data the data it was fitted to
+     * @param data the data it was fitted to (checked to be the fit's data)
      * @return estimates with standard errors (NaN where the covariance is not finite)
      */
     public static List<ParameterEstimate> standardErrors(FitResult fit, Dataset data) {
@@ -104,145 +164,16 @@ public final class AsymptoticCovariance {
     }
 
     /**
-     * {@link #standardErrors(FitResult, Dataset)} from the problem the fit was compiled to, sharing its objective
-     * and columns instead of compiling them again: the hook by which {@link Fitter#fit} attaches standard errors.
-     * Like {@link Fitter.Problem}, not API.
-     *
-     * @param fit     a fit
-     * @param problem the compiled problem it was fitted on (same law and spec)
-     * @return estimates with standard errors, bit-identical to those from the data
-     */
-    public static List<ParameterEstimate> standardErrors(FitResult fit, Fitter.Problem problem) {
-        return of(new FitContext(fit, problem), Form.SMOOTHED_SANDWICH).standardErrors();
-    }
-
-    static AsymptoticCovariance of(FitContext c, Form form) {
-        int q = c.free.length;
-        if (q == 0) {
-            throw new IllegalArgumentException("every parameter of " + c.law.name()
-                    + " is pinned: there is no covariance to estimate");
-        }
-        int p = c.law.parameterCount();
-        int dofParams = c.dim;
-        int dof = c.n - dofParams;
-        Loss loss = c.loss();
-        double s = loss.fitsScale() ? c.fit.scale() : 1;
-        double[] r = c.objective.residuals(c.theta);
-        double[][] ju = c.coordinateJacobian();
-        DMatrixRMaj bread = new DMatrixRMaj(q, q);
-        DMatrixRMaj meat = new DMatrixRMaj(q, q);
-        double ss = 0;
-        boolean kinked = loss instanceof Loss.Huber || loss instanceof Loss.HuberLikelihood;
-        double h = form == Form.SMOOTHED_SANDWICH && kinked ? bandwidth(r, c.weights, s) : 0;
-        for (int i = 0; i < r.length; i++) {
-            double w = c.weights[i];
-            if (w == 0) {
-                continue;
-            }
-            double z = r[i] / s;
-            double b;
-            double m;
-            if (form == Form.GAUSS_NEWTON) {
-                b = w;
-                m = 0;
-                ss += w * r[i] * r[i];
-            } else {
-                double curvature = h > 0
-                        ? STANDARD_NORMAL.cumulativeProbability((loss.delta() - z) / h)
-                                - STANDARD_NORMAL.cumulativeProbability((-loss.delta() - z) / h)
-                        : FitContext.psiPrime(loss, z);
-                b = w * curvature / (s * s);
-                double psi = loss.psi(z) / s;
-                m = w * w * psi * psi;
-            }
-            for (int a = 0; a < q; a++) {
-                for (int k = 0; k <= a; k++) {
-                    double jj = ju[i][a] * ju[i][k];
-                    bread.add(a, k, b * jj);
-                    meat.add(a, k, m * jj);
-                }
-            }
-        }
-        symmetrise(bread);
-        symmetrise(meat);
-        DMatrixRMaj inv = bread.copy();
-        boolean ok = dof > 0 && CommonOps_DDRM.invert(inv);
-        DMatrixRMaj v = new DMatrixRMaj(q, q);
-        if (ok) {
-            if (form == Form.GAUSS_NEWTON) {
-                CommonOps_DDRM.scale(ss / dof, inv, v);
-            } else {
-                DMatrixRMaj tmp = new DMatrixRMaj(q, q);
-                CommonOps_DDRM.mult(inv, meat, tmp);
-                CommonOps_DDRM.mult(tmp, inv, v);
-                CommonOps_DDRM.scale((double) c.n / dof, v);
-            }
-        }
-        double[][] ci = new double[q][q];
-        for (int a = 0; a < q; a++) {
-            for (int k = 0; k < q; k++) {
-                ci[a][k] = ok ? inv.get(a, k) : Double.NaN;
-            }
-        }
-        double[][] vu = new double[q][q];
-        double[][] vt = new double[p][p];
-        boolean finite = ok;
-        for (int a = 0; a < q; a++) {
-            for (int k = 0; k < q; k++) {
-                double val = ok ? v.get(a, k) : Double.NaN;
-                vu[a][k] = val;
-                double da = c.objective.isLogScale(a) ? c.theta[c.free[a]] : 1;
-                double dk = c.objective.isLogScale(k) ? c.theta[c.free[k]] : 1;
-                vt[c.free[a]][c.free[k]] = val * da * dk;
-                finite &= Double.isFinite(val);
-            }
-            finite &= !ok || v.get(a, a) >= 0;
-        }
-        return new AsymptoticCovariance(c.fit, form, vu, vt, dof, finite, ci);
-    }
-
-    /** Silverman's rule of thumb on the scaled residuals of the used rows. */
-    static double bandwidth(double[] r, double[] w, double s) {
-        int m = 0;
-        for (double wi : w) {
-            if (wi > 0) {
-                m++;
-            }
-        }
-        double[] z = new double[m];
-        double mean = 0;
-        for (int i = 0, k = 0; i < r.length; i++) {
-            if (w[i] > 0) {
-                z[k] = r[i] / s;
-                mean += z[k++];
-            }
-        }
-        mean /= m;
-        double var = 0;
-        for (double v : z) {
-            var += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(var / Math.max(1, m - 1));
-        java.util.Arrays.sort(z);
-        double iqr = Quantiles.type7(z, 0.75) - Quantiles.type7(z, 0.25);
-        double spread = iqr > 0 ? Math.min(sd, iqr / 1.349) : sd;
-        return 0.9 * spread * Math.pow(m, -0.2);
-    }
-
-    private static void symmetrise(DMatrixRMaj m) {
-        for (int a = 0; a < m.numRows; a++) {
-            for (int k = 0; k < a; k++) {
-                m.set(k, a, m.get(a, k));
-            }
-        }
-    }
-
-    /**
      * The inverse of the objective's curvature B in coordinates (the bread; J'WJ for Gauss-Newton), so that
      * F(u) ~ F^ + (u - u^)' B (u - u^) / 2 near the optimum. Package-private: used to scale profile statistics.
      */
     double[][] curvatureInverse() {
-        return copy(curvatureInverse);
+        return covariance.curvatureInverse();
+    }
+
+    /** The covariance as a value. */
+    public Covariance value() {
+        return covariance;
     }
 
     /** The estimator used. */
@@ -252,22 +183,22 @@ public final class AsymptoticCovariance {
 
     /** Whether every entry is finite (false when the bread is singular or n &lt;= p). */
     public boolean finite() {
-        return finite;
+        return covariance.finite();
     }
 
     /** Residual degrees of freedom n - p (free parameters, plus a fitted scale). */
     public int degreesOfFreedom() {
-        return degreesOfFreedom;
+        return covariance.degreesOfFreedom();
     }
 
     /** The covariance of the natural parameters, p x p in the law's order; pinned rows and columns are 0. */
     public double[][] covariance() {
-        return copy(covariance);
+        return covariance.covariance();
     }
 
     /** The covariance in optimisation coordinates of the free parameters (logs of positive ones). */
     public double[][] coordinateCovariance() {
-        return copy(coordinateCovariance);
+        return covariance.coordinateCovariance();
     }
 
     /**
@@ -277,15 +208,7 @@ public final class AsymptoticCovariance {
      * @return the standard error (NaN if not computable)
      */
     public double standardError(DerivedQuantity quantity) {
-        double[] g = quantity.gradient(fit.theta());
-        double var = 0;
-        for (int a = 0; a < g.length; a++) {
-            for (int k = 0; k < g.length; k++) {
-                if (g[a] != 0 && g[k] != 0) {
-                    var += g[a] * covariance[a][k] * g[k];
-                }
-            }
-        }
+        double var = covariance.variance(quantity.gradient(fit.theta()));
         return var >= 0 ? Math.sqrt(var) : Double.NaN;
     }
 
@@ -302,15 +225,17 @@ public final class AsymptoticCovariance {
         checkLevel(level);
         double est = quantity.value(fit.theta());
         double se = standardError(quantity);
+        int degreesOfFreedom = covariance.degreesOfFreedom();
         double t = degreesOfFreedom > 0
                 ? TDistribution.of(degreesOfFreedom).inverseCumulativeProbability(0.5 + level / 2) : Double.NaN;
         String method = "asymptotic-" + form.name().toLowerCase(Locale.ROOT).replace('_', '-');
         if (logScale && est > 0) {
             double sl = se / est;
             return new Interval(quantity.name(), est, est * Math.exp(-t * sl), est * Math.exp(t * sl), level,
-                    method + "-log", Interval.Status.OK);
+                    form.intervalMethod(), method + "-log", Interval.Status.OK);
         }
-        return new Interval(quantity.name(), est, est - t * se, est + t * se, level, method, Interval.Status.OK);
+        return new Interval(quantity.name(), est, est - t * se, est + t * se, level, form.intervalMethod(), method,
+                Interval.Status.OK);
     }
 
     /**
@@ -342,8 +267,7 @@ public final class AsymptoticCovariance {
         List<ParameterEstimate> est = fit.parameters();
         for (int j = 0; j < est.size(); j++) {
             ParameterEstimate e = est.get(j);
-            double v = covariance[j][j];
-            out.add(e.pinned() ? e.withStdError(0) : e.withStdError(v >= 0 ? Math.sqrt(v) : Double.NaN));
+            out.add(e.pinned() ? e.withStdError(0) : e.withStdError(covariance.standardError(j)));
         }
         return out;
     }
@@ -352,13 +276,5 @@ public final class AsymptoticCovariance {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "level must lie in (0, 1): %s", level));
         }
-    }
-
-    private static double[][] copy(double[][] m) {
-        double[][] out = new double[m.length][];
-        for (int i = 0; i < m.length; i++) {
-            out[i] = m[i].clone();
-        }
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.FitStatus;
 import dev.scalinglaws.fit.Fitter;
 
 /**
@@ -127,7 +128,7 @@ public final class Backtest {
                 x[j] = cols[j][i];
             }
             Prediction.Result p = predictor.at(level, x);
-            points.add(new Point(t.rowNumber(i), x, y[i], p, fit.status().name()));
+            points.add(new Point(t.rowNumber(i), x, y[i], p, fit.status()));
         }
         return new Result(points);
     }
@@ -141,7 +142,8 @@ public final class Backtest {
      * @param prediction prediction with intervals and extrapolation distance
      * @param fitStatus  status of the training fit
      */
-    public record Point(int row, double[] point, double observed, Prediction.Result prediction, String fitStatus) {
+    public record Point(int row, double[] point, double observed, Prediction.Result prediction,
+                        FitStatus fitStatus) {
 
         /** Copies. */
         public Point {
@@ -175,6 +177,32 @@ public final class Backtest {
                             + "score %.4g %s", row, Arrays.toString(point), observed, prediction.estimate(),
                     absoluteRelativeError(), prediction.prediction().lower(), prediction.prediction().upper(),
                     covered() ? "covered" : "MISSED", intervalScore(), prediction.extrapolation());
+        }
+
+        /** Equal when every component is, arrays compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Point o)) {
+                return false;
+            }
+            return row == o.row && java.util.Arrays.equals(point, o.point)
+                    && Double.compare(observed, o.observed) == 0 && java.util.Objects.equals(prediction, o.prediction)
+                    && java.util.Objects.equals(fitStatus, o.fitStatus);
+        }
+
+        /** Consistent with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            int h = 17;
+            h = 31 * h + row;
+            h = 31 * h + java.util.Arrays.hashCode(point);
+            h = 31 * h + Double.hashCode(observed);
+            h = 31 * h + java.util.Objects.hashCode(prediction);
+            h = 31 * h + java.util.Objects.hashCode(fitStatus);
+            return h;
         }
     }
 

@@ -5,22 +5,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitCancelledException;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.FitStatus;
+import dev.scalinglaws.fit.Parallelism;
+import dev.scalinglaws.fit.ResidualSpace;
+import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.internal.Multistart;
 import dev.scalinglaws.fit.internal.Objective;
+import dev.scalinglaws.fit.internal.ParallelLoop;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 
 /**
  * Parallel, seeded bootstrap of a fit (Efron 1979; Davison and Hinkley 1997): draws B resamples by a
@@ -35,9 +36,10 @@ import dev.scalinglaws.fit.internal.Objective;
  *
  * <p>Determinism: resample i draws from {@link java.util.SplittableRandom} seeded by (seed, i) (see
  * {@link BootstrapOptions}); results are stored by index and reduced in index order, so the output is
- * bit-identical for any number of threads. Work runs on a private fixed pool of daemon threads that is shut down
- * before returning; interrupting the calling thread cancels the run promptly (within one refit per worker) with a
- * {@link FitCancelledException} (a {@link java.util.concurrent.CancellationException}).
+ * bit-identical for any number of threads and any executor. Work runs where {@link BootstrapOptions#parallelism()}
+ * says (the calling thread helped by the common pool by default; no pool of its own); interrupting the calling
+ * thread cancels the run promptly (within one refit per worker) with a {@link FitCancelledException} (a
+ * {@link java.util.concurrent.CancellationException}).
  *
  * <p>Stateless and thread-safe.
  */
@@ -58,21 +60,39 @@ public final class Bootstrap {
      */
     public static BootstrapResult run(FitResult fit, Dataset data, BootstrapOptions options,
                                       List<DerivedQuantity> quantities) {
+        return run(fit, Fits.problem(fit, data), options, quantities);
+    }
+
+    /**
+     * Bootstraps a fit on the data of the problem it keeps.
+     *
+     * @param fit        the full-data fit
+     * @param options    options
+     * @param quantities derived quantities to record besides the parameters (may be empty)
+     * @return the replicates and intervals
+     * @throws IllegalStateException for a fit assembled without its problem
+     * @throws FitCancelledException if the calling thread is interrupted
+     */
+    public static BootstrapResult run(FitResult fit, BootstrapOptions options, List<DerivedQuantity> quantities) {
+        return run(fit, fit.requireProblem(), options, quantities);
+    }
+
+    private static BootstrapResult run(FitResult fit, FitProblem problem, BootstrapOptions options,
+                                       List<DerivedQuantity> quantities) {
         long t0 = System.nanoTime();
         options.checkStarts();
-        FitContext c = new FitContext(fit, data);
+        Engine engine = new Engine(fit, problem, options);
         List<DerivedQuantity> all = new ArrayList<>();
-        for (var par : c.law.parameters()) {
-            all.add(DerivedQuantity.parameter(c.law, par.name()));
+        for (var par : fit.law().parameters()) {
+            all.add(DerivedQuantity.parameter(fit.law(), par.name()));
         }
         all.addAll(quantities);
-        Engine engine = new Engine(c, options, data);
         int b = options.resamples();
         double[][] replicates = new double[b][];
         FitStatus[] statuses = new FitStatus[b];
         java.util.function.IntConsumer progress = options.progress();
         AtomicInteger finished = new AtomicInteger();
-        parallel(b, options.threads(), i -> {
+        parallel(b, options.parallelism(), i -> {
             double[] theta = engine.refit(engine.resample(i));
             statuses[i] = engine.lastStatus.get();
             replicates[i] = theta == null ? null : evaluate(all, theta);
@@ -84,13 +104,13 @@ public final class Bootstrap {
         if (options.method() == IntervalMethod.BCA) {
             int m = engine.jackknifeSize();
             double[][] jk = new double[m][];
-            parallel(m, options.threads(), i -> {
+            parallel(m, options.parallelism(), i -> {
                 double[] theta = engine.refit(engine.jackknife(i));
                 jk[i] = theta == null ? null : evaluate(all, theta);
             });
             jackknife = jk;
         }
-        double[] estimates = evaluate(all, c.theta);
+        double[] estimates = evaluate(all, engine.theta);
         return new BootstrapResult(all.stream().map(DerivedQuantity::name).toList(), estimates, replicates, statuses,
                 jackknife, options, (System.nanoTime() - t0) * 1e-9);
     }
@@ -103,74 +123,24 @@ public final class Bootstrap {
         return v;
     }
 
-    /** Runs task(i) for i in [0, n) on a private daemon pool; propagates failures; cancels on interruption. */
-    static void parallel(int n, int threads, IndexTask task) {
-        int workers = Math.max(1, Math.min(threads, n));
-        if (workers == 1) {
-            for (int i = 0; i < n; i++) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new FitCancelledException(String.format(Locale.ROOT,
-                            "bootstrap interrupted after %d of %d refits", i, n), i, n);
-                }
-                task.run(i);
-            }
-            return;
-        }
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger threadCount = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "scalinglaws-bootstrap-" + threadCount.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int w = 0; w < workers; w++) {
-                futures.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < n) {
-                        if (Thread.currentThread().isInterrupted()) {
-                            return;
-                        }
-                        task.run(i);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            pool.shutdownNow();
-            awaitQuietly(pool);
-            Thread.currentThread().interrupt();
-            int finished = Math.min(next.get(), n);
-            throw new FitCancelledException(String.format(Locale.ROOT,
-                    "bootstrap interrupted after about %d of %d refits", finished, n), finished, n);
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            throw Multistart.propagate(e);
-        } finally {
-            pool.shutdown();
-        }
-    }
-
-    private static void awaitQuietly(ExecutorService pool) {
-        try {
-            pool.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** A task over an index. */
-    @FunctionalInterface
-    interface IndexTask {
-        void run(int i);
+    /** Runs task(i) for i in [0, n) on the {@link ParallelLoop}; propagates failures; cancels on interruption. */
+    static void parallel(int n, Parallelism parallelism, ParallelLoop.Body task) {
+        ParallelLoop.run(n, parallelism, task, (finished, total) -> new FitCancelledException(String.format(
+                Locale.ROOT, "bootstrap interrupted after about %d of %d refits", finished, total), finished, total));
     }
 
     /** The refit machinery shared by all workers (read-only after construction; per-call objects only). */
     static final class Engine {
-        final FitContext c;
+        final CompiledProblem problem;
+        final ScalingLaw law;
+        final FitSpec spec;
+        final double[] theta;
+        final double[] uHat;
+        final double[] weights;
+        final double[] response;
+        final boolean logSpace;
+        final int n;
+        final int dim;
         final BootstrapOptions options;
         final List<double[]> starts;
         final LbfgsB optimizer;
@@ -183,17 +153,25 @@ public final class Bootstrap {
         final double residualFactor;
         final ThreadLocal<FitStatus> lastStatus = new ThreadLocal<>();
 
-        Engine(FitContext c, BootstrapOptions options, Dataset data) {
-            this.c = c;
+        Engine(FitResult fit, FitProblem fitProblem, BootstrapOptions options) {
+            this.problem = ProblemAccess.compiled(fitProblem);
+            this.law = fit.law();
+            this.spec = fit.spec();
+            this.theta = Fits.finiteTheta(fit);
+            this.uHat = problem.toCoordinates(theta, fitProblem.loss().fitsScale() ? Math.log(fit.scale()) : 0);
+            this.weights = problem.weights();
+            this.response = problem.response();
+            this.logSpace = fitProblem.residual() == ResidualSpace.LOG;
+            this.n = problem.usedRows();
+            this.dim = problem.dimension();
             this.options = options;
-            FitSpec spec = c.fit.spec();
             // refits start next to the answer: SciPy's ftol would stop them after a step or two (intervals collapse),
             // so they run to a relative decrease of 1e-15 (same optimum as ftol 0, far fewer evaluations)
-            this.optimizer = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100),
-                    1e-15, spec.gtol());
-            this.lower = c.problem.lower();
-            this.upper = c.problem.upper();
-            this.starts = starts(c, options, spec);
+            this.optimizer = LbfgsB.forIterations(spec.maxIterations(), 1e-15, spec.gtol());
+            this.lower = problem.lower();
+            this.upper = problem.upper();
+            this.starts = starts();
+            Dataset data = fitProblem.data();
             if (options.scheme() == ResamplingScheme.CLUSTER) {
                 int[] g = data.groupIndices();
                 if (g == null) {
@@ -210,16 +188,20 @@ public final class Bootstrap {
                 this.groups = null;
                 this.groupCount = 0;
             }
-            this.fitted = c.fittedInSpace();
-            double[] r = c.objective.residuals(c.theta);
+            double[] r = problem.newObjective().residuals(theta);
+            this.fitted = new double[r.length];
+            for (int i = 0; i < r.length; i++) {
+                double y = logSpace ? Math.log(response[i]) : response[i];
+                fitted[i] = y + r[i];
+            }
             double mean = 0;
             for (int i = 0; i < r.length; i++) {
-                if (c.weights[i] > 0) {
+                if (weights[i] > 0) {
                     mean += r[i];
                 }
             }
-            mean /= c.n;
-            this.residualFactor = c.n > c.dim ? Math.sqrt((double) c.n / (c.n - c.dim)) : 1;
+            mean /= n;
+            this.residualFactor = n > dim ? Math.sqrt((double) n / (n - dim)) : 1;
             this.residuals = new double[r.length];
             for (int i = 0; i < r.length; i++) {
                 // centred for the residual scheme; the wild schemes use raw residuals
@@ -227,21 +209,19 @@ public final class Bootstrap {
             }
         }
 
-        private static List<double[]> starts(FitContext c, BootstrapOptions options, FitSpec spec) {
+        private List<double[]> starts() {
             List<double[]> out = new ArrayList<>();
             if (options.startFromOptimum()) {
-                out.add(c.uHat.clone());
+                out.add(uHat.clone());
             }
             if (options.bestStarts() > 0) {
-                ScalingLaw law = c.law;
                 List<double[]> all = new ArrayList<>();
-                for (double[] theta : spec.starts().points(law)) {
-                    all.add(c.problem.startCoordinates(theta));
+                for (double[] t : spec.starts().points(law)) {
+                    all.add(problem.startCoordinates(t));
                 }
-                Multistart.Outcome[] outcomes = Multistart.run(c.objective, all, c.problem.lower(),
-                        c.problem.upper(), new LbfgsB(10, spec.maxIterations(),
-                                Math.max(spec.maxIterations() * 3 / 2, 100), spec.ftol(), spec.gtol()),
-                        options.threads(), null);
+                Multistart.Outcome[] outcomes = Multistart.run(problem.newObjective(), all, problem.lower(),
+                        problem.upper(), LbfgsB.forIterations(spec.maxIterations(), spec.ftol(), spec.gtol()),
+                        options.parallelism(), null);
                 Integer[] order = new Integer[outcomes.length];
                 for (int i = 0; i < order.length; i++) {
                     order[i] = i;
@@ -254,12 +234,12 @@ public final class Bootstrap {
                 }
             }
             for (double[] s : options.extraStarts()) {
-                if (s.length != c.law.parameterCount()) {
+                if (s.length != law.parameterCount()) {
                     throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "an extra start has %d values; law %s has %d parameters", s.length, c.law.name(),
-                            c.law.parameterCount()));
+                            "an extra start has %d values; law %s has %d parameters", s.length, law.name(),
+                            law.parameterCount()));
                 }
-                out.add(c.problem.startCoordinates(s));
+                out.add(problem.startCoordinates(s));
             }
             return out;
         }
@@ -267,33 +247,33 @@ public final class Bootstrap {
         /** The objective of resample i. */
         Objective resample(int i) {
             SplittableRandom rng = new SplittableRandom(BootstrapOptions.resampleSeed(options.seed(), i));
-            int n = c.weights.length;
+            int rows = weights.length;
             switch (options.scheme()) {
                 case CASE -> {
                     int[] used = usedRows();
-                    double[] w = new double[n];
+                    double[] w = new double[rows];
                     for (int k = 0; k < used.length; k++) {
                         int row = used[rng.nextInt(used.length)];
-                        w[row] += c.weights[row];
+                        w[row] += weights[row];
                     }
-                    return c.objective.withWeights(w);
+                    return problem.newObjective(w);
                 }
                 case CLUSTER -> {
                     int[] count = new int[groupCount];
                     for (int k = 0; k < groupCount; k++) {
                         count[rng.nextInt(groupCount)]++;
                     }
-                    double[] w = new double[n];
-                    for (int row = 0; row < n; row++) {
-                        w[row] = c.weights[row] * count[groups[row]];
+                    double[] w = new double[rows];
+                    for (int row = 0; row < rows; row++) {
+                        w[row] = weights[row] * count[groups[row]];
                     }
-                    return c.objective.withWeights(w);
+                    return problem.newObjective(w);
                 }
                 default -> {
                     int[] used = usedRows();
-                    double[] y = c.response.clone();
-                    for (int row = 0; row < n; row++) {
-                        if (c.weights[row] == 0) {
+                    double[] y = response.clone();
+                    for (int row = 0; row < rows; row++) {
+                        if (weights[row] == 0) {
                             continue;
                         }
                         double e;
@@ -307,9 +287,9 @@ public final class Bootstrap {
                             }
                         }
                         double ys = fitted[row] - residualFactor * e;
-                        y[row] = c.logSpace() ? Math.exp(ys) : ys;
+                        y[row] = logSpace ? Math.exp(ys) : ys;
                     }
-                    return c.objectiveFor(y, c.weights);
+                    return problem.newObjective(y, weights, theta);
                 }
             }
         }
@@ -320,7 +300,7 @@ public final class Bootstrap {
 
         /** The objective with row (or group) i deleted. */
         Objective jackknife(int i) {
-            double[] w = c.weights.clone();
+            double[] w = weights.clone();
             if (options.scheme() == ResamplingScheme.CLUSTER) {
                 for (int row = 0; row < w.length; row++) {
                     if (groups[row] == i) {
@@ -330,13 +310,13 @@ public final class Bootstrap {
             } else {
                 w[usedRows()[i]] = 0;
             }
-            return c.objective.withWeights(w);
+            return problem.newObjective(w);
         }
 
         private int[] usedRows() {
-            int[] used = new int[c.n];
-            for (int row = 0, k = 0; row < c.weights.length; row++) {
-                if (c.weights[row] > 0) {
+            int[] used = new int[n];
+            for (int row = 0, k = 0; row < weights.length; row++) {
+                if (weights[row] > 0) {
                     used[k++] = row;
                 }
             }
@@ -360,7 +340,7 @@ public final class Bootstrap {
             if (best.status() != FitStatus.CONVERGED) {
                 return null;
             }
-            double[] theta = new double[c.law.parameterCount()];
+            double[] theta = new double[law.parameterCount()];
             f.toTheta(best.x(), theta);
             for (double t : theta) {
                 if (!Double.isFinite(t)) {

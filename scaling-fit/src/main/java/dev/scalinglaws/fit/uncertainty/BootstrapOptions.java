@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
+import dev.scalinglaws.fit.Parallelism;
+
 /**
  * Bootstrap settings, immutable; every {@code withX} returns a new instance:
  * {@code BootstrapOptions.defaults().withResamples(4000).withScheme(ResamplingScheme.CLUSTER).withSeed(7)}.
@@ -32,7 +34,7 @@ public final class BootstrapOptions {
     private final IntervalMethod method;
     private final double level;
     private final long seed;
-    private final int threads;
+    private final Parallelism parallelism;
     private final boolean startFromOptimum;
     private final int bestStarts;
     private final List<double[]> extraStarts;
@@ -44,9 +46,6 @@ public final class BootstrapOptions {
             throw new IllegalArgumentException("resamples must be at least 2: " + d.resamples);
         }
         AsymptoticCovariance.checkLevel(d.level);
-        if (d.threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1: " + d.threads);
-        }
         if (d.bestStarts < 0) {
             throw new IllegalArgumentException("bestStarts must be >= 0: " + d.bestStarts);
         }
@@ -59,7 +58,7 @@ public final class BootstrapOptions {
         this.method = Objects.requireNonNull(d.method, "method");
         this.level = d.level;
         this.seed = d.seed;
-        this.threads = d.threads;
+        this.parallelism = Objects.requireNonNull(d.parallelism, "parallelism");
         this.startFromOptimum = d.startFromOptimum;
         this.bestStarts = d.bestStarts;
         List<double[]> copy = new ArrayList<>();
@@ -87,7 +86,7 @@ public final class BootstrapOptions {
         d.method = IntervalMethod.BCA;
         d.level = 0.95;
         d.seed = 0L;
-        d.threads = Runtime.getRuntime().availableProcessors();
+        d.parallelism = Parallelism.defaults();
         d.startFromOptimum = true;
         d.bestStarts = 4;
         d.extraStarts = List.of();
@@ -134,7 +133,19 @@ public final class BootstrapOptions {
 
     /** @param value worker threads, &gt;= 1 (1 = the calling thread) @return new options */
     public BootstrapOptions withThreads(int value) {
-        return with(d -> d.threads = value);
+        Parallelism p = Parallelism.threads(value);
+        return with(d -> d.parallelism = p);
+    }
+
+    /**
+     * Where the refits run ({@link Parallelism#defaults()}: the calling thread helped by the common pool); the
+     * result does not depend on it.
+     *
+     * @param value the setting
+     * @return new options
+     */
+    public BootstrapOptions withParallelism(Parallelism value) {
+        return with(d -> d.parallelism = value);
     }
 
     /** @param value whether each refit starts from the full-data optimum @return new options */
@@ -192,7 +203,7 @@ public final class BootstrapOptions {
         IntervalMethod method;
         double level;
         long seed;
-        int threads;
+        Parallelism parallelism;
         boolean startFromOptimum;
         int bestStarts;
         List<double[]> extraStarts;
@@ -208,7 +219,7 @@ public final class BootstrapOptions {
             method = o.method;
             level = o.level;
             seed = o.seed;
-            threads = o.threads;
+            parallelism = o.parallelism;
             startFromOptimum = o.startFromOptimum;
             bestStarts = o.bestStarts;
             extraStarts = o.extraStarts;
@@ -247,9 +258,14 @@ public final class BootstrapOptions {
         return seed;
     }
 
-    /** Worker threads. */
+    /** Threads at most, the calling thread included ({@link #parallelism()}'s). */
     public int threads() {
-        return threads;
+        return parallelism.threads();
+    }
+
+    /** Where the refits run. */
+    public Parallelism parallelism() {
+        return parallelism;
     }
 
     /** Whether refits start at the full-data optimum. */
@@ -284,16 +300,44 @@ public final class BootstrapOptions {
      * @return the seed of a {@link java.util.SplittableRandom}
      */
     static long resampleSeed(long seed, long index) {
-        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Resampling.seed(seed, index);
+    }
+
+    /** Equal options have equal settings (extra starts by content; the progress hook by identity). */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof BootstrapOptions o) || extraStarts.size() != o.extraStarts.size()) {
+            return false;
+        }
+        for (int k = 0; k < extraStarts.size(); k++) {
+            if (!java.util.Arrays.equals(extraStarts.get(k), o.extraStarts.get(k))) {
+                return false;
+            }
+        }
+        return resamples == o.resamples && scheme == o.scheme && method == o.method
+                && Double.compare(level, o.level) == 0 && seed == o.seed && parallelism.equals(o.parallelism)
+                && startFromOptimum == o.startFromOptimum && bestStarts == o.bestStarts
+                && Double.compare(maxFailureFraction, o.maxFailureFraction) == 0 && progress == o.progress;
+    }
+
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(resamples, scheme, method, level, seed, parallelism, startFromOptimum, bestStarts,
+                maxFailureFraction, System.identityHashCode(progress));
+        for (double[] s : extraStarts) {
+            h = 31 * h + java.util.Arrays.hashCode(s);
+        }
+        return h;
     }
 
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "BootstrapOptions[resamples=%d, scheme=%s, method=%s, level=%s, seed=%d, "
                         + "threads=%d, startFromOptimum=%s, bestStarts=%d, extraStarts=%d]", resamples, scheme, method,
-                level, seed, threads, startFromOptimum, bestStarts, extraStarts.size());
+                level, seed, parallelism.threads(), startFromOptimum, bestStarts, extraStarts.size());
     }
 }

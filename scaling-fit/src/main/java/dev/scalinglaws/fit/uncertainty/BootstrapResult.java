@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.scalinglaws.fit.FitStatus;
+import dev.scalinglaws.fit.internal.Quantiles;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -228,7 +229,12 @@ public final class BootstrapResult {
                 hi = Double.isFinite(pu) ? Quantiles.type7(v, pu) : Double.NaN;
             }
         }
-        return new Interval(name, est, lo, hi, level, label, status);
+        Interval.Method kind = switch (method) {
+            case PERCENTILE -> Interval.Method.BOOTSTRAP_PERCENTILE;
+            case BASIC -> Interval.Method.BOOTSTRAP_BASIC;
+            case BCA -> Interval.Method.BOOTSTRAP_BCA;
+        };
+        return new Interval(name, est, lo, hi, level, kind, label, status);
     }
 
     /** Jackknife acceleration of quantity k (NaN if the jackknife is missing or degenerate). */

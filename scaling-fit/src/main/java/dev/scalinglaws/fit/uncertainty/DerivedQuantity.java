@@ -17,9 +17,10 @@ import dev.scalinglaws.core.ScalingLaw;
  * target loss, the loss at any covariate point, and the over-training multiplier M* = (b/a)^(1/(2 eta))
  * (Hoffmann et al. 2022, arXiv:2203.15556; Gadre et al. 2024, arXiv:2403.08540).
  *
- * <p>{@link #gradient} defaults to central differences with a relative step 1e-6 (in log space for positive
- * arguments), which is accurate to about 1e-9 relative for the smooth functions here. A value that cannot be
- * computed (e.g. a target loss below the floor) is NaN, which callers report as a status, never as a number.
+ * <p>{@link #gradient} defaults to central differences in natural (linear) units with the step
+ * h_j = 1e-6 max(|theta_j|, 1e-4), which is accurate to about 1e-9 relative for the smooth functions here. A value
+ * that cannot be computed (e.g. a target loss below the floor) is NaN, which callers report as a status, never as a
+ * number.
  *
  * <p>Implementations must be immutable and thread-safe.
  */
@@ -117,6 +118,21 @@ public interface DerivedQuantity {
                 return name;
             }
         };
+    }
+
+    /**
+     * The law's standard derived quantities ({@link ScalingLaw#derivedParameters()}), as quantities every interval
+     * method accepts.
+     *
+     * @param law the law
+     * @return one quantity per derived parameter, in the law's order
+     */
+    static java.util.List<DerivedQuantity> standard(ScalingLaw law) {
+        java.util.List<DerivedQuantity> out = new java.util.ArrayList<>();
+        for (dev.scalinglaws.core.DerivedParameter p : law.derivedParameters()) {
+            out.add(of(p.name(), p::value));
+        }
+        return out;
     }
 
     /** Chinchilla's N_opt exponent a = beta / (alpha + beta). */

@@ -46,4 +46,28 @@ public record Extrapolation(List<String> covariates, double[] logDistance, doubl
         }
         return sb.toString();
     }
+
+    /** Equal when every component is, arrays compared by content. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Extrapolation o)) {
+            return false;
+        }
+        return java.util.Objects.equals(covariates, o.covariates)
+                && java.util.Arrays.equals(logDistance, o.logDistance)
+                && Double.compare(maxLogDistance, o.maxLogDistance) == 0;
+    }
+
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        int h = 17;
+        h = 31 * h + java.util.Objects.hashCode(covariates);
+        h = 31 * h + java.util.Arrays.hashCode(logDistance);
+        h = 31 * h + Double.hashCode(maxLogDistance);
+        return h;
+    }
 }

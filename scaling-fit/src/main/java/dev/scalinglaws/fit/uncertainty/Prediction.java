@@ -2,8 +2,15 @@ package dev.scalinglaws.fit.uncertainty;
 
 import java.util.Locale;
 
+import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitEvaluation;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.ResidualSpace;
+import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -23,31 +30,39 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public final class Prediction {
 
-    private final FitContext context;
+    private final ScalingLaw law;
+    private final double[] theta;
+    private final boolean logSpace;
     private final AsymptoticCovariance covariance;
     private final double residualScale;
     private final double[] minLog;
     private final double[] maxLog;
 
-    private Prediction(FitContext context, AsymptoticCovariance covariance) {
-        this.context = context;
-        this.covariance = covariance;
-        double[] r = context.objective.residuals(context.theta);
+    private Prediction(FitResult fit, FitProblem problem, AsymptoticCovariance.Form form) {
+        CompiledProblem c = ProblemAccess.compiled(problem);
+        this.law = fit.law();
+        this.theta = Fits.finiteTheta(fit);
+        this.logSpace = problem.residual() == ResidualSpace.LOG;
+        FitEvaluation evaluation = problem.evaluate(theta, fit.scale());
+        this.covariance = AsymptoticCovariance.of(fit, evaluation, form);
+        double[] r = evaluation.residuals();
+        double[] weights = c.weights();
         double ss = 0;
         for (int i = 0; i < r.length; i++) {
-            ss += context.weights[i] * r[i] * r[i];
+            ss += weights[i] * r[i] * r[i];
         }
         int dof = covariance.degreesOfFreedom();
         this.residualScale = dof > 0 ? Math.sqrt(ss / dof) : Double.NaN;
-        int q = context.x.count();
+        Columns x = c.covariates();
+        int q = x.count();
         this.minLog = new double[q];
         this.maxLog = new double[q];
         for (int j = 0; j < q; j++) {
             minLog[j] = Double.POSITIVE_INFINITY;
             maxLog[j] = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < context.x.size(); i++) {
-                if (context.weights[i] > 0) {
-                    double v = context.x.logValue(j, i);
+            for (int i = 0; i < x.size(); i++) {
+                if (weights[i] > 0) {
+                    double v = x.logValue(j, i);
                     minLog[j] = Math.min(minLog[j], v);
                     maxLog[j] = Math.max(maxLog[j], v);
                 }
@@ -56,16 +71,27 @@ public final class Prediction {
     }
 
     /**
+     * A predictor for a fit, from the problem it keeps.
+     *
+     * @param fit  the fit
+     * @param form covariance estimator for the mean curve
+     * @return the predictor
+     * @throws IllegalStateException for a fit assembled without its problem
+     */
+    public static Prediction of(FitResult fit, AsymptoticCovariance.Form form) {
+        return new Prediction(fit, fit.requireProblem(), form);
+    }
+
+    /**
      * A predictor for a fit.
      *
      * @param fit  the fit
-     * @param data its data
+     * @param data its data (checked to be the fit's data)
      * @param form covariance estimator for the mean curve
      * @return the predictor
      */
     public static Prediction of(FitResult fit, Dataset data, AsymptoticCovariance.Form form) {
-        FitContext c = new FitContext(fit, data);
-        return new Prediction(c, AsymptoticCovariance.of(c, form));
+        return new Prediction(fit, Fits.problem(fit, data), form);
     }
 
     /** The residual scale s in the fit's residual space. */
@@ -87,7 +113,7 @@ public final class Prediction {
             d[j] = Math.max(0, Math.max(v - maxLog[j], minLog[j] - v));
             max = Math.max(max, d[j]);
         }
-        return new Extrapolation(context.law.covariates(), d, max);
+        return new Extrapolation(law.covariates(), d, max);
     }
 
     /**
@@ -99,32 +125,35 @@ public final class Prediction {
      */
     public Result at(double level, double... point) {
         AsymptoticCovariance.checkLevel(level);
-        if (point.length != context.law.covariates().size()) {
+        if (point.length != law.covariates().size()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "law %s takes %d covariates %s, got %d",
-                    context.law.name(), context.law.covariates().size(), context.law.covariates(), point.length));
+                    law.name(), law.covariates().size(), law.covariates(), point.length));
         }
-        boolean log = context.logSpace();
+        boolean log = logSpace;
         double[] p = point.clone();
         DerivedQuantity mean = log
-                ? DerivedQuantity.of("ln f", t -> context.law.logValue(t, p))
-                : DerivedQuantity.of("f", t -> context.law.value(t, p));
-        double m = mean.value(context.theta);
+                ? DerivedQuantity.of("ln f", t -> law.logValue(t, p))
+                : DerivedQuantity.of("f", t -> law.value(t, p));
+        double m = mean.value(theta);
         double se = covariance.standardError(mean);
         int dof = covariance.degreesOfFreedom();
         double t = dof > 0 ? TDistribution.of(dof).inverseCumulativeProbability(0.5 + level / 2) : Double.NaN;
         double sp = Math.sqrt(se * se + residualScale * residualScale);
-        String name = DerivedQuantity.valueAt(context.law, p).name();
-        String method = "asymptotic-" + covariance.form().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        String name = DerivedQuantity.valueAt(law, p).name();
+        AsymptoticCovariance.Form form = covariance.form();
+        String method = "asymptotic-" + form.name().toLowerCase(Locale.ROOT).replace('_', '-');
         Interval conf;
         Interval pred;
         if (log) {
             conf = new Interval(name, Math.exp(m), Math.exp(m - t * se), Math.exp(m + t * se), level,
-                    method + "-log", Interval.Status.OK);
+                    form.intervalMethod(), method + "-log", Interval.Status.OK);
             pred = new Interval(name, Math.exp(m), Math.exp(m - t * sp), Math.exp(m + t * sp), level,
-                    "prediction-" + method + "-log", Interval.Status.OK);
+                    form.predictionMethod(), "prediction-" + method + "-log", Interval.Status.OK);
         } else {
-            conf = new Interval(name, m, m - t * se, m + t * se, level, method, Interval.Status.OK);
-            pred = new Interval(name, m, m - t * sp, m + t * sp, level, "prediction-" + method, Interval.Status.OK);
+            conf = new Interval(name, m, m - t * se, m + t * se, level, form.intervalMethod(), method,
+                    Interval.Status.OK);
+            pred = new Interval(name, m, m - t * sp, m + t * sp, level, form.predictionMethod(), "prediction-" + method,
+                    Interval.Status.OK);
         }
         return new Result(p, conf.estimate(), conf, pred, extrapolation(p));
     }
@@ -150,6 +179,33 @@ public final class Prediction {
         @Override
         public double[] point() {
             return point.clone();
+        }
+
+        /** Equal when every component is, arrays compared by content. */
+        @Override
+        public boolean equals(Object other) {
+            if (this == other) {
+                return true;
+            }
+            if (!(other instanceof Result o)) {
+                return false;
+            }
+            return java.util.Arrays.equals(point, o.point) && Double.compare(estimate, o.estimate) == 0
+                    && java.util.Objects.equals(confidence, o.confidence)
+                    && java.util.Objects.equals(prediction, o.prediction)
+                    && java.util.Objects.equals(extrapolation, o.extrapolation);
+        }
+
+        /** Consistent with {@link #equals}. */
+        @Override
+        public int hashCode() {
+            int h = 17;
+            h = 31 * h + java.util.Arrays.hashCode(point);
+            h = 31 * h + Double.hashCode(estimate);
+            h = 31 * h + java.util.Objects.hashCode(confidence);
+            h = 31 * h + java.util.Objects.hashCode(prediction);
+            h = 31 * h + java.util.Objects.hashCode(extrapolation);
+            return h;
         }
     }
 }

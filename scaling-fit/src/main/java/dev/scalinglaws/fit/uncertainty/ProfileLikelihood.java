@@ -4,7 +4,11 @@ import java.util.Locale;
 
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.Parameter;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.Objective;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
@@ -29,31 +33,52 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * sqrt(S(v)) = sqrt(chi2) by the Illinois method; a side that never crosses is reported as
  * {@link Interval.Status#UNBOUNDED} with an infinite (or zero, for positive quantities) bound.
  *
- * <p>Not thread-safe (one instance per thread); results are deterministic.
+ * <p>Thread-safe: every profile runs on an evaluator of its own; results are deterministic.
  */
 public final class ProfileLikelihood {
 
-    private final FitContext context;
+    private final ScalingLaw law;
+    private final CompiledProblem problem;
+    private final double[] thetaHat;
+    private final double[] uHat;
+    private final int[] free;
+    private final int dim;
     private final AsymptoticCovariance covariance;
     private final double fHat;
     private final boolean likelihood;
 
-    private ProfileLikelihood(FitContext context) {
-        this.context = context;
-        this.covariance = AsymptoticCovariance.of(context, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-        this.fHat = context.objective.copy().value(context.uHat);
-        this.likelihood = context.loss().fitsScale();
+    private ProfileLikelihood(FitResult fit, FitProblem fitProblem) {
+        this.law = fit.law();
+        this.problem = ProblemAccess.compiled(fitProblem);
+        this.thetaHat = Fits.finiteTheta(fit);
+        this.likelihood = fitProblem.loss().fitsScale();
+        this.uHat = problem.toCoordinates(thetaHat, likelihood ? Math.log(fit.scale()) : 0);
+        this.free = problem.free();
+        this.dim = problem.dimension();
+        this.covariance = AsymptoticCovariance.of(fit, fitProblem, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        this.fHat = problem.newObjective().value(uHat);
+    }
+
+    /**
+     * Profiles of a fit, from the problem it keeps.
+     *
+     * @param fit the fit
+     * @return the profiler
+     * @throws IllegalStateException for a fit assembled without its problem
+     */
+    public static ProfileLikelihood of(FitResult fit) {
+        return new ProfileLikelihood(fit, fit.requireProblem());
     }
 
     /**
      * Profiles of a fit.
      *
      * @param fit  the fit
-     * @param data its data
+     * @param data its data (checked to be the fit's data)
      * @return the profiler
      */
     public static ProfileLikelihood of(FitResult fit, Dataset data) {
-        return new ProfileLikelihood(new FitContext(fit, data));
+        return new ProfileLikelihood(fit, Fits.problem(fit, data));
     }
 
     /**
@@ -64,15 +89,15 @@ public final class ProfileLikelihood {
      * @return the interval
      */
     public Interval interval(String parameter, double level) {
-        return interval(DerivedQuantity.parameter(context.law, parameter), level);
+        return interval(DerivedQuantity.parameter(law, parameter), level);
     }
 
     /** Gradient of g with respect to the coordinates u (0 for the likelihood scale). */
     private double[] coordinateGradient(DerivedQuantity q, double[] theta) {
         double[] gt = q.gradient(theta);
-        double[] gu = new double[context.dim];
-        for (int k = 0; k < context.free.length; k++) {
-            gu[k] = gt[context.free[k]] * (context.objective.isLogScale(k) ? theta[context.free[k]] : 1);
+        double[] gu = new double[dim];
+        for (int k = 0; k < free.length; k++) {
+            gu[k] = gt[free[k]] * (problem.isLogScale(k) ? theta[free[k]] : 1);
         }
         return gu;
     }
@@ -97,7 +122,7 @@ public final class ProfileLikelihood {
         if (likelihood) {
             return 1;
         }
-        double[] gu = coordinateGradient(q, context.theta);
+        double[] gu = coordinateGradient(q, thetaHat);
         return quadratic(covariance.coordinateCovariance(), gu) / quadratic(covariance.curvatureInverse(), gu);
     }
 
@@ -109,7 +134,7 @@ public final class ProfileLikelihood {
      * @return S(v), NaN if the constrained problem could not be solved
      */
     public double statistic(DerivedQuantity q, double value) {
-        return new Profiler(q).statistic(value, context.uHat.clone());
+        return new Profiler(q).statistic(value, uHat.clone());
     }
 
     /**
@@ -121,7 +146,7 @@ public final class ProfileLikelihood {
      */
     public Interval interval(DerivedQuantity q, double level) {
         AsymptoticCovariance.checkLevel(level);
-        double est = q.value(context.theta);
+        double est = q.value(thetaHat);
         Profiler p = new Profiler(q);
         double threshold = ChiSquaredDistribution.of(1).inverseCumulativeProbability(level);
         boolean positive = est > 0 && isPositive(q);
@@ -131,11 +156,12 @@ public final class ProfileLikelihood {
                 : (Double.isNaN(lower[0]) || Double.isNaN(upper[0]) ? Interval.Status.NON_FINITE
                 : Interval.Status.UNBOUNDED);
         String method = likelihood ? "profile-likelihood" : "profile-scaled";
-        return new Interval(q.name(), est, lower[0], upper[0], level, method, status);
+        return new Interval(q.name(), est, lower[0], upper[0], level,
+                likelihood ? Interval.Method.PROFILE_LIKELIHOOD : Interval.Method.PROFILE_SCALED, method, status);
     }
 
     private boolean isPositive(DerivedQuantity q) {
-        for (Parameter par : context.law.parameters()) {
+        for (Parameter par : law.parameters()) {
             if (par.name().equals(q.name())) {
                 return par.positive();
             }
@@ -146,16 +172,16 @@ public final class ProfileLikelihood {
     /** The constrained minimisation for one quantity, with warm starts. */
     private final class Profiler {
         final DerivedQuantity q;
-        final Objective f = context.objective.copy();
+        final Objective f = problem.newObjective();
         final double c;
         final double se;
         final double curvatureVariance;
-        final double[] theta = new double[context.law.parameterCount()];
+        final double[] theta = new double[law.parameterCount()];
 
         Profiler(DerivedQuantity q) {
             this.q = q;
             this.c = scale(q);
-            double[] gu = coordinateGradient(q, context.theta);
+            double[] gu = coordinateGradient(q, thetaHat);
             this.curvatureVariance = quadratic(covariance.curvatureInverse(), gu);
             this.se = Math.sqrt(quadratic(covariance.coordinateCovariance(), gu));
         }
@@ -224,7 +250,7 @@ public final class ProfileLikelihood {
                 return new double[] {Double.NaN, 0};
             }
             double target = Math.sqrt(threshold);
-            double[] u = context.uHat.clone();
+            double[] u = uHat.clone();
             double prevT = 0;
             double prevV = est;
             double[] prevU = u.clone();
@@ -279,7 +305,7 @@ public final class ProfileLikelihood {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "ProfileLikelihood[%s, F^ = %.6g, %s]", context.law.name(), fHat,
+        return String.format(Locale.ROOT, "ProfileLikelihood[%s, F^ = %.6g, %s]", law.name(), fHat,
                 likelihood ? "likelihood" : "scaled");
     }
 }

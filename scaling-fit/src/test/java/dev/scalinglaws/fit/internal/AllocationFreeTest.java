@@ -8,7 +8,6 @@ import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.datasets.Datasets;
 import dev.scalinglaws.fit.FitSpec;
-import dev.scalinglaws.fit.Fitter;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +23,8 @@ class AllocationFreeTest {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled());
         Dataset data = Datasets.chinchilla().withoutLargest("loss", 5);
-        Fitter.Problem problem = Fitter.Problem.compile(ChinchillaLaw.INSTANCE, data, FitSpec.epoch());
-        Objective f = problem.objective().copy();
+        CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, FitSpec.epoch());
+        Objective f = problem.newObjective();
         double[] u = problem.startCoordinates(new double[] {1.8, 480, 2100, 0.35, 0.37});
         double[] grad = new double[f.dimension()];
         double[] r = new double[f.rows()];

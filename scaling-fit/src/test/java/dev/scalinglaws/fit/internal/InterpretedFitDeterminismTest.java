@@ -10,7 +10,6 @@ import java.util.List;
 
 import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Dataset;
-import dev.scalinglaws.core.internal.Simd;
 import dev.scalinglaws.datasets.Datasets;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * A whole fit gives the same bits whether the JIT compiler has compiled the vectorised kernels or not: the Epoch
  * objective from 4 Sobol starts, fitted here after warm-up (C2) and in a child JVM run with {@code -Xint} (every
  * Vector API call through its Java fallback). With the Vector API's own exp and log this fails (they are SVML when
- * compiled and {@code Math.exp} when interpreted); with {@code core.internal.VectorMath} it must hold.
+ * compiled and {@code Math.exp} when interpreted); with {@code fit.internal.VectorMath} it must hold.
  */
 class InterpretedFitDeterminismTest {
 

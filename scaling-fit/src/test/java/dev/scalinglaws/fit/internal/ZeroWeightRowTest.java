@@ -6,7 +6,6 @@ import java.util.Arrays;
 
 import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Columns;
-import dev.scalinglaws.core.internal.Simd;
 import dev.scalinglaws.fit.Loss;
 import dev.scalinglaws.fit.ResidualSpace;
 import org.junit.jupiter.api.Test;

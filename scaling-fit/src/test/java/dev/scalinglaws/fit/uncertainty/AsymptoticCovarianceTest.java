@@ -8,6 +8,7 @@ import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitStatus;
 import dev.scalinglaws.fit.ParameterEstimate;
+import dev.scalinglaws.fit.internal.Quantiles;
 import org.junit.jupiter.api.Test;
 
 class AsymptoticCovarianceTest {

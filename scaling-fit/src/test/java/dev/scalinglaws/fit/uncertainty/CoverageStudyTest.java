@@ -16,6 +16,7 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitStatus;
 import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.Parallelism;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -62,7 +63,7 @@ class CoverageStudyTest {
         double[][][] widths = new double[replicates][][];
         boolean[] fitFailed = new boolean[replicates];
         long t0 = System.nanoTime();
-        Bootstrap.parallel(replicates, Runtime.getRuntime().availableProcessors(), r -> {
+        Parallelism.defaults().forEach(replicates, r -> {
             Dataset d = SyntheticChinchilla.generate(TRUTH, 0.01, r);
             FitResult fit = Fitter.fit(law, d, SyntheticChinchilla.spec(TRUTH));
             int[][] c = new int[m][q];

@@ -75,7 +75,8 @@ class DynamicsDeltaMethodTest {
             Interval il = cov.interval(loss, 0.95, true);
             assertThat(is.ok()).isTrue();
             assertThat(il.ok()).isTrue();
-            assertThat(is.method()).isEqualTo("asymptotic-smoothed-sandwich-log");
+            assertThat(is.label()).isEqualTo("asymptotic-smoothed-sandwich-log");
+            assertThat(is.method()).isEqualTo(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH);
             assertThat(is.lower()).isLessThan(is.estimate());
             assertThat(is.upper()).isGreaterThan(is.estimate());
             // log scale: the estimate is the geometric midpoint

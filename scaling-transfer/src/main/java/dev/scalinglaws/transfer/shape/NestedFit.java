@@ -65,4 +65,34 @@ public record NestedFit(String formula, List<String> names, double[] estimates, 
         }
         return sb.append(String.format(Locale.ROOT, " rss=%.6g aic=%.4f", rss, aic)).toString();
     }
+
+    /** Equal when every component is, arrays compared by content. */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof NestedFit o)) {
+            return false;
+        }
+        return java.util.Objects.equals(formula, o.formula) && java.util.Objects.equals(names, o.names)
+                && java.util.Arrays.equals(estimates, o.estimates) && Double.compare(rss, o.rss) == 0 && n == o.n
+                && Double.compare(logLikelihood, o.logLikelihood) == 0 && Double.compare(aic, o.aic) == 0
+                && onBound == o.onBound;
+    }
+
+    /** Consistent with {@link #equals}. */
+    @Override
+    public int hashCode() {
+        int h = 17;
+        h = 31 * h + java.util.Objects.hashCode(formula);
+        h = 31 * h + java.util.Objects.hashCode(names);
+        h = 31 * h + java.util.Arrays.hashCode(estimates);
+        h = 31 * h + Double.hashCode(rss);
+        h = 31 * h + n;
+        h = 31 * h + Double.hashCode(logLikelihood);
+        h = 31 * h + Double.hashCode(aic);
+        h = 31 * h + Boolean.hashCode(onBound);
+        return h;
+    }
 }

@@ -58,7 +58,10 @@ class ShapeEffectAnalysisTest {
     void noShapeEffectIsNotFlagged() {
         double[] y = powerLawMetric(0, 0.01, 7);
         ShapeEffectReport report = ShapeEffectAnalysis.defaults().withResamples(199).withSeed(3).test(N, LAYERS, y);
-        assertThat(report.likelihoodRatio()).isGreaterThanOrEqualTo(0);
+        // the nested fit ends at or below the size-only fit, and LR is n ln of their RSS ratio (not only its clamp)
+        assertThat(report.withShape().rss()).isLessThanOrEqualTo(report.sizeOnly().rss() * (1 + 1e-9));
+        assertThat(report.likelihoodRatio()).isCloseTo(Math.max(0, N.length * Math.log(report.sizeOnly().rss()
+                / report.withShape().rss())), within(1e-12));
         assertThat(report.shapeMatters()).as(report.summary()).isFalse();
         assertThat(report.failedResamples()).isZero();
     }

@@ -1,4 +1,4 @@
-package dev.scalinglaws.core.internal;
+package dev.scalinglaws.fit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

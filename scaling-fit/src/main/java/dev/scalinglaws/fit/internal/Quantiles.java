@@ -1,7 +1,11 @@
-package dev.scalinglaws.fit.uncertainty;
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.scalinglaws.fit.internal;
 
 /** Sample quantiles. Not API. */
-final class Quantiles {
+public final class Quantiles {
 
     private Quantiles() {
     }
@@ -14,7 +18,7 @@ final class Quantiles {
      * @param prob   probability in [0, 1]
      * @return the quantile, NaN for an empty array
      */
-    static double type7(double[] sorted, double prob) {
+    public static double type7(double[] sorted, double prob) {
         int n = sorted.length;
         if (n == 0) {
             return Double.NaN;

@@ -1,4 +1,4 @@
-package dev.scalinglaws.core.internal;
+package dev.scalinglaws.fit.internal;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;

@@ -1,4 +1,4 @@
-package dev.scalinglaws.core.internal;
+package dev.scalinglaws.fit.internal;
 
 /**
  * Whether the laws evaluate with the vectorised kernels of {@link TwoPowerVector} and friends.

@@ -1,4 +1,4 @@
-package dev.scalinglaws.core.internal;
+package dev.scalinglaws.fit.internal;
 
 import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.KaplanNDLaw;

@@ -1,4 +1,4 @@
-package dev.scalinglaws.core.internal;
+package dev.scalinglaws.fit.internal;
 
 /**
  * Huber's loss (Huber 1964, "Robust Estimation of a Location Parameter") with threshold delta, the one scalar

@@ -1,9 +1,14 @@
-package dev.scalinglaws.core.dynamics;
+package dev.scalinglaws.fit.dynamics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.dynamics.Checkpoints;
+import dev.scalinglaws.core.dynamics.CriticalBatchLaw;
+import dev.scalinglaws.core.dynamics.KaplanStepsLaw;
+import dev.scalinglaws.core.dynamics.KaplanTrajectoryLaw;
+import dev.scalinglaws.core.dynamics.TrainingDynamics;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;

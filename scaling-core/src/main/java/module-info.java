@@ -1,0 +1,20 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+/**
+ * Scaling laws, their data and compute-optimal allocation: {@code dev.scalinglaws.core} (the {@code ScalingLaw}
+ * abstraction, the pre-training laws, {@code Dataset} and CSV reading), {@code .dynamics} (training dynamics) and
+ * {@code .shape} (model-shape accounting and Pareto frontiers). Laws from other modules are found through
+ * {@link dev.scalinglaws.core.LawProvider}.
+ */
+module dev.scalinglaws.core {
+    requires org.apache.commons.csv;
+
+    exports dev.scalinglaws.core;
+    exports dev.scalinglaws.core.dynamics;
+    exports dev.scalinglaws.core.shape;
+
+    uses dev.scalinglaws.core.LawProvider;
+}

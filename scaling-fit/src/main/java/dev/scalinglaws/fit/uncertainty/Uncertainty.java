@@ -1,0 +1,205 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package dev.scalinglaws.fit.uncertainty;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.scalinglaws.core.Parameter;
+import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.ParameterEstimate;
+
+/**
+ * One entry point to the uncertainty of a fit: intervals for its parameters, for the derived quantities its law
+ * declares ({@link ScalingLaw#derivedParameters()}) and for any other {@link DerivedQuantity}, by any
+ * {@link Interval.Method}, and predictions with confidence and prediction intervals. It dispatches to
+ * {@link AsymptoticCovariance} (Wald intervals, delta method), {@link ProfileLikelihood} and {@link Bootstrap}; a
+ * fit carries its problem, so nothing else is needed.
+ *
+ * <p>Bootstrap intervals read the replicates of {@link #withBootstrap(BootstrapOptions)}, which runs the bootstrap
+ * once and records every parameter and every standard derived quantity.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Uncertainty {
+
+    private final FitResult fit;
+    private final BootstrapResult bootstrap;
+
+    private Uncertainty(FitResult fit, BootstrapResult bootstrap) {
+        this.fit = Objects.requireNonNull(fit, "fit");
+        this.bootstrap = bootstrap;
+    }
+
+    /**
+     * The uncertainty of a fit.
+     *
+     * @param fit a fit from {@link dev.scalinglaws.fit.Fitter#fit} (it carries its problem)
+     * @return the façade
+     * @throws IllegalStateException for a fit assembled without its problem
+     */
+    public static Uncertainty of(FitResult fit) {
+        fit.requireProblem();
+        return new Uncertainty(fit, null);
+    }
+
+    /**
+     * These intervals with a bootstrap of the fit (run now) behind the bootstrap methods.
+     *
+     * @param options the bootstrap's options
+     * @return a new façade
+     */
+    public Uncertainty withBootstrap(BootstrapOptions options) {
+        return new Uncertainty(fit, Bootstrap.run(fit, options, DerivedQuantity.standard(fit.law())));
+    }
+
+    /** The fit. */
+    public FitResult fit() {
+        return fit;
+    }
+
+    /** The bootstrap behind the bootstrap methods, or null before {@link #withBootstrap}. */
+    public BootstrapResult bootstrap() {
+        return bootstrap;
+    }
+
+    /**
+     * The quantities every report covers: the law's parameters, then its standard derived quantities.
+     *
+     * @return the quantities, in that order
+     */
+    public List<DerivedQuantity> quantities() {
+        List<DerivedQuantity> out = new ArrayList<>();
+        for (Parameter p : fit.law().parameters()) {
+            out.add(DerivedQuantity.parameter(fit.law(), p.name()));
+        }
+        out.addAll(DerivedQuantity.standard(fit.law()));
+        return out;
+    }
+
+    /**
+     * The interval of one quantity by one method.
+     *
+     * @param quantity the quantity (for a bootstrap method: a parameter or a standard derived quantity, which the
+     *                 bootstrap recorded)
+     * @param method   the method: an asymptotic form, a profile (the fit's loss decides likelihood or scaled) or a
+     *                 bootstrap method
+     * @param level    nominal coverage in (0, 1)
+     * @return the interval
+     * @throws IllegalArgumentException for a prediction method (see {@link #prediction}) or a quantity the bootstrap
+     *                                  did not record
+     * @throws IllegalStateException    for a bootstrap method before {@link #withBootstrap}
+     */
+    public Interval interval(DerivedQuantity quantity, Interval.Method method, double level) {
+        return switch (method) {
+            case ASYMPTOTIC_GAUSS_NEWTON -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.GAUSS_NEWTON)
+                    .interval(quantity, level);
+            case ASYMPTOTIC_SANDWICH -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.SANDWICH)
+                    .interval(quantity, level);
+            case ASYMPTOTIC_SMOOTHED_SANDWICH -> AsymptoticCovariance.of(fit,
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH).interval(quantity, level);
+            case PROFILE_LIKELIHOOD, PROFILE_SCALED -> ProfileLikelihood.of(fit).interval(quantity, level);
+            case BOOTSTRAP_PERCENTILE -> requireBootstrap().interval(quantity.name(), IntervalMethod.PERCENTILE, level);
+            case BOOTSTRAP_BASIC -> requireBootstrap().interval(quantity.name(), IntervalMethod.BASIC, level);
+            case BOOTSTRAP_BCA -> requireBootstrap().interval(quantity.name(), IntervalMethod.BCA, level);
+            case PREDICTION_GAUSS_NEWTON, PREDICTION_SANDWICH, PREDICTION_SMOOTHED_SANDWICH ->
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "%s is a prediction interval: use prediction(level, point)", method));
+            case EXTERNAL -> throw new IllegalArgumentException("EXTERNAL intervals are computed outside the library");
+        };
+    }
+
+    /**
+     * The intervals of every quantity of {@link #quantities()} by one method, by name. The profile skips pinned
+     * parameters (they have no profile); the asymptotic and bootstrap methods give them a zero-width interval.
+     *
+     * @param method the method (not a prediction method)
+     * @param level  nominal coverage in (0, 1)
+     * @return intervals by quantity name, parameters first
+     */
+    public Map<String, Interval> intervals(Interval.Method method, double level) {
+        Map<String, Interval> out = new LinkedHashMap<>();
+        ProfileLikelihood profile = method == Interval.Method.PROFILE_LIKELIHOOD
+                || method == Interval.Method.PROFILE_SCALED ? ProfileLikelihood.of(fit) : null;
+        AsymptoticCovariance covariance = switch (method) {
+            case ASYMPTOTIC_GAUSS_NEWTON -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.GAUSS_NEWTON);
+            case ASYMPTOTIC_SANDWICH -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.SANDWICH);
+            case ASYMPTOTIC_SMOOTHED_SANDWICH -> AsymptoticCovariance.of(fit,
+                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+            default -> null;
+        };
+        List<ParameterEstimate> estimates = fit.parameters();
+        int p = estimates.size();
+        List<DerivedQuantity> all = quantities();
+        for (int k = 0; k < all.size(); k++) {
+            DerivedQuantity q = all.get(k);
+            if (profile != null && k < p && estimates.get(k).pinned()) {
+                continue;
+            }
+            Interval interval = profile != null ? profile.interval(q, level)
+                    : covariance != null ? covariance.interval(q, level) : interval(q, method, level);
+            out.put(q.name(), interval);
+        }
+        return out;
+    }
+
+    /**
+     * The asymptotic prediction at a covariate point (smoothed sandwich): the fitted value with the confidence
+     * interval of the mean curve and the prediction interval of a new observation, and the distance from the data.
+     *
+     * @param level nominal coverage in (0, 1)
+     * @param point covariate values in the law's order
+     * @return the prediction
+     */
+    public Prediction.Result prediction(double level, double... point) {
+        return Prediction.of(fit, AsymptoticCovariance.Form.SMOOTHED_SANDWICH).at(level, point);
+    }
+
+    /**
+     * Bootstrap intervals of the fitted law's value at covariate points: each point's value f(x; theta*) is recorded
+     * for every refit of a bootstrap run now with {@code options}, and its interval read off the replicates by the
+     * options' method and level (the intervals of the mean curve, by resampling).
+     *
+     * @param options the bootstrap's options
+     * @param points  covariate points, each in the law's order
+     * @return one interval per point, named {@code "prediction k"}
+     */
+    public List<Interval> bootstrapPredictions(BootstrapOptions options, List<double[]> points) {
+        ScalingLaw law = fit.law();
+        List<DerivedQuantity> quantities = new ArrayList<>();
+        for (int k = 0; k < points.size(); k++) {
+            double[] x = points.get(k).clone();
+            if (x.length != law.covariates().size()) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT, "law %s takes %d covariates %s, got %d",
+                        law.name(), law.covariates().size(), law.covariates(), x.length));
+            }
+            quantities.add(DerivedQuantity.of("prediction " + k, t -> law.value(t, x)));
+        }
+        BootstrapResult r = Bootstrap.run(fit, options, quantities);
+        List<Interval> out = new ArrayList<>();
+        for (int k = 0; k < points.size(); k++) {
+            out.add(r.interval("prediction " + k));
+        }
+        return out;
+    }
+
+    private BootstrapResult requireBootstrap() {
+        if (bootstrap == null) {
+            throw new IllegalStateException("no bootstrap yet: call withBootstrap(options) first");
+        }
+        return bootstrap;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "Uncertainty[%s%s]", fit.law().name(),
+                bootstrap == null ? "" : ", bootstrap of " + bootstrap.resamples());
+    }
+}
