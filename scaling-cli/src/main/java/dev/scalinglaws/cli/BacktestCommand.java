@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  scaling backtest --dataset chinchilla --law chinchilla --holdout-largest 20",
             "  scaling backtest --dataset gadre-overtraining --where dataset_name=rpj --law overtraining "
                     + "--holdout-largest 5 --order parameters",
-            "  scaling backtest --data runs.csv --law kaplan-trajectory --by-group --group run"})
+            "  scaling backtest --data runs.csv --law kaplan-trajectory --by-group --group run",
+            "  scaling backtest --dataset chinchilla --formula 'E + A/N^alpha + B/D^alpha' --holdout-largest 20"})
 final class BacktestCommand implements Callable<Integer> {
 
     static final String SCHEMA = "scalinglaws.backtest/1";
@@ -41,9 +42,15 @@ final class BacktestCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
-    @Option(names = "--law", paramLabel = "NAME", required = true, completionCandidates = FitCommand.LawNames.class,
-            description = "Law to backtest: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--law", paramLabel = "NAME", completionCandidates = FitCommand.LawNames.class,
+            description = "Law to backtest (or --formula): ${COMPLETION-CANDIDATES}.")
     String lawName;
+
+    @Mixin
+    FormulaOption formula = new FormulaOption();
+
+    @Mixin
+    StartRanges startRanges = new StartRanges();
 
     @Option(names = "--holdout-largest", paramLabel = "K",
             description = "Hold out the K largest runs (by --order) and predict them from a fit to the rest.")
@@ -86,7 +93,11 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ScalingLaw law = FitCommand.law(lawName);
+        formula.checkExclusive(spec);
+        if (lawName == null && !formula.given()) {
+            throw new CliException("give --law NAME or --formula EXPR");
+        }
+        ScalingLaw law = formula.given() ? null : FitCommand.law(lawName);
         if ((holdoutLargest == null) == !byGroup) {
             throw new CliException("give exactly one of --holdout-largest K and --by-group");
         }
@@ -102,11 +113,15 @@ final class BacktestCommand implements Callable<Integer> {
             case "parameters", "n" -> Backtest.Ordering.PARAMETERS;
             default -> throw new CliException("--order must be compute or parameters, got '" + order + "'");
         };
-        FitSpec fitSpec = objective.applyTo(FitSpec.defaults().withSeed(seed))
-                .withStarts(starts.trim().equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")
-                        ? failHoffmann(law) : Starts.parse(starts, seed));
         output.guard(data.inputs());
         Dataset raw = data.read(null);
+        if (formula.given()) {
+            law = formula.law(raw);
+        }
+        FitSpec fitSpec = objective.applyTo(FitSpec.defaults().withSeed(seed))
+                .withStarts(startRanges.apply(starts.trim().equalsIgnoreCase("hoffmann")
+                        && !StartRanges.hoffmannGrid(law) ? failHoffmann(law) : Starts.parse(starts, seed),
+                        law));
         Dataset rows = data.prepare(raw, law, null, group, DataOptions.Grouping.GROUPS).selected();
         rows = DataOptions.withoutTopLoss(rows, law, dropTopLoss, "");
         Backtest.Result result;
@@ -142,6 +157,9 @@ final class BacktestCommand implements Callable<Integer> {
         ObjectNode n = Json.object();
         n.put("schema", SCHEMA);
         n.put("law", law.name());
+        if (formula.given()) {
+            n.put("formula", law.formula());
+        }
         n.put("source", source);
         n.put("protocol", protocol);
         Json.number(n, "level", level);

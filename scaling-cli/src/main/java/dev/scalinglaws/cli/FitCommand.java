@@ -31,7 +31,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. */
+/**
+ * {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. (Over 500 lines:
+ * the options of the central command with their checks and the interval dispatch; formulas, start ranges, ties and
+ * the data live in mixins.)
+ */
 @Command(name = "fit", sortOptions = false,
         description = {"Fit a scaling law to data.",
                 "Without --data or --dataset: the bundled Chinchilla runs with the Epoch AI protocol (drop the 5 "
@@ -60,6 +64,9 @@ final class FitCommand implements Callable<Integer> {
     @Option(names = "--law", paramLabel = "NAME", defaultValue = "chinchilla", completionCandidates = LawNames.class,
             description = "Law to fit (default: ${DEFAULT-VALUE}): ${COMPLETION-CANDIDATES}.")
     String lawName;
+
+    @Mixin
+    FormulaOption formula = new FormulaOption();
 
     /**
      * The registered law of this name; an unknown name keeps the library's message and suggests the nearest name.
@@ -146,6 +153,9 @@ final class FitCommand implements Callable<Integer> {
     List<String> bounds = new ArrayList<>();
 
     @Mixin
+    StartRanges startRanges = new StartRanges();
+
+    @Mixin
     LawOptions lawOptions = new LawOptions();
 
     @Mixin
@@ -184,10 +194,12 @@ final class FitCommand implements Callable<Integer> {
                 .equals(plot.toAbsolutePath().normalize())) {
             throw new CliException("--output and --plot name the same file: " + output.file);
         }
+        formula.checkExclusive(spec);
         lawOptions.guard(data.inputs(), output.file, plot);
-        ScalingLaw law = lawOptions.tie(law(lawName));
-        FitSpec fitSpec = spec(law);
+        ScalingLaw law = formula.given() ? null : lawOptions.tie(law(lawName));
         Dataset raw = data.read("chinchilla");
+        law = law != null ? law : lawOptions.tie(formula.law(raw));
+        FitSpec fitSpec = spec(law);
         if (law.name().equals("kaplan-ns") && !raw.has("S") && raw.has(Checkpoints.STEP)
                 && raw.has(Checkpoints.BATCH)) {
             raw = Checkpoints.withMinimumSteps(raw, Checkpoints.STEP, Checkpoints.BATCH,
@@ -465,7 +477,7 @@ final class FitCommand implements Callable<Integer> {
             s = s.withBound(e.getKey(), lo.isEmpty() ? Double.NEGATIVE_INFINITY : Parsing.number("--bound", lo),
                     hi.isEmpty() ? Double.POSITIVE_INFINITY : Parsing.number("--bound", hi));
         }
-        return s;
+        return s.withStarts(startRanges.apply(s.starts(), law));
     }
 
     private Starts parseStarts(String text, ScalingLaw law) {
@@ -487,7 +499,7 @@ final class FitCommand implements Callable<Integer> {
             }
             return Starts.of(points);
         }
-        if (t.equalsIgnoreCase("hoffmann") && !law.name().equals("chinchilla")) {
+        if (t.equalsIgnoreCase("hoffmann") && !StartRanges.hoffmannGrid(law)) {
             throw new CliException("--starts hoffmann is the grid for chinchilla (E, A, B, alpha, beta); law "
                     + law.name() + " needs sobol:N, lhs:N or grid:FILE");
         }

@@ -19,6 +19,8 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.ScalingLaws;
+import dev.scalinglaws.core.formula.FormulaException;
+import dev.scalinglaws.core.formula.FormulaLaw;
 
 /**
  * A fit read back from the JSON that {@code scaling fit --format json} writes ({@code scalinglaws.fit/1}). Reading is
@@ -102,6 +104,23 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         return of(path, nodes.get(0));
     }
 
+    /** The law of a {@code --formula} fit: its formula, covariates and response, parsed again. */
+    private static ScalingLaw formulaLaw(Path path, JsonNode root) {
+        JsonNode text = root.get("formula");
+        JsonNode covariates = root.get("covariates");
+        if (text == null || !text.isTextual() || covariates == null || !covariates.isArray()) {
+            throw new CliException(path + ": a formula fit needs the fields 'formula' (text) and 'covariates' (an "
+                    + "array of column names)");
+        }
+        List<String> names = new ArrayList<>();
+        covariates.forEach(c -> names.add(c.asText()));
+        try {
+            return FormulaLaw.parse(text.asText(), names, root.path("response").asText("loss"));
+        } catch (FormulaException e) {
+            throw new CliException(path + ": formula: " + e.getMessage(), e);
+        }
+    }
+
     private static FitFile of(Path path, JsonNode root) {
         if (!root.isObject()) {
             throw new CliException(path + ": expected a JSON object (the output of 'scaling fit --format json')");
@@ -117,7 +136,8 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         }
         ScalingLaw law;
         try {
-            law = ScalingLaws.byName(lawNode.asText());
+            law = lawNode.asText().equals(FormulaLaw.NAME) ? formulaLaw(path, root)
+                    : ScalingLaws.byName(lawNode.asText());
             JsonNode ties = root.get("ties");
             if (ties != null && !ties.isObject()) {
                 throw new IllegalArgumentException("field 'ties' is not an object");

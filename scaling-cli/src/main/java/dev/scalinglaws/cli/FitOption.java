@@ -10,6 +10,8 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.core.formula.FormulaException;
+import dev.scalinglaws.core.formula.FormulaLaw;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,6 +32,11 @@ final class FitOption {
             description = "With --params: the law, instead of a fit file.")
     String law;
 
+    @Option(names = "--formula", paramLabel = "EXPR",
+            description = "With --params: a law written out (see 'scaling fit --formula'), instead of --law; its "
+                    + "identifiers not named in --params are covariates.")
+    String formula;
+
     @Option(names = "--params", paramLabel = "NAME=VALUE[,...]",
             description = "Every parameter of --law, e.g. E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28 (published "
                     + "constants: no data, no fit file, no intervals).")
@@ -45,9 +52,20 @@ final class FitOption {
         return path == GIVEN;
     }
 
+    /** The --formula law whose parameters are the --params names; its other identifiers are covariates. */
+    private ScalingLaw formulaLaw(java.util.Set<String> parameterNames) {
+        try {
+            List<String> covariates = new ArrayList<>(FormulaLaw.identifiers(formula).keySet());
+            covariates.removeAll(parameterNames);
+            return FormulaLaw.parse(formula, covariates);
+        } catch (FormulaException e) {
+            throw new CliException("--formula: " + e.getMessage(), e);
+        }
+    }
+
     /** Reads the fit file (see {@link FitFile#read}), or makes a fit of the given parameters. */
     FitFile read() {
-        if (params == null && law == null) {
+        if (params == null && law == null && formula == null) {
             if (path == null) {
                 throw new CliException("give --fit FIT.json, or --law NAME with --params NAME=VALUE,...");
             }
@@ -56,12 +74,16 @@ final class FitOption {
         if (path != null && path != GIVEN) {
             throw new CliException("give --fit FIT.json or --law NAME --params ..., not both");
         }
-        if (law == null || params == null) {
-            throw new CliException(law == null ? "--params needs --law NAME" : "--law needs --params NAME=VALUE,... "
-                    + "(every parameter of the law)");
+        if (law != null && formula != null) {
+            throw new CliException("give --law NAME or --formula EXPR, not both");
         }
-        ScalingLaw l = FitCommand.law(law);
+        if (law == null && formula == null || params == null) {
+            throw new CliException(params != null ? "--params needs --law NAME (or --formula EXPR)"
+                    : (law != null ? "--law" : "--formula") + " needs --params NAME=VALUE,... (every parameter of "
+                    + "the law)");
+        }
         Map<String, Double> values = Parsing.point("--params", params);
+        ScalingLaw l = law != null ? FitCommand.law(law) : formulaLaw(values.keySet());
         List<String> names = l.parameters().stream().map(Parameter::name).toList();
         for (String k : values.keySet()) {
             if (!names.contains(k)) {

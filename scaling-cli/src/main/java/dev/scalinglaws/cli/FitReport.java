@@ -37,6 +37,13 @@ final class FitReport {
         TiedLaw tied = r.law() instanceof TiedLaw t ? t : null;
         root.put("law", tied != null ? tied.base().name() : r.law().name());
         root.put("formula", r.law().formula());
+        dev.scalinglaws.core.ScalingLaw base = tied != null ? tied.base() : r.law();
+        if (base instanceof dev.scalinglaws.core.formula.FormulaLaw) {
+            // what 'predict --fit' and 'plot --fit' need to parse the formula again
+            root.put("formula", base.formula());
+            base.covariates().forEach(root.putArray("covariates")::add);
+            root.put("response", base.response());
+        }
         if (tied != null) {
             ObjectNode ties = root.putObject("ties");
             tied.ties().forEach(ties::put);

@@ -120,8 +120,8 @@ final class OptimalCommand implements Callable<Integer> {
         held = compute != null && at != null ? Parsing.point("--at", at) : Map.of();
         if (compute != null ? !law.covariates().containsAll(List.of("N", "D"))
                 : !law.covariates().equals(List.of("N", "D"))) {
-            throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law %s; "
-                    + "%s takes %s", fit.path, compute != null ? "whose covariates include N and D" : "in (N, D)",
+            throw new CliException(String.format(Locale.ROOT, "%s: compute-optimal allocation needs a law in (N, D)"
+                    + "%s; %s takes %s", fit.path, compute != null ? " (other covariates held with --at)" : "",
                     law.name(), law.covariates()));
         }
         double[] theta = f.theta();

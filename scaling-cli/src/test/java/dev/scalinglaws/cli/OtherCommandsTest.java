@@ -139,9 +139,10 @@ class OtherCommandsTest {
     void datasetsListShowExport() throws Exception {
         Cli.Result list = Cli.run("datasets", "list");
         assertThat(list.exit()).isZero();
-        assertThat(list.out()).contains("chinchilla", "gadre-overtraining", "lin-finetune");
+        assertThat(list.out()).contains("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs",
+                "muennighoff-clean");
         JsonNode arr = Json.MAPPER.readTree(Cli.run("datasets", "list", "--format", "json").out());
-        assertThat(arr).hasSize(3);
+        assertThat(arr).hasSize(dev.scalinglaws.datasets.Datasets.names().size());
 
         Cli.Result show = Cli.run("datasets", "show", "chinchilla");
         assertThat(show.exit()).isZero();

@@ -161,15 +161,9 @@ public final class FitEvaluation {
         f.coordinateGramian(theta, gram);
         DMatrixRMaj h = new DMatrixRMaj(gram);
         double[] dscale = new double[nFree];
-        double maxDiagonal = 0;
-        for (int a = 0; a < nFree; a++) {
-            maxDiagonal = Math.max(maxDiagonal, h.get(a, a));
-        }
         for (int a = 0; a < nFree; a++) {
             double dd = h.get(a, a);
-            // a parameter the fitted values do not depend on (relative curvature below 1e-20, e.g. a decay
-            // constant run off to 1e15) is a flat direction, though its column is not exactly zero
-            dscale[a] = dd > 1e-20 * maxDiagonal ? 1 / Math.sqrt(dd) : 0;
+            dscale[a] = dd > 0 ? 1 / Math.sqrt(dd) : 0;
         }
         DMatrixRMaj scaled = new DMatrixRMaj(nFree, nFree);
         for (int a = 0; a < nFree; a++) {

@@ -117,7 +117,8 @@ public final class Fitter {
                                     + "law %s has none; use LBFGSB or LEVENBERG_MARQUARDT", law.name()));
                 }
                 starts.addAll(VariableProjection.starts(c.newObjective(), structure, c.baseTheta(), c.free(),
-                        c.naturalLower(), c.naturalUpper(), VARPRO_STARTS, VARPRO_GRID));
+                        c.naturalLower(), c.naturalUpper(), VARPRO_STARTS, VARPRO_GRID,
+                        j -> Starts.startRange(spec.starts(), law, j)));
                 // few starts: run each to the polish tolerances (SciPy's ftol stops a Huber sum of 1e-3 early)
                 double scale = starts.isEmpty() ? 1 : Math.max(1, Math.abs(c.newObjective()
                         .value(starts.get(0))));
@@ -284,10 +285,13 @@ public final class Fitter {
             }
         }
         double total = seconds + (System.nanoTime() - t0) * 1e-9;
-        return new FitResult(law, est, value, status,
-                new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
-                        gradientNorm, onBound), ident, evaluation.goodness(), evaluation.residuals(), scale, notes,
-                c.source(), spec, total, problem);
+        // every parameter pinned: no start ran, the objective was evaluated once
+        ConvergenceReport report = c.dimension() == 0
+                ? new ConvergenceReport(0, 0, 0, 0, 0, evaluations, gradientNorm, onBound)
+                : new ConvergenceReport(outcomes.length, converged, atBest, failed, iterations, evaluations,
+                        gradientNorm, onBound);
+        return new FitResult(law, est, value, status, report, ident, evaluation.goodness(), evaluation.residuals(),
+                scale, notes, c.source(), spec, total, problem);
     }
 
 

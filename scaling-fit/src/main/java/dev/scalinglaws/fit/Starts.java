@@ -3,6 +3,7 @@ package dev.scalinglaws.fit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import dev.scalinglaws.core.Parameter;
@@ -25,7 +26,8 @@ import org.apache.commons.math3.random.SobolSequenceGenerator;
  *
  * <p>Implementations are immutable and thread-safe; the same strategy and law always give the same points.
  */
-public sealed interface Starts extends java.io.Serializable permits Starts.Hoffmann, Starts.Sobol, Starts.LatinHypercube, Starts.Explicit {
+public sealed interface Starts extends java.io.Serializable permits Starts.Hoffmann, Starts.Sobol, Starts.LatinHypercube, Starts.Explicit,
+        Starts.Ranged {
 
     /**
      * The starting points for a law.
@@ -77,6 +79,95 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
             copy.add(p.clone());
         }
         return new Explicit(List.copyOf(copy));
+    }
+
+    /**
+     * These starts with other start ranges for some parameters (each parameter's {@link ScalingLaw#startRange} is
+     * replaced), for the strategies that sample the ranges (Sobol, Latin hypercube) and for variable projection's
+     * grid. Explicit points and Hoffmann's grid are unchanged.
+     *
+     * @param base   the strategy
+     * @param ranges parameter name to {@code {lower, upper}}, lower &lt; upper, both finite
+     * @return the strategy
+     */
+    static Starts withRanges(Starts base, Map<String, double[]> ranges) {
+        List<Range> list = new ArrayList<>();
+        if (base instanceof Ranged r) {
+            base = r.base();
+            list.addAll(r.ranges());
+        }
+        for (Map.Entry<String, double[]> e : ranges.entrySet()) {
+            list.removeIf(x -> x.name().equals(e.getKey()));
+            list.add(new Range(e.getKey(), e.getValue()[0], e.getValue()[1]));
+        }
+        return new Ranged(base, list);
+    }
+
+    /**
+     * The start range of parameter {@code j} under a strategy: its override, if the strategy has one, else the law's.
+     *
+     * @param starts the strategy
+     * @param law    the law
+     * @param j      parameter index
+     * @return {@code {lower, upper}}
+     */
+    static double[] startRange(Starts starts, ScalingLaw law, int j) {
+        if (starts instanceof Ranged r) {
+            String name = law.parameters().get(j).name();
+            for (Range x : r.ranges()) {
+                if (x.name().equals(name)) {
+                    return new double[] {x.lower(), x.upper()};
+                }
+            }
+        }
+        return law.startRange(j);
+    }
+
+    /**
+     * A start range of one parameter.
+     *
+     * @param name  the parameter
+     * @param lower lower end (finite)
+     * @param upper upper end (finite, above lower)
+     */
+    record Range(String name, double lower, double upper) implements java.io.Serializable {
+        /** Validates. */
+        public Range {
+            if (!Double.isFinite(lower) || !Double.isFinite(upper) || !(lower < upper)) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                        "start range of %s: [%s, %s] is not a finite interval", name, lower, upper));
+            }
+        }
+    }
+
+    /** Starts with start-range overrides. @param base the strategy @param ranges the overrides */
+    record Ranged(Starts base, List<Range> ranges) implements Starts {
+        /** Copies. */
+        public Ranged {
+            ranges = List.copyOf(ranges);
+        }
+
+        @Override
+        public List<double[]> points(ScalingLaw law) {
+            for (Range r : ranges) {
+                int j = law.indexOf(r.name());
+                if (law.parameters().get(j).positive() && !(r.lower() > 0)) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "start range of %s: %s is "
+                            + "positive (searched in log space), so its range must start above 0, not at %s",
+                            r.name(), r.name(), r.lower()));
+                }
+            }
+            return base.points(new RangedLaw(law, this));
+        }
+
+        @Override
+        public String describe() {
+            StringBuilder sb = new StringBuilder(base.describe()).append(" (start ranges");
+            for (Range r : ranges) {
+                sb.append(' ').append(r.name()).append('=').append(r.lower()).append(':').append(r.upper());
+            }
+            return sb.append(')').toString();
+        }
     }
 
     /**
@@ -290,6 +381,59 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
                 h = 31 * h + java.util.Arrays.hashCode(x);
             }
             return h;
+        }
+    }
+
+    /** A law seen with other start ranges, for drawing points only. */
+    final class RangedLaw implements ScalingLaw {
+        private final ScalingLaw law;
+        private final Starts starts;
+
+        RangedLaw(ScalingLaw law, Starts starts) {
+            this.law = law;
+            this.starts = starts;
+        }
+
+        @Override
+        public String name() {
+            return law.name();
+        }
+
+        @Override
+        public String formula() {
+            return law.formula();
+        }
+
+        @Override
+        public String citation() {
+            return law.citation();
+        }
+
+        @Override
+        public List<String> covariates() {
+            return law.covariates();
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return law.parameters();
+        }
+
+        @Override
+        public double[] startRange(int j) {
+            return Starts.startRange(starts, law, j);
+        }
+
+        @Override
+        public void evaluate(double[] theta, dev.scalinglaws.core.Columns x, int from, int to, double[] value,
+                             double[][] jacobian) {
+            law.evaluate(theta, x, from, to, value, jacobian);
+        }
+
+        @Override
+        public void evaluateLog(double[] theta, dev.scalinglaws.core.Columns x, int from, int to, double[] value,
+                                double[][] jacobian) {
+            law.evaluateLog(theta, x, from, to, value, jacobian);
         }
     }
 

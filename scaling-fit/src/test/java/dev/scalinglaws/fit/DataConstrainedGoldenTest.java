@@ -79,6 +79,7 @@ class DataConstrainedGoldenTest {
         FitResult chinchilla = evaluate(ChinchillaLaw.INSTANCE, data, java.util.Arrays.copyOf(published, 5));
         assertThat(chinchilla.goodness().rSquaredLinear()).isCloseTo(0.4452, within(1e-4));
         assertThat(atPublished.convergence().iterations()).isZero();
+        assertThat(atPublished.convergence().starts()).isZero();
         // the whole grid finds a lower minimum elsewhere on the ridge
         FitResult grid = Fitter.fit(DataConstrainedLaw.INSTANCE, data, pinnedChinchillaConstants()
                 .withStarts(notebookGrid()));

@@ -234,6 +234,8 @@ class FitterFuzzProperties {
             // pinned ones included, when no start reached a finite objective (reported defect).
             Statistics.label("NON_FINITE with pins").collect(!spec.pins().isEmpty());
         }
-        assertThat(r.convergence().starts()).isEqualTo(spec.starts().points(c.law()).size());
+        // a fit whose every parameter is pinned runs no start: it only evaluates the objective
+        boolean evaluateOnly = spec.pins().size() == c.law().parameterCount() && !spec.loss().fitsScale();
+        assertThat(r.convergence().starts()).isEqualTo(evaluateOnly ? 0 : spec.starts().points(c.law()).size());
     }
 }

@@ -46,6 +46,19 @@ public final class VariableProjection {
      */
     public static List<double[]> starts(Objective objective, LinearStructure structure, double[] baseTheta,
                                         int[] free, double[] lower, double[] upper, int count, int gridPoints) {
+        return starts(objective, structure, baseTheta, free, lower, upper, count, gridPoints,
+                objective.law()::startRange);
+    }
+
+    /**
+     * As {@link #starts(Objective, LinearStructure, double[], int[], double[], double[], int, int)}, with the grid
+     * spanning other start ranges.
+     *
+     * @param startRange parameter index to its start range {@code {lower, upper}}
+     */
+    public static List<double[]> starts(Objective objective, LinearStructure structure, double[] baseTheta,
+                                        int[] free, double[] lower, double[] upper, int count, int gridPoints,
+                                        java.util.function.IntFunction<double[]> startRange) {
         ScalingLaw law = objective.law();
         List<Parameter> params = law.parameters();
         int p = law.parameterCount();
@@ -104,7 +117,7 @@ public final class VariableProjection {
         double[][] axis = new double[d][perDim];
         for (int q = 0; q < d; q++) {
             int j = nonlinear[q];
-            double[] r = law.startRange(j);
+            double[] r = startRange.apply(j);
             double lo = Math.max(r[0], lower[j]);
             double hi = Math.min(r[1], upper[j]);
             boolean positive = params.get(j).positive();
