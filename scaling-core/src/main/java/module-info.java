@@ -5,15 +5,16 @@
 
 /**
  * Scaling laws, their data and compute-optimal allocation: {@code dev.scalinglaws.core} (the {@code ScalingLaw}
- * abstraction, the pre-training laws, {@code Dataset} and CSV reading), {@code .dynamics} (training dynamics) and
- * {@code .shape} (model-shape accounting and Pareto frontiers). Laws from other modules are found through
- * {@link dev.scalinglaws.core.LawProvider}.
+ * abstraction, the pre-training laws, {@code Dataset} and CSV reading), {@code .dynamics} (training dynamics),
+ * {@code .formula} (laws written as formulas) and {@code .shape} (model-shape accounting and Pareto frontiers).
+ * Laws from other modules are found through {@link dev.scalinglaws.core.LawProvider}.
  */
 module dev.scalinglaws.core {
     requires org.apache.commons.csv;
 
     exports dev.scalinglaws.core;
     exports dev.scalinglaws.core.dynamics;
+    exports dev.scalinglaws.core.formula;
     exports dev.scalinglaws.core.shape;
 
     uses dev.scalinglaws.core.LawProvider;

@@ -20,4 +20,5 @@ module dev.scalinglaws.fit {
 
     exports dev.scalinglaws.fit;
     exports dev.scalinglaws.fit.uncertainty;
+    exports dev.scalinglaws.fit.approaches;
 }

@@ -91,6 +91,11 @@ final class DataOptions {
                     + "Repeatable (ANDed).")
     List<String> where = new ArrayList<>();
 
+    @Option(names = "--keep-best", paramLabel = "COLS", split = ",",
+            description = "For each group of rows with equal values in these columns keep only the row with the "
+                    + "lowest response (e.g. the best learning rate per N,D: --keep-best N,D). Applied after --where.")
+    List<String> keepBest = new ArrayList<>();
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -208,6 +213,9 @@ final class DataOptions {
         }
         List<RowFilter> conditions = filters();
         Dataset selected = RowFilter.apply(prepared, conditions);
+        if (!keepBest.isEmpty()) {
+            selected = KeepBest.apply(raw, selected, keepBest, law == null ? "loss" : law.response(), warnings);
+        }
         if (group != null && grouping == Grouping.GROUPS) {
             selected = withColumn(raw, selected, "--group", group).withGroups(group);
         }

@@ -69,7 +69,9 @@ record RowFilter(String column, String operator, String value, String text) {
                     "--where names no such column; columns are: " + String.join(", ", data.columnNames()));
         }
         Double number = parseNumber(value);
-        if (!isColumn || number == null && ColumnExpression.looksArithmetic(value)) {
+        boolean textEquality = isColumn && number == null && !data.isNumeric(column)
+                && (operator.equals("=") || operator.equals("!="));
+        if (!textEquality && (!isColumn || number == null && ColumnExpression.looksArithmetic(value))) {
             // arithmetic over columns, e.g. D/N>=2: positions in messages count in the --where text
             String option = "--where '" + text + "'";
             int leftAt = Math.max(0, text.indexOf(column));

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         description = "Fit, check and use neural scaling laws.",
         subcommands = {FitCommand.class, PredictCommand.class, OptimalCommand.class, BacktestCommand.class,
             SelectCommand.class, ShapeCommand.class, DatasetsCommand.class, PlotCommand.class,
+            IsoflopCommand.class, EnvelopeCommand.class, ApproachesCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scaling fit                                  # Chinchilla, Epoch AI protocol",

@@ -140,7 +140,7 @@ class OtherCommandsTest {
         Cli.Result list = Cli.run("datasets", "list");
         assertThat(list.exit()).isZero();
         assertThat(list.out()).contains("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs",
-                "muennighoff-clean");
+                "muennighoff-clean", "isoflop-porian2024");
         JsonNode arr = Json.MAPPER.readTree(Cli.run("datasets", "list", "--format", "json").out());
         assertThat(arr).hasSize(dev.scalinglaws.datasets.Datasets.names().size());
 

@@ -62,7 +62,7 @@ class SchemaTest {
     @Test
     void everySchemaNamesItsOwnSchemaConstant() throws Exception {
         for (String name : List.of("fit", "prediction", "optimal", "selection", "selection-comparison",
-                "allocation", "dynamics", "shape-effect", "backtest")) {
+                "allocation", "dynamics", "shape-effect", "backtest", "isoflop", "envelope")) {
             JsonNode schema = schema(name + ".schema.json");
             String constant = schema.at("/properties/schema/const").asText();
             assertThat(constant).as(name).isEqualTo("scalinglaws." + (name.equals("prediction") ? "prediction"
@@ -95,6 +95,27 @@ class SchemaTest {
                 "--cost-finetune", "3", "--format", "json");
         assertThat(SchemaValidator.validate(schema("allocation.schema.json"),
                 Json.MAPPER.readTree(allocation.out()))).isEmpty();
+    }
+
+    @Test
+    void isoflopAndEnvelopeOutputValidate() throws Exception {
+        Cli.Result one = Cli.run("isoflop", "--dataset", "isoflop-porian2024", "--where", "config=rw/tuned-const",
+                "--resamples", "50", "--format", "json");
+        assertThat(one.exit()).as(one.err()).isZero();
+        assertThat(SchemaValidator.validate(schema("isoflop.schema.json"), Json.MAPPER.readTree(one.out())))
+                .isEmpty();
+        Cli.Result by = Cli.run("isoflop", "--dataset", "isoflop-porian2024", "--by", "config", "--resamples", "20",
+                "--format", "json");
+        assertThat(by.out().lines().toList()).hasSize(11);
+        for (String line : by.out().lines().toList()) {
+            assertThat(SchemaValidator.validate(schema("isoflop.schema.json"), Json.MAPPER.readTree(line))).isEmpty();
+        }
+        Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath();
+        Path ckpt = base.resolve("../docs/examples/checkpoints.csv").normalize();
+        Cli.Result env = Cli.run("envelope", "--data", ckpt.toString(), "--resamples", "50", "--format", "json");
+        assertThat(env.exit()).as(env.err()).isZero();
+        assertThat(SchemaValidator.validate(schema("envelope.schema.json"), Json.MAPPER.readTree(env.out())))
+                .isEmpty();
     }
 
     @Test

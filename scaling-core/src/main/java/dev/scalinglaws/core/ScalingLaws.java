@@ -48,7 +48,7 @@ public final class ScalingLaws {
     public static List<ScalingLaw> builtIn() {
         return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, KaplanStepsLaw.INSTANCE,
                 CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE,
-                DataConstrainedLaw.INSTANCE);
+                DataConstrainedLaw.INSTANCE, PowerLaw.INSTANCE, SaturatingPowerLaw.INSTANCE);
     }
 
     /** All registered law names. */

@@ -250,6 +250,10 @@ class LawProperties {
                 return Math.pow(t[0] / x[0], t[2]) + Math.pow(t[1] / x[1], t[3]);
             case "critical-batch":
                 return t[0] / Math.pow(x[0], 1 / t[1]);
+            case "power":
+                return t[0] * Math.pow(x[0], t[1]);
+            case "saturating-power":
+                return t[0] + t[1] * Math.pow(x[0], -t[2]);
             case "data-constrained": {
                 // the notebook's formula, written out (Muennighoff et al. 2023, utils/parametric_fit.ipynb)
                 double u = Math.min(x[2], x[1]);

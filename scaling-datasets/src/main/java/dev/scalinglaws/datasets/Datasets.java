@@ -29,6 +29,8 @@ import dev.scalinglaws.core.Dataset;
  *   <li>{@link #muennighoffRuns()} and {@link #muennighoffClean()}: Muennighoff et al. 2023, "Scaling
  *       Data-Constrained Language Models" (arXiv:2305.16264): 296 runs (182 with outliers removed) with N, D, unique
  *       tokens U, epochs and loss.</li>
+ *   <li>{@link #porianIsoflop()}: Porian et al. 2024, "Resolving Discrepancies in Compute-Optimal Scaling of Language
+ *       Models" (arXiv:2406.19146): 1,264 isoFLOP points (config, C, N, D, loss) of 11 configurations.</li>
  * </ul>
  *
  * <p>Stateless and thread-safe; every call reads the resource anew and returns an immutable dataset.
@@ -57,7 +59,8 @@ public final class Datasets {
 
     /** Names of the bundled datasets. */
     public static List<String> names() {
-        return List.of("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs", "muennighoff-clean");
+        return List.of("chinchilla", "gadre-overtraining", "lin-finetune", "muennighoff-runs", "muennighoff-clean",
+                "isoflop-porian2024");
     }
 
     /** Descriptions of the bundled datasets. */
@@ -78,7 +81,11 @@ public final class Datasets {
                 new Info("muennighoff-runs", "Data-constrained runs: repeated data and excess parameters on C4",
                         MUENNIGHOFF, 296, "name, N, D (tokens seen), U (unique tokens), epochs = D/U, loss"),
                 new Info("muennighoff-clean", "The 182 data-constrained runs with outliers removed (the R_D*, R_N* "
-                        + "fit)", MUENNIGHOFF, 182, "name, N, D (tokens seen), U (unique tokens), epochs = D/U, loss"));
+                        + "fit)", MUENNIGHOFF, 182, "name, N, D (tokens seen), U (unique tokens), epochs = D/U, loss"),
+                new Info("isoflop-porian2024", "IsoFLOP profiles of 11 training configurations (RefinedWeb, OWT2)",
+                        "Porian et al. 2024, Resolving Discrepancies in Compute-Optimal Scaling of Language Models, "
+                                + "arXiv:2406.19146", 1264,
+                        "config (dataset/setting), dataset, setting, C (FLOPs), N (parameters), D = C/(6N), loss"));
     }
 
     /**
@@ -94,6 +101,7 @@ public final class Datasets {
             case "lin-finetune" -> linFinetune();
             case "muennighoff-runs" -> muennighoffRuns();
             case "muennighoff-clean" -> muennighoffClean();
+            case "isoflop-porian2024" -> porianIsoflop();
             default -> throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "unknown dataset '%s'; bundled datasets: %s", name, String.join(", ", names())));
         };
@@ -111,6 +119,7 @@ public final class Datasets {
             case "gadre-overtraining" -> "overtraining-gadre2024";
             case "lin-finetune" -> "rectified-finetune-lin2024";
             case "muennighoff-runs", "muennighoff-clean" -> MUENNIGHOFF_DIR;
+            case "isoflop-porian2024" -> "isoflop-porian2024";
             default -> throw new IllegalArgumentException("unknown dataset '" + name + "'; bundled datasets: "
                     + String.join(", ", names()));
         };
@@ -207,6 +216,19 @@ public final class Datasets {
                 .textColumn("loss", loss.toArray(new String[0]))
                 .groups("model")
                 .build();
+    }
+
+    /**
+     * Porian et al.'s isoFLOP points: one row per (configuration, FLOP budget C, model size N) with columns
+     * {@code config} ({@code dataset/setting}, e.g. {@code rw/tuned-const}), {@code dataset}, {@code setting},
+     * {@code C}, {@code N}, {@code D} = C / (6N) and {@code loss}. The paper's own optima and exponents are the
+     * resources {@code isoflop-porian2024/optimal_pairs.csv} and {@code isoflop-porian2024/published.json}
+     * (see {@link #text}).
+     *
+     * @return the dataset, source {@code dataset:isoflop-porian2024}
+     */
+    public static Dataset porianIsoflop() {
+        return read("isoflop-porian2024/isoflop_points.csv", "dataset:isoflop-porian2024", CsvReader.defaults());
     }
 
     /**

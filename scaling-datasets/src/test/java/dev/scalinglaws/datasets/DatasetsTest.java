@@ -55,6 +55,23 @@ class DatasetsTest {
     }
 
     @Test
+    void porianIsoflopHas1264PointsOf11Configurations() {
+        Dataset d = Datasets.byName("isoflop-porian2024");
+        assertThat(d.size()).isEqualTo(1264);
+        assertThat(new java.util.TreeSet<>(java.util.List.of(d.textColumn("config")))).hasSize(11)
+                .contains("rw/tuned-const", "owt2/kaplan-repro", "rw/kaplan-adjusted");
+        double[] c = d.column("C");
+        double[] n = d.column("N");
+        double[] tokens = d.column("D");
+        for (int i = 0; i < d.size(); i++) {
+            assertThat(6 * n[i] * tokens[i]).isCloseTo(c[i], within(c[i] * 1e-9));
+        }
+        assertThat(Datasets.provenance("isoflop-porian2024")).contains("MIT", "arXiv:2406.19146");
+        assertThat(Datasets.text("isoflop-porian2024/optimal_pairs.csv").lines().count()).isEqualTo(128);
+        assertThat(Datasets.text("isoflop-porian2024/published.json")).contains("\"a_CI\"");
+    }
+
+    @Test
     void muennighoffRunsHaveUniqueTokensAndEpochs() {
         Dataset all = Datasets.byName("muennighoff-runs");
         Dataset clean = Datasets.byName("muennighoff-clean");

@@ -49,7 +49,8 @@ class ModuleDescriptorTest {
     void fitExportsOnlyItsApi() throws Exception {
         ModuleDescriptor fit = descriptorOf(FitProblem.class);
         assertThat(fit.name()).isEqualTo("dev.scalinglaws.fit");
-        assertThat(exports(fit)).containsExactly("dev.scalinglaws.fit", "dev.scalinglaws.fit.uncertainty");
+        assertThat(exports(fit)).containsExactly("dev.scalinglaws.fit", "dev.scalinglaws.fit.approaches",
+                "dev.scalinglaws.fit.uncertainty");
         // the internal package is there, and not exported
         assertThat(Files.isDirectory(classes(FitProblem.class).resolve("dev/scalinglaws/fit/internal"))).isTrue();
         boolean vectorOptional = false;
