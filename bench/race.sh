@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# bench/race.sh -- side-by-side race of the Epoch "replicate exactly" protocol: SciPy (shared/bench/scipy_baseline.py)
-# against this library (dev.scalinglaws.bench.Race), in the same session, one after the other.
+# bench/race.sh -- side-by-side race of the Epoch "replicate exactly" protocol: SciPy (bench/scipy_baseline.py, this
+# repository's own baseline) against this library (dev.scalinglaws.bench.Race), in the same session, one after the other.
 #
 # Usage (from the repository root):   bench/race.sh [--quick]
 #   --quick   smoke test: scipy --bootstrap 5, ours 1 warm-up + 2 timed grid runs and 200 resamples.
+# Needs: Java 17+ and Maven (the build), and python3 with numpy and scipy (e.g. `python3 -m pip install numpy scipy`).
 # Environment:
-#   SCIPY_BASELINE  path of scipy_baseline.py       (default ../shared/bench/scipy_baseline.py)
+#   PYTHON          the Python to run the baseline   (default python3)
+#   SCIPY_BASELINE  path of the baseline script      (default bench/scipy_baseline.py)
 #   RACE_OUT        directory for the JSON outputs  (default bench/results)
 #   RACE_THREADS    worker threads for our side     (default: all processors)
 #   MVN_FLAGS       extra Maven flags for the build (e.g. -o)
@@ -19,7 +21,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CSV=scaling-datasets/src/main/resources/dev/scalinglaws/datasets/chinchilla-epoch/svg_extracted_data.csv
-BASELINE=${SCIPY_BASELINE:-../shared/bench/scipy_baseline.py}
+BASELINE=${SCIPY_BASELINE:-bench/scipy_baseline.py}
+PYTHON=${PYTHON:-python3}
 OUT=${RACE_OUT:-bench/results}
 JAR=scaling-bench/target/benchmarks.jar
 THREADS=${RACE_THREADS:-$(nproc)}
@@ -35,6 +38,17 @@ elif [[ $# -gt 0 ]]; then
 fi
 
 [[ -f "$BASELINE" ]] || { echo "race: scipy baseline not found at $BASELINE (set SCIPY_BASELINE)" >&2; exit 2; }
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+  echo "race: $PYTHON not found: install Python 3 (https://www.python.org/downloads/ or your system's python3 package)," \
+    "then: $PYTHON -m pip install numpy scipy (or set PYTHON=/path/to/python3)" >&2
+  exit 2
+fi
+if ! "$PYTHON" -c 'import numpy, scipy.optimize' >/dev/null 2>&1; then
+  echo "race: $PYTHON cannot import numpy and scipy: install them with" \
+    "'$PYTHON -m pip install numpy scipy' (or your system's python3-numpy and python3-scipy packages)," \
+    "or set PYTHON to a Python that has them" >&2
+  exit 2
+fi
 [[ -f "$CSV" ]] || { echo "race: data not found at $CSV" >&2; exit 2; }
 
 if [[ ! -f "$JAR" ]] || [[ -n "$(find pom.xml scaling-*/pom.xml scaling-*/src -newer "$JAR" -print -quit)" ]]; then
@@ -52,7 +66,7 @@ mkdir -p "$OUT"
 } > "$OUT/race-env.txt"
 
 echo "race: scipy (grid + --bootstrap $SCIPY_BOOT) ..." >&2
-python3 "$BASELINE" --data "$CSV" --bootstrap "$SCIPY_BOOT" --boot-starts 32 --seed 0 --quiet \
+"$PYTHON" "$BASELINE" --data "$CSV" --bootstrap "$SCIPY_BOOT" --boot-starts 32 --seed 0 --quiet \
   --json "$OUT/race-scipy.json"
 echo "load_after_scipy: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/race-env.txt"
 
@@ -62,7 +76,7 @@ echo "race: ours (${RACE_ARGS[*]}) ..." >&2
 java ${RACE_JAVA_OPTS---add-modules jdk.incubator.vector} -cp "$JAR" dev.scalinglaws.bench.Race --data "$CSV" "${RACE_ARGS[@]}" --json "$OUT/race-ours.json"
 echo "load_after_ours: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/race-env.txt"
 
-python3 - "$OUT/race-scipy.json" "$OUT/race-ours.json" "$OUT/race-env.txt" <<'PY' | tee "$OUT/race-summary.txt"
+"$PYTHON" - "$OUT/race-scipy.json" "$OUT/race-ours.json" "$OUT/race-env.txt" <<'PY' | tee "$OUT/race-summary.txt"
 import json, sys
 s = json.load(open(sys.argv[1])); o = json.load(open(sys.argv[2])); env = open(sys.argv[3]).read()
 sg, og = s["grid_fit"], o["grid_fit"]

@@ -21,5 +21,7 @@ echo "suite: load before $(cut -d' ' -f1-3 /proc/loadavg)" | tee "${OUT%.json}-e
 # --add-modules: the vectorised kernels (forks inherit the flag); JMH_JAVA_OPTS="" measures the scalar loops
 # shellcheck disable=SC2086
 java ${JMH_JAVA_OPTS---add-modules jdk.incubator.vector} -jar "$JAR" -prof gc -rf json -rff "$OUT" "$@"
+# keep machine paths out of the record: JMH writes the JVM's absolute path; keep only the JDK's directory name
+sed -i -E 's#"jvm" : "[^"]*/([^"/]+)/bin/java"#"jvm" : "\1/bin/java"#' "$OUT"
 echo "suite: load after $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "${OUT%.json}-env.txt"
 python3 bench/jmh_summary.py "$OUT" | tee "${OUT%.json}-summary.txt"

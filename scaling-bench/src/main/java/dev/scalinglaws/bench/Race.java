@@ -33,7 +33,7 @@ import dev.scalinglaws.fit.internal.Objective;
 
 /**
  * Our side of {@code bench/race.sh}: the Epoch "replicate exactly" protocol timed the way
- * {@code shared/bench/scipy_baseline.py} times it, printed as JSON.
+ * {@code bench/scipy_baseline.py} (this repository's SciPy baseline) times it, printed as JSON.
  *
  * <ol>
  *   <li><b>Grid fit.</b> {@code Fitter.fit(ChinchillaLaw.INSTANCE, data240, FitSpec.epoch().withThreads(t))}: warm-up

@@ -72,7 +72,8 @@ final class DataOptions {
         }
     }
 
-    @Option(names = "--data", paramLabel = "FILE", description = "CSV in long format (one row per observation).")
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "CSV in long format (one row per observation); - reads stdin.")
     Path file;
 
     @Option(names = "--dataset", paramLabel = "NAME",
@@ -117,7 +118,7 @@ final class DataOptions {
 
     /** The input files (for the overwrite guard). */
     List<Path> inputs() {
-        return file == null ? List.of() : List.of(file);
+        return file == null || Output.isStandardStream(file) ? List.of() : List.of(file);
     }
 
     /** The --column mappings of --data FILE (empty for a dataset, whose columns are mapped by {@link #read}). */
@@ -145,6 +146,11 @@ final class DataOptions {
             throw new CliException("give --data FILE or --dataset NAME, not both");
         }
         Map<String, String> mapping = Parsing.keyValues("--column", columns);
+        if (file != null && Output.isStandardStream(file)) {
+            // the stream is left open: it is the process's stdin
+            return CsvReader.defaults().withColumns(mapping).read(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8), "stdin");
+        }
         if (file != null) {
             Dataset d = CsvReader.defaults().withColumns(mapping).read(file);
             shadowNotes(mapping, ColumnShadows.headers(file));

@@ -11,9 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 
 /**
- * Writes results to stdout or, with {@code --output}, to a file atomically: the content goes to a temporary file in
- * the target's directory, which is then renamed over the target. A target that is one of the command's input files
- * is refused.
+ * Writes results to stdout (also for {@code --output -}) or, with {@code --output FILE}, to a file atomically: the
+ * content goes to a temporary file in the target's directory, which is then renamed over the target. A target that
+ * is one of the command's input files is refused.
  */
 final class Output {
 
@@ -27,6 +27,17 @@ final class Output {
     }
 
     /**
+     * Whether a file argument is {@code -}, the Unix name for stdin ({@code --data -}) or stdout
+     * ({@code --output -}).
+     *
+     * @param file the argument
+     * @return true for {@code -}
+     */
+    static boolean isStandardStream(Path file) {
+        return file != null && file.getNameCount() == 1 && "-".equals(file.toString());
+    }
+
+    /**
      * Prints {@code text} to {@code out}, or writes it to {@code target} atomically.
      *
      * @param target the file or null for stdout
@@ -35,7 +46,7 @@ final class Output {
      * @param inputs files the command read (never overwritten)
      */
     static void emit(Path target, String text, PrintWriter out, Collection<Path> inputs) {
-        if (target == null) {
+        if (target == null || isStandardStream(target)) {
             out.print(text);
             out.flush();
             return;
@@ -87,11 +98,11 @@ final class Output {
      * Checks, before any work is done, that a target may be written: not an input, not a directory, in an existing
      * directory.
      *
-     * @param target the file (null: stdout, always fine)
+     * @param target the file (null or {@code -}: stdout, always fine)
      * @param inputs files the command reads
      */
     static void guard(Path target, Collection<Path> inputs) {
-        if (target == null) {
+        if (target == null || isStandardStream(target)) {
             return;
         }
         Path abs = target.toAbsolutePath().normalize();

@@ -17,7 +17,7 @@ final class OutputOptions {
     @Mixin
     FormatOption formatOption = new FormatOption();
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically).")
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the result here (atomically); - is stdout.")
     Path file;
 
     /** The --format value. */

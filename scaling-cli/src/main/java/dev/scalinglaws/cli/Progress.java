@@ -9,8 +9,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * A progress bar on stderr for long work (multistart, bootstrap, --by), shown only when the process has a terminal
- * ({@code System.console() != null}); otherwise silent. Never written to stdout, so never into JSON.
+ * A progress bar on stderr for long work (multistart, bootstrap, --by), shown only when stderr is a terminal and
+ * not {@code TERM=dumb} ({@link Terminal#progress()}); otherwise silent. Never written to stdout, so never into JSON.
  *
  * <p>{@link #accept(int)} may be called from worker threads with the number of finished items.
  */
@@ -28,14 +28,14 @@ final class Progress implements IntConsumer, AutoCloseable {
     }
 
     /**
-     * A bar for {@code max} items, or a silent one without a terminal.
+     * A bar for {@code max} items, or a silent one when stderr is no terminal.
      *
      * @param task the label
      * @param max  the number of items
      * @return the progress
      */
     static Progress start(String task, long max) {
-        if (System.console() == null || max <= 1) {
+        if (max <= 1 || !Terminal.progress()) {
             return SILENT;
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(max)
@@ -45,14 +45,14 @@ final class Progress implements IntConsumer, AutoCloseable {
     }
 
     /**
-     * A bar without a known length (a running count of seconds), or a silent one without a terminal: for work that
+     * A bar without a known length (a running count of seconds), or a silent one when stderr is no terminal: for work that
      * reports no progress of its own.
      *
      * @param task the label
      * @return the progress
      */
     static Progress indeterminate(String task) {
-        if (System.console() == null) {
+        if (!Terminal.progress()) {
             return SILENT;
         }
         ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(-1)

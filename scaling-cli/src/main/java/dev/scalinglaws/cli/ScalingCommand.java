@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code scaling} command: fit, check and use neural scaling laws from the command line. The contract (commands,
- * flags, JSON schema, exit codes) is {@code shared/CLI.md}; the user documentation is {@code docs/cli.md}.
+ * flags, exit codes, output) is {@code docs/cli.md}, with the JSON schemas in {@code docs/schema/}.
  *
  * <p>Exit status: 0 success, 1 a fit that ran but did not converge (the result is still written), 2 bad input or
  * usage (one line on stderr naming file, row and column where they apply; {@code --debug} adds the stack trace),
@@ -84,19 +84,26 @@ public final class ScalingCommand implements Runnable {
 
     /**
      * The {@code scaling} launcher runs the JVM with its stderr piped through a filter that drops the JVM's notice
-     * about the Vector API module, and names the real stderr in {@code -Dscaling.stderr} (e.g. {@code /dev/fd/4}):
-     * the command writes there directly, appending, so its messages never wait in the filter and reach a file
-     * intact. If that stream cannot be opened (a socket), everything stays on the inherited stderr.
+     * about the Vector API module, and passes the caller's own stderr as an open descriptor named by
+     * {@code -Dscaling.stderr.fd} (4). The command writes there directly, through that very descriptor: it never
+     * waits in the filter, and it shares the caller's file offset, so under {@code > log 2>&1} the lines of stdout
+     * and stderr land complete and in the order written (reopening {@code /dev/fd/4} would create a second offset).
+     * Java has no public way to wrap a descriptor number, so the launcher opens {@code java.io} to this code; if
+     * that fails, everything stays on the inherited (filtered) stderr.
      */
     private static void useStderrFromLauncher() {
-        String path = System.getProperty("scaling.stderr");
-        if (path == null || path.isEmpty()) {
+        String fd = System.getProperty("scaling.stderr.fd");
+        if (fd == null || !fd.matches("[0-9]{1,4}")) {
             return;
         }
         try {
-            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(path, true), true));
-        } catch (java.io.IOException | SecurityException e) {
-            // keep the inherited stderr
+            java.io.FileDescriptor descriptor = new java.io.FileDescriptor();
+            java.lang.reflect.Field field = java.io.FileDescriptor.class.getDeclaredField("fd");
+            field.setAccessible(true);
+            field.setInt(descriptor, Integer.parseInt(fd));
+            System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(descriptor), true));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // keep the inherited stderr (java.io not opened to us, or another JVM layout)
         }
     }
 
@@ -112,6 +119,9 @@ public final class ScalingCommand implements Runnable {
         cl.setUsageHelpAutoWidth(false);
         cl.setUsageHelpWidth(120);
         configureHelp(cl);
+        if (!Terminal.colour()) { // NO_COLOR or TERM=dumb: plain help even on a terminal
+            cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        }
         cl.setParameterExceptionHandler(ScalingCommand::usageError);
         cl.setExecutionExceptionHandler(ScalingCommand::executionError);
         return cl;
@@ -196,19 +206,34 @@ public final class ScalingCommand implements Runnable {
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
-    /** Version from the build, plus the registered laws. */
+    /**
+     * "commit 0123456789ab" ("commit 0123456789ab (modified)" when the working tree had changes), from what the build
+     * recorded ({@code git describe --always --abbrev=12 --dirty=+modified}, and its exit status); "commit unknown"
+     * when the build had no git or no repository.
+     */
+    static String commit(String described, String status) {
+        if (described == null || !"0".equals(status) || !described.matches("[0-9a-f]{7,40}(\\+modified)?")) {
+            return "commit unknown";
+        }
+        return "commit " + described.replace("+modified", " (modified)");
+    }
+
+    /** Version from the build (with the git commit), plus the registered laws. */
     static final class Version implements IVersionProvider {
         @Override
         public String[] getVersion() {
             Properties p = new Properties();
-            try (InputStream in = ScalingCommand.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
+            for (String resource : new String[] {"version.properties", "commit.properties"}) {
+                try (InputStream in = ScalingCommand.class.getResourceAsStream(resource)) {
+                    if (in != null) {
+                        p.load(in);
+                    }
+                } catch (IOException e) {
+                    // fall through to "unknown"
                 }
-            } catch (IOException e) {
-                // fall through to "unknown"
             }
-            return new String[] {"scaling " + p.getProperty("version", "unknown") + " (dev.scalinglaws)",
+            return new String[] {"scaling " + p.getProperty("version", "unknown") + " (dev.scalinglaws, "
+                    + commit(p.getProperty("commit"), p.getProperty("status")) + ")",
                 "Java " + System.getProperty("java.version") + ", laws: " + String.join(", ", ScalingLaws.names())};
         }
     }

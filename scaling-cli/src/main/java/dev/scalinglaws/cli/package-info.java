@@ -6,7 +6,7 @@
  * <p>One class per command; each capability that another module will provide has one method that throws
  * "not available yet" today ({@code FitCommand.intervals}, {@code PredictCommand.intervals},
  * {@code OptimalCommand.transferAllocation}, {@code BacktestCommand.backtest}, {@code SelectCommand.select}).
- * Only {@link dev.scalinglaws.cli.ScalingCommand} is public. The contract is {@code shared/CLI.md}; user
- * documentation is {@code docs/cli.md}.
+ * Only {@link dev.scalinglaws.cli.ScalingCommand} is public. The contract and the user documentation are
+ * {@code docs/cli.md}.
  */
 package dev.scalinglaws.cli;

@@ -23,7 +23,7 @@ class OtherCommandsTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode n = Json.MAPPER.readTree(r.out());
         assertThat(n.get("schema").asText()).isEqualTo("scalinglaws.optimal/1");
-        // LAWS.md check: with the Epoch fit N_opt = 7.4e10, D_opt = 1.32e12, D/N = 17.9
+        // docs/laws.md check: with the Epoch fit N_opt = 7.4e10, D_opt = 1.32e12, D/N = 17.9
         assertThat(n.at("/N/estimate").asDouble()).isCloseTo(7.4e10, within(0.3e10));
         assertThat(n.at("/D/estimate").asDouble()).isCloseTo(1.32e12, within(0.05e12));
         assertThat(n.at("/tokensPerParameter/estimate").asDouble()).isCloseTo(17.9, within(1.0));

@@ -147,6 +147,57 @@ class ScalingJarIT {
             assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
     }
+    /** Runs the launcher under bash with {@code > out.txt 2>&1}: stdout and stderr share one file and one offset. */
+    private Run launcherToOneFile(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "\"$0\" \"$@\" > both.txt 2>&1",
+                launcher().toString()));
+        cmd.addAll(List.of(args));
+        Run r = run(cmd);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+        return new Run(r.exit(), Files.readString(dir.resolve("both.txt"), StandardCharsets.UTF_8), "");
+    }
+
+    /**
+     * Review (issue 18): under {@code > log 2>&1} the launcher's reopened {@code /dev/fd/4} had an offset of its
+     * own, so the error came out truncated or out of order and the derived-column warning was overwritten by the
+     * table. Now the command writes through the caller's descriptor: every line is there, whole, in the order
+     * written (the warning, printed while the data is prepared, before the table).
+     */
+    @Test
+    void launcherKeepsStdoutAndStderrInOrderInOneFile() throws Exception {
+        Run missing = launcherToOneFile("fit", "--data", "missing.csv");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.out()).isEqualTo("scaling fit: missing.csv: no such file\n");
+
+        Files.writeString(dir.resolve("c.csv"), "N,C,loss\n1e8,1.2e18,3.5\n2e8,2.4e18,3.2\n4e8,9.6e18,3.0\n"
+                + "8e8,3e19,2.9\n1.6e9,1e20,2.7\n3e9,4e20,2.6\n");
+        Run derived = launcherToOneFile("fit", "--data", "c.csv", "--starts", "sobol:8", "--format", "json");
+        assertThat(derived.exit()).as(derived.out()).isIn(0, 1);
+        String first = derived.out().lines().findFirst().orElseThrow();
+        assertThat(first).startsWith("warning: derived D").contains("D = C / (6 N)");
+        // the rest is the whole JSON document, nothing before, inside or after it
+        assertThat(derived.out()).endsWith("}\n");
+        JsonNode n = Json.MAPPER.readTree(derived.out().substring(first.length() + 1));
+        assertThat(n.get("schema").asText()).isEqualTo("scalinglaws.fit/1");
+        assertThat(n.at("/data/rows").asInt()).isEqualTo(6);
+    }
+
+    /** {@code --data -} reads stdin and {@code --output -} writes stdout, through the launcher. */
+    @Test
+    void launcherReadsStdinAndWritesStdoutForDash() throws Exception {
+        Files.writeString(dir.resolve("runs.csv"), "N,D,loss\n1e8,2e9,3.5\n2e8,4e9,3.2\n4e8,8e9,3.0\n"
+                + "8e8,1.6e10,2.9\n1.6e9,3.2e10,2.7\n3e9,6e10,2.6\n");
+        List<String> cmd = List.of("bash", "-c", "\"$0\" fit --data - --starts sobol:8 --format json --output - "
+                + "< runs.csv", launcher().toString());
+        Run r = run(cmd);
+        assertThat(r.exit()).as(r.err()).isIn(0, 1);
+        JsonNode n = Json.MAPPER.readTree(r.out());
+        assertThat(n.at("/data/source").asText()).isEqualTo("stdin");
+        assertThat(n.at("/data/rows").asInt()).isEqualTo(6);
+        assertThat(dir.resolve("-")).doesNotExist();
+    }
+
     private static Path launcher() {
         jar();
         Path launcher = Path.of(System.getProperty("scaling.launcher", "../scaling")).toAbsolutePath().normalize();

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden numbers of LAWS.md section 2: compute-optimal allocation at C = 6 x 70e9 x 1.4e12 (Chinchilla's budget)
+ * Golden numbers of docs/laws.md: compute-optimal allocation at C = 6 x 70e9 x 1.4e12 (Chinchilla's budget)
  * with Epoch AI's "replicate exactly" fit and with Hoffmann et al.'s rounded eq. 10 values.
  */
 class ComputeOptimalTest {

@@ -19,7 +19,7 @@ import dev.scalinglaws.core.Parameter;
  * amount of pre-training removes. Low G: pre-training is the cheap way to improve; high G: fine-tuning data is.
  * Allocation, floor and marginal values: {@link TransferGap}.
  *
- * <p><b>Provenance of the form.</b> This is the form given in the project's {@code LAWS.md} (section 6). It has
+ * <p><b>Provenance of the form.</b> This is the form given in the project's {@code docs/laws.md}. It has
  * <em>not yet been checked equation by equation against the paper</em> (only its abstract could be consulted), and
  * no published per-dataset constants are shipped. Evaluation is confined to {@link #evaluateLog} and the two terms
  * it names, so a corrected form is a local change.
@@ -47,7 +47,7 @@ public final class TransferGapLaw extends AbstractScalingLaw {
     private TransferGapLaw() {
         super("transfer-gap", "L = (A Dp^-alpha + G) Df^-beta + E",
                 "Barnett 2024, An Empirical Study of Scaling Laws for Transfer, arXiv:2408.16947 "
-                        + "(form as given in LAWS.md, not yet verified against the paper)", "loss",
+                        + "(form as given in docs/laws.md, not yet verified against the paper)", "loss",
                 List.of("Dp", "Df"),
                 List.of(Parameter.positive("A", true, "pre-training coefficient"),
                         new Parameter("G", 0, Double.POSITIVE_INFINITY, false, true,

@@ -137,7 +137,7 @@ class GadreChainGoldenTest {
     }
 
     /**
-     * LAWS.md asks how much the answer moves with log residuals and a robust loss instead of the paper's least squares
+     * docs/laws.md asks how much the answer moves with log residuals and a robust loss instead of the paper's least squares
      * on raw loss. Printed for docs/transfer.md; asserted only loosely (the C4 loss fit on 5 runs is nearly exact, so
      * every estimator should land close).
      */

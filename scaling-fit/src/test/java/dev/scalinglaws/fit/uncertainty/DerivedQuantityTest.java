@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class DerivedQuantityTest {
 
-    /** Epoch's "replicate exactly" fit (E, A, B, alpha, beta); LAWS.md check values. */
+    /** Epoch's "replicate exactly" fit (E, A, B, alpha, beta); docs/laws.md check values. */
     static final double[] EPOCH = {1.8172, 477.84, 2143.86, 0.34731, 0.36718};
 
     @Test
