@@ -1,30 +1,9 @@
 #!/usr/bin/env bash
+#
 # Copyright 2026 the scalinglaws authors.
 # SPDX-License-Identifier: Apache-2.0
 #
-# bench/coldstart.sh -- one-shot cold start, side by side: the whole process of `./scaling fit` (the bundled Epoch
-# protocol: 240 rows, Hoffmann's 4,500 starts, L-BFGS-B) against the whole process of the SciPy baseline
-# (bench/scipy_baseline.py, the same protocol), alternating in one run, so that both see the same machine load.
-#
-# Usage (from anywhere):  bench/coldstart.sh [--rounds N] [--quick] [VARIANT...]
-#   --rounds N   rounds (default 3); each round runs SciPy once, then every variant once
-#   --quick      1 round
-#   VARIANT      what to run for our side (default: launcher). One of
-#                  launcher        ./scaling fit, as shipped (whatever the launcher chooses)
-#                  vector          java --add-modules jdk.incubator.vector -jar scaling.jar fit (no archive)
-#                  scalar          java -jar scaling.jar fit (the scalar loops; no archive)
-#                  vector-cds      vector with a class-data-sharing archive (dumped first, untimed)
-#                  scalar-cds      scalar with a class-data-sharing archive
-#                  vector-notiered vector with -XX:-TieredCompilation
-#                  vector-jit01    vector with -XX:CompileThresholdScaling=0.1
-#                  scalar-jit01    scalar with -XX:CompileThresholdScaling=0.1
-#                  scalar-c1       scalar with -XX:TieredStopAtLevel=1
-#                  jdk25-aot       vector on $JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64) with an AOT cache
-#                                  (-XX:AOTCacheOutput, trained on the same fit first, untimed)
-# Environment: PYTHON (default python3), COLDSTART_OUT (default bench/results/coldstart), JAVA25.
-# Output: per run one line (wall s, CPU s = user + sys, and the printed objective and A); then per variant the median
-# wall, the median CPU, and the ratio of the medians to SciPy's; a check that every run printed the same objective and
-# parameters, agreeing with SciPy's optimum; the machine, the JDK and the load. Exit status 1 if an optimum differs.
+
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

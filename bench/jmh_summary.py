@@ -1,4 +1,9 @@
 #!/usr/bin/env python3
+#
+# Copyright 2026 the scalinglaws authors.
+# SPDX-License-Identifier: Apache-2.0
+#
+
 """Summarise a JMH JSON result file of scaling-bench: score per operation, ns per point for the per-point
 benchmarks, bytes allocated per operation (-prof gc), objective / probe ratio and the 10^4 -> 10^6 slope of the
 large fit.  Usage: python3 bench/jmh_summary.py bench/results/jmh.json"""

@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 the scalinglaws authors.
+# SPDX-License-Identifier: Apache-2.0
+#
+
 # bench/race.sh -- side-by-side race of the Epoch "replicate exactly" protocol: SciPy (bench/scipy_baseline.py, this
 # repository's own baseline) against this library (dev.scalinglaws.bench.Race), in the same session, one after the other.
 #

@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
+#
 # Copyright 2026 the scalinglaws authors.
 # SPDX-License-Identifier: Apache-2.0
+#
+
 """SciPy baseline for the race: the Epoch AI "replicate exactly" fit of the Chinchilla law.
 
 This is the reference the Java library is raced against (bench/race.sh, bench/coldstart.sh). It implements,

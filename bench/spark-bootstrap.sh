@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 the scalinglaws authors.
+# SPDX-License-Identifier: Apache-2.0
+#
+
 # bench/spark-bootstrap.sh -- throughput of a 4,000-resample bootstrap of a 10^5-row fit: locally (1 thread, all
 # threads) and on Spark local[1], local[2], ... (one task thread per core), with a bit-identity check between all.
 #

@@ -1,4 +1,9 @@
 #!/usr/bin/env python3
+#
+# Copyright 2026 the scalinglaws authors.
+# SPDX-License-Identifier: Apache-2.0
+#
+
 # bench/spark-groups.py -- writes the synthetic data of the Spark benchmark: G groups of 30 rows each (5 model sizes x
 # 6 token counts), each group drawn from its own Chinchilla-like truth with 1% log-normal noise. Standard library only.
 #

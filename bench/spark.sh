@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 the scalinglaws authors.
+# SPDX-License-Identifier: Apache-2.0
+#
+
 # bench/spark.sh -- throughput of group fits: ./scaling fit --by in one JVM against ./scaling-spark --master local[2],
 # on G groups of 30 rows (bench/spark-groups.py; each group has its own Chinchilla-like truth).
 #

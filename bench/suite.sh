@@ -1,4 +1,9 @@
 #!/usr/bin/env bash
+#
+# Copyright 2026 the scalinglaws authors.
+# SPDX-License-Identifier: Apache-2.0
+#
+
 # bench/suite.sh -- the whole JMH suite of scaling-bench, with the GC profiler, results as JSON plus a summary table
 # (ns per point, allocation per operation, objective / probe ratio, 10^4 -> 10^6 slope).
 #

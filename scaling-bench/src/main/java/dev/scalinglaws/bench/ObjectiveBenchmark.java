@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.scalinglaws.bench;
 
 import java.util.concurrent.TimeUnit;

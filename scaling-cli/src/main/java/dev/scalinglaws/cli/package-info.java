@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * The {@code scaling} command line (picocli): {@code fit}, {@code predict}, {@code optimal}, {@code backtest},
  * {@code select}, {@code shape}, {@code datasets} and {@code plot}, with tables, JSON ({@code docs/schema/}) and CSV

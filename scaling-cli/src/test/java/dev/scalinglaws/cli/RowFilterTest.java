@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 package dev.scalinglaws.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Transfer, fine-tuning and downstream laws, each a {@link dev.scalinglaws.core.ScalingLaw} fitted by the common
  * {@link dev.scalinglaws.fit.Fitter} and registered by name through {@link dev.scalinglaws.transfer.TransferLaws}:

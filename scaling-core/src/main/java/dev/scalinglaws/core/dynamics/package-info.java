@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Training dynamics: Kaplan et al.'s law of loss in model size and minimum steps ({@link
  * dev.scalinglaws.core.dynamics.KaplanStepsLaw}, {@code kaplan-ns}), the critical batch size ({@link

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Model shape: exact parameter and FLOP accounting of Transformer shapes ({@link
  * dev.scalinglaws.core.shape.TransformerShape}), the named T5 configurations of Tay et al. ({@link

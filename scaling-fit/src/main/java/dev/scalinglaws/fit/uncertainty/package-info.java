@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Uncertainty for fitted scaling laws: asymptotic covariance (Gauss-Newton, sandwich, smoothed sandwich) with the
  * delta method ({@link dev.scalinglaws.fit.uncertainty.AsymptoticCovariance}); parallel, seeded bootstrap (case,

@@ -1,3 +1,7 @@
+/*
+ * Copyright 2026 the scalinglaws authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
 /**
  * Shape effects on downstream metrics: a nested-model test of whether depth or aspect ratio explains a metric beyond
  * model size ({@link dev.scalinglaws.transfer.shape.ShapeEffectAnalysis}), after Tay et al. 2021, "Scale
