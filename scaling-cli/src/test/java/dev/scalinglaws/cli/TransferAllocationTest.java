@@ -57,7 +57,9 @@ class TransferAllocationTest {
         assertThat(n.at("/dataScarcityFloor/estimate").asDouble()).isLessThan(n.at("/loss/estimate").asDouble());
         assertThat(n.get("gap").asDouble()).isCloseTo(2.0, within(1e-3));
         double loss = (300 * Math.pow(p, -0.3) + 2) * Math.pow(f, -0.25) + 1.2;
-        assertThat(n.at("/loss/estimate").asDouble()).isCloseTo(loss, within(1e-6));
+        // the fit recovers the generating constants to the optimiser's tolerance (G to 1e-3 above), so the fitted
+        // loss at the optimum matches the generating law's to about 1e-6, not to the last digits: 1e-5 says that
+        assertThat(n.at("/loss/estimate").asDouble()).isCloseTo(loss, within(1e-5));
 
         Cli.Result table = Cli.run("optimal", "--fit", fit.toString(), "--budget", "1e10", "--cost-pretrain", "1",
                 "--cost-finetune", "10");

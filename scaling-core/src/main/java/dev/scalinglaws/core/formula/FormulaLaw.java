@@ -20,8 +20,8 @@ import dev.scalinglaws.core.LinearStructure;
 import dev.scalinglaws.core.Parameter;
 
 /**
- * A law written as a formula, such as {@code E + A / N^alpha + B / D^beta}: an ordinary {@link dev.scalinglaws.core.
- * ScalingLaw} that every fitter, bootstrap, profile and prediction accepts.
+ * A law written as a formula, such as {@code E + A / N^alpha + B / D^beta}: an ordinary
+ * {@link dev.scalinglaws.core.ScalingLaw} that every fitter, bootstrap, profile and prediction accepts.
  *
  * <h2>Syntax</h2>
  * Operators {@code + - * / ^} (also {@code **}), unary minus, parentheses, numeric literals ({@code 2}, {@code 0.5},
