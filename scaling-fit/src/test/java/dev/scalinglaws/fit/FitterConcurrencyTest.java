@@ -252,6 +252,9 @@ class FitterConcurrencyTest {
         assertThat(outcome.get()).isInstanceOf(CancellationException.class);
         String message = ((Throwable) outcome.get()).getMessage();
         assertThat(outcome.get()).isInstanceOf(FitCancelledException.class);
-        assertThat(message).isEqualTo("multistart interrupted after 0 of 4500 starts");
+        // the calling thread starts nothing; with helpers, each may finish the one start it had already begun
+        assertThat(message).matches("multistart interrupted after (about )?\\d+ of 4500 starts");
+        int done = Integer.parseInt(message.replaceAll("\\D+(\\d+) of 4500.*", "$1"));
+        assertThat(done).isLessThanOrEqualTo(threads == 1 ? 0 : 64);
     }
 }

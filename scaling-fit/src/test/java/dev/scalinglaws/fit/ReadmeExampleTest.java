@@ -29,7 +29,7 @@ class ReadmeExampleTest {
     @Test
     void readmeExampleIsThisCode() throws IOException {
         String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        Matcher m = Pattern.compile("<!-- consumer-test: java -->\\s*```java\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertThat(m.find()).as("README has a java block").isTrue();
         String source = Files.readString(Path.of("src/test/java/dev/scalinglaws/fit/ReadmeExampleTest.java"),
                 StandardCharsets.UTF_8);

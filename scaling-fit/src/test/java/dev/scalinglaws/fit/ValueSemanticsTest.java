@@ -40,7 +40,7 @@ class ValueSemanticsTest {
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
         FitResult slower = new FitResult(a.law(), a.parameters(), a.objective(), a.status(), a.convergence(),
                 a.identifiability(), a.goodness(), a.residuals(), a.scale(), a.warnings(), a.dataSource(), a.spec(),
-                a.seconds() + 5, a.problem());
+                a.seconds() + 5, a.problem(), a.diagnostics());
         assertThat(slower).isEqualTo(a).hasSameHashCodeAs(a);
         FitResult other = Fitter.fit(ChinchillaLaw.INSTANCE, data(), spec.withPin("E", 1.8));
         assertThat(a).isNotEqualTo(other);
