@@ -240,6 +240,11 @@ class FitterFuzzProperties {
         }
         // a fit whose every parameter is pinned runs no start: it only evaluates the objective
         boolean evaluateOnly = spec.pins().size() == c.law().parameterCount() && !spec.loss().fitsScale();
-        assertThat(r.convergence().starts()).isEqualTo(evaluateOnly ? 0 : spec.starts().points(c.law()).size());
+        // (an evaluate-only fit whose objective is not finite reports its one evaluation as one start)
+        if (evaluateOnly) {
+            assertThat(r.convergence().starts()).isBetween(0, 1);
+        } else {
+            assertThat(r.convergence().starts()).isEqualTo(spec.starts().points(c.law()).size());
+        }
     }
 }
