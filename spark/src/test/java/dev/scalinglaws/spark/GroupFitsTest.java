@@ -82,8 +82,11 @@ class GroupFitsTest {
             for (var p : local.parameters()) {
                 assertThat(r.<Double>getAs(p.name())).as(g + " " + p.name()).isEqualTo(p.estimate());
                 assertThat(r.<Double>getAs(p.name() + "_se")).isEqualTo(p.stdError());
-                assertThat(r.<Double>getAs(p.name() + "_lower")).isLessThan(p.estimate());
-                assertThat(r.<Double>getAs(p.name() + "_upper")).isGreaterThan(p.estimate());
+                if (local.converged() && !local.hasWarnings()) {
+                    // intervals of a clean fit bracket the estimate (a degenerate one may have none: NaN)
+                    assertThat(r.<Double>getAs(p.name() + "_lower")).isLessThan(p.estimate());
+                    assertThat(r.<Double>getAs(p.name() + "_upper")).isGreaterThan(p.estimate());
+                }
             }
         }
     }
