@@ -25,7 +25,9 @@ import net.jqwik.api.statistics.Statistics;
  */
 class FitDiagnosticsProperties {
 
-    @Property(tries = 25)
+    // 100 tries: with 25, a run now and then drew no clean fit at all and the coverage check (which keeps the
+    // property from passing vacuously) failed
+    @Property(tries = 100)
     void convergedWithoutWarningsMeansFinitePositiveErrorsAndNoBound(
             @ForAll @IntRange(min = 3, max = 9) int sizes, @ForAll @IntRange(min = 2, max = 8) int multipliers,
             @ForAll @DoubleRange(min = 0, max = 3) double e,
