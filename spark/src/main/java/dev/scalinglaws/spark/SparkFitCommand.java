@@ -149,6 +149,9 @@ public final class SparkFitCommand implements Callable<Integer> {
             Dataset<Row> fits = CommandFits.fit(read(spark), job);
             boolean toDirectory = output != null && (output.endsWith("/") || Files.isDirectory(Path.of(output)));
             if (toDirectory) {
+                // two actions (the executors' write, the driver's status check): keep the fits so that each group
+                // is fitted once, not once per action
+                fits = fits.persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
                 fits.select("json").write().mode("overwrite").text(output);
                 rows = fits.select("group", "json").collectAsList();
             } else {
