@@ -175,7 +175,9 @@ class FitDiagnosticsTest {
 
     @Test
     void aBootstrapIntervalForEReachingDownToTinyValuesIsWeaklyDetermined() {
-        Dataset all = synthetic(TRUTH, 0.01, 2);
+        // seed 3: the fit's E (1.93) is interior, yet a few resamples drive E to its bound, as in the report
+        // (seed 2 now fits E = 0.031 and its refits, started from there, stay near it: no such interval to diagnose)
+        Dataset all = synthetic(TRUTH, 0.01, 3);
         double[] n = all.column("N");
         Dataset small = all.filter(i -> n[i] < 3e8);
         FitResult fit = Fitter.fit(ChinchillaLaw.INSTANCE, small, fast());
