@@ -204,6 +204,30 @@ final class DataOptions {
      * @return the rows
      */
     Rows prepare(Dataset raw, ScalingLaw law, Consumer<String> warnings, String group, Grouping grouping) {
+        Dataset prepared = prepared(raw, law, warnings, group, grouping);
+        List<RowFilter> conditions = filters();
+        Dataset selected = RowFilter.apply(prepared, conditions);
+        if (!keepBest.isEmpty()) {
+            selected = KeepBest.apply(raw, selected, keepBest, law == null ? "loss" : law.response(), warnings);
+        }
+        if (group != null && grouping == Grouping.GROUPS) {
+            selected = withColumn(raw, selected, "--group", group).withGroups(group);
+        }
+        return new Rows(raw, prepared, selected, conditions);
+    }
+
+    /**
+     * The first half of {@link #prepare}: the law's covariates derived and, with {@link Grouping#RUNS}, the runs
+     * attached; no row is removed ({@code fit} then selects rows per group with {@link RowSelection}).
+     *
+     * @param raw      the data as read
+     * @param law      the law whose covariates are derived, or null for none
+     * @param warnings receives a note for each derived column, or null to drop them
+     * @param group    the --group column, or null for none
+     * @param grouping how the group column is attached; only {@link Grouping#RUNS} attaches it here
+     * @return the prepared data
+     */
+    Dataset prepared(Dataset raw, ScalingLaw law, Consumer<String> warnings, String group, Grouping grouping) {
         Dataset prepared = raw;
         if (law != null) {
             List<String> notes = warnings == null ? null : new ArrayList<>();
@@ -215,15 +239,7 @@ final class DataOptions {
         if (group != null && grouping == Grouping.RUNS) {
             prepared = Checkpoints.byRun(withColumn(raw, prepared, "--group", group), group);
         }
-        List<RowFilter> conditions = filters();
-        Dataset selected = RowFilter.apply(prepared, conditions);
-        if (!keepBest.isEmpty()) {
-            selected = KeepBest.apply(raw, selected, keepBest, law == null ? "loss" : law.response(), warnings);
-        }
-        if (group != null && grouping == Grouping.GROUPS) {
-            selected = withColumn(raw, selected, "--group", group).withGroups(group);
-        }
-        return new Rows(raw, prepared, selected, conditions);
+        return prepared;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -262,48 +263,34 @@ final class FitCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("warning: derived S = S_min = step / (1 + Bcrit(loss) / batch) "
                     + "with Kaplan et al. 2020's critical batch (Bstar 2e8 tokens, alphaB 0.21)");
         }
-        DataOptions.Rows loaded = data.prepare(raw, law, n -> spec.commandLine().getErr().println("warning: " + n),
-                group, DataOptions.Grouping.RUNS);
-        Dataset prepared = loaded.prepared();
+        Consumer<String> stderr = n -> spec.commandLine().getErr().println("warning: " + n);
+        Dataset prepared = data.prepared(raw, law, stderr, group, DataOptions.Grouping.RUNS);
         plotPrepared = prepared;
-        List<RowFilter> filters = loaded.filters();
-        Dataset filtered = loaded.selected();
-        if (warmupTokens != null) {
-            if (!(warmupTokens >= 0) || warmupTokens.isInfinite()) {
-                throw new CliException("--warmup-tokens must be non-negative and finite: " + warmupTokens);
-            }
-            if (!filtered.has(Checkpoints.TOKENS)) {
-                throw new dev.scalinglaws.core.DataException(raw.source(), -1, Checkpoints.TOKENS, null,
-                        "--warmup-tokens needs a tokens column (tokens processed at each checkpoint); map it with "
-                                + "--column tokens=HEADER");
-            }
-            filtered = Checkpoints.withoutWarmup(filtered, Checkpoints.TOKENS, warmupTokens);
-        }
         int drop = dropTopLoss != null ? dropTopLoss : data.isDefault() ? EPOCH_DROP : 0;
         if (drop < 0) {
             throw new CliException("--drop-top-loss must be non-negative: " + drop);
         }
-
+        Consumer<String> notes = n -> spec.commandLine().getErr().println("note: " + n);
+        // --where as parsed and written back (normalised), which a fit file records and RowSelection parses again
+        List<String> where = data.filters().stream().map(RowFilter::toString).toList();
         List<FitOutcome> outcomes = new ArrayList<>();
         if (by == null) {
-            outcomes.add(fitOne(law, filtered, fitSpec, drop, raw.size(), null, filters));
+            RowSelection selection = new RowSelection(where, data.keepBest, warmupTokens, null, null, drop);
+            outcomes.add(fitOne(law, selection, selection.apply(prepared, law.response(), notes), fitSpec));
         } else {
-            loaded.requireColumn("--by", by);
-            String[] labels = filtered.textColumn(by);
-            String[] allLabels = prepared.textColumn(by);
+            if (!prepared.has(by)) {
+                throw new dev.scalinglaws.core.DataException(raw.source(), -1, by, null,
+                        "--by names no such column; columns are: " + String.join(", ", raw.columnNames()));
+            }
+            // the groups in order of first appearance among the rows --where keeps
+            String[] labels = RowFilter.apply(prepared, data.filters()).textColumn(by);
             List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(labels)));
             if (groups.isEmpty()) {
                 throw new CliException(raw.source() + ": no rows left after --where");
             }
             for (String g : groups) {
-                Dataset part = filtered.filter(i -> labels[i].equals(g));
-                int rows = 0;
-                for (String l : allLabels) {
-                    if (l.equals(g)) {
-                        rows++;
-                    }
-                }
-                outcomes.add(fitOne(law, part, fitSpec, drop, rows, g, filters));
+                RowSelection selection = new RowSelection(where, data.keepBest, warmupTokens, by, g, drop);
+                outcomes.add(fitOne(law, selection, selection.apply(prepared, law.response(), notes), fitSpec));
             }
         }
         return outcomes;
@@ -315,13 +302,10 @@ final class FitCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private FitOutcome fitOne(ScalingLaw law, Dataset rows, FitSpec fitSpec, int drop, int sourceRows, String group,
-                              List<RowFilter> filters) {
-        String where = group == null ? "" : " in group " + by + "=" + group;
-        if (rows.size() == 0) {
-            throw new CliException(rows.source() + ": no rows left after --where" + where);
-        }
-        Dataset used = lawOptions.weigh(DataOptions.withoutTopLoss(rows, law, drop, where));
+    private FitOutcome fitOne(ScalingLaw law, RowSelection selection, RowSelection.Selected selected,
+                              FitSpec fitSpec) {
+        String group = selection.group();
+        Dataset used = lawOptions.weigh(selected.used());
         if (group == null) {
             plotUsed = used;
         }
@@ -351,15 +335,14 @@ final class FitCommand implements Callable<Integer> {
         FitOutcome.Intervals intervals = intervals(result, used, fitSpec, derived, group);
         // a bootstrap repeats the fit's diagnostics and adds its own (failed refits, few clusters, wide intervals)
         result = result.withDiagnostics(result.status(), bootstrapDiagnostics);
-        List<String> whereText = filters.stream().map(RowFilter::toString).toList();
         FitOutcome.Runs runs = null;
         if (this.group != null) {
             runs = new FitOutcome.Runs(this.group, new java.util.HashSet<>(List.of(used.textColumn(this.group)))
                     .size());
         }
-        return new FitOutcome(result, used.source(), sourceRows, group, group == null ? null : by, whereText, drop,
-                ranges, derived, intervals, runs, warmupTokens,
-                data.fileColumns(), used.weightColumn());
+        return new FitOutcome(result, used.source(), selected.rows(), group, selection.groupColumn(),
+                selection.where(), selection.dropTopLoss(), ranges, derived, intervals, runs, warmupTokens,
+                data.fileColumns(), used.weightColumn(), selection.keepBest(), selected.removed());
     }
 
     /**

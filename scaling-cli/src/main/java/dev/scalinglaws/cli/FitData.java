@@ -106,7 +106,7 @@ record FitData(FitResult result, Dataset used, List<Path> inputs) {
         String weight = f.spec().path("weight").isTextual() ? f.spec().get("weight").asText() : null;
         Dataset rows = weight == null ? raw : weighted(f, raw, weight);
         return PlotData.select(f.law(), f.theta(), f.status(), raw.source(), rows.withCovariatesFor(f.law(), null),
-                f.where(), f.groupColumn(), f.group(), f.dropTopLoss());
+                f.selection());
     }
 
     /** The rows with the fit's --weight column as weights; a missing column names the fit file. */

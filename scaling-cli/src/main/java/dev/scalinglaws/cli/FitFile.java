@@ -49,14 +49,18 @@ import dev.scalinglaws.fit.Severity;
  * @param runColumn   the fit's --group column naming the run of each row, or null
  * @param interval    the fit's {@code interval} object (method, level, resamples), a missing node if it has none
  * @param diagnostics the fit's {@code diagnostics} (empty for files written before they existed)
+ * @param keepBest    the fit's --keep-best columns (empty for none)
+ * @param warmupTokens the fit's --warmup-tokens threshold, or null
  */
 record FitFile(Path path, ScalingLaw law, double[] theta, String status, String source, List<String> where,
                String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec,
-               Map<String, String> columns, String runColumn, JsonNode interval, List<Diagnostic> diagnostics) {
+               Map<String, String> columns, String runColumn, JsonNode interval, List<Diagnostic> diagnostics,
+               List<String> keepBest, Double warmupTokens) {
 
     FitFile {
         theta = theta.clone();
         where = List.copyOf(where);
+        keepBest = List.copyOf(keepBest);
         ranges = new LinkedHashMap<>(ranges);
         columns = new LinkedHashMap<>(columns);
         diagnostics = List.copyOf(diagnostics);
@@ -67,7 +71,17 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
             String groupColumn, String group, int dropTopLoss, Map<String, double[]> ranges, JsonNode spec,
             Map<String, String> columns, String runColumn, JsonNode interval) {
         this(path, law, theta, status, source, where, groupColumn, group, dropTopLoss, ranges, spec, columns,
-                runColumn, interval, List.of());
+                runColumn, interval, List.of(), List.of(), null);
+    }
+
+    /**
+     * The selection that chose the fit's rows (its --by group, --where, --keep-best, --warmup-tokens and
+     * --drop-top-loss), to select them again from its data.
+     *
+     * @return the selection
+     */
+    RowSelection selection() {
+        return new RowSelection(where, keepBest, warmupTokens, groupColumn, group, dropTopLoss);
     }
 
     /**
@@ -239,6 +253,8 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
         JsonNode data = root.path("data");
         List<String> where = new ArrayList<>();
         data.path("where").forEach(w -> where.add(w.asText()));
+        List<String> keepBest = new ArrayList<>();
+        data.path("keepBest").forEach(w -> keepBest.add(w.asText()));
         Map<String, double[]> ranges = new LinkedHashMap<>();
         data.path("ranges").properties().forEach(e -> {
             JsonNode r = e.getValue();
@@ -254,6 +270,7 @@ record FitFile(Path path, ScalingLaw law, double[] theta, String status, String 
                 data.path("source").asText(null), where, groupColumn, group, data.path("dropTopLoss").asInt(0),
                 ranges, root.path("spec"), columns,
                 data.path("runs").path("column").isTextual() ? data.path("runs").get("column").asText() : null,
-                root.path("interval"), diagnostics(path, root.path("diagnostics")));
+                root.path("interval"), diagnostics(path, root.path("diagnostics")), keepBest,
+                data.path("warmupTokens").isNumber() ? data.get("warmupTokens").asDouble() : null);
     }
 }

@@ -32,17 +32,21 @@ import dev.scalinglaws.fit.FitResult;
  * @param columns     the --column mappings (KEY to HEADER) of a CSV, recorded so that predict, optimal and plot can
  *                    read the data again
  * @param weightColumn the --weight column of the rows' weights, or null
+ * @param keepBest    the --keep-best columns (empty for none)
+ * @param removed     the rows each selection step removed, in order (see {@link RowSelection})
  */
 record FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
                   int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
-                  Runs runs, Double warmupTokens, Map<String, String> columns, String weightColumn) {
+                  Runs runs, Double warmupTokens, Map<String, String> columns, String weightColumn,
+                  List<String> keepBest, List<RowSelection.Removed> removed) {
 
-    /** An unweighted fit. */
-    FitOutcome(FitResult result, String source, int rows, String group, String groupColumn, List<String> where,
-               int dropTopLoss, Map<String, double[]> ranges, List<Derived> derived, Intervals intervals,
-               Runs runs, Double warmupTokens, Map<String, String> columns) {
-        this(result, source, rows, group, groupColumn, where, dropTopLoss, ranges, derived, intervals, runs,
-                warmupTokens, columns, null);
+    /**
+     * The selection that chose this fit's rows, to replay it.
+     *
+     * @return the selection
+     */
+    RowSelection selection() {
+        return new RowSelection(where, keepBest, warmupTokens, groupColumn, group, dropTopLoss);
     }
 
     /**
@@ -56,6 +60,8 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
 
     FitOutcome {
         where = List.copyOf(where);
+        keepBest = List.copyOf(keepBest);
+        removed = List.copyOf(removed);
         ranges = new LinkedHashMap<>(ranges);
         derived = List.copyOf(derived);
         columns = new LinkedHashMap<>(columns);

@@ -69,6 +69,12 @@ final class FitReport {
         ArrayNode where = data.putArray("where");
         o.where().forEach(where::add);
         data.put("dropTopLoss", o.dropTopLoss());
+        if (!o.keepBest().isEmpty()) {
+            ArrayNode keep = data.putArray("keepBest");
+            o.keepBest().forEach(keep::add);
+        }
+        ObjectNode dropped = data.putObject("dropped");
+        o.removed().forEach(step -> dropped.put(step.step(), step.rows()));
         if (o.runs() != null) {
             ObjectNode runs = data.putObject("runs");
             runs.put("column", o.runs().column());
@@ -258,15 +264,7 @@ final class FitReport {
         if (o.group() != null) {
             data += String.format(Locale.ROOT, " (group %s = %s)", o.groupColumn(), o.group());
         }
-        if (!o.where().isEmpty()) {
-            data += ", where " + String.join(" and ", o.where());
-        }
-        if (o.dropTopLoss() > 0) {
-            data += String.format(Locale.ROOT, ", %d highest losses dropped", o.dropTopLoss());
-        }
-        if (o.warmupTokens() != null) {
-            data += ", warm-up before " + Parsing.human(o.warmupTokens()) + " tokens dropped";
-        }
+        data += RowSelection.describe(o.removed());
         if (o.runs() != null) {
             data += String.format(Locale.ROOT, ", %d runs (%s)", o.runs().count(), o.runs().column());
         }

@@ -88,7 +88,7 @@ record PlotData(ScalingLaw law, double[] theta, String status, String title, Dat
      */
     static PlotData of(FitOutcome o, Dataset prepared, Dataset used, BootstrapResult boot) {
         PlotData d = select(o.result().law(), o.result().theta(), o.result().status().name(), o.source(),
-                prepared, o.where(), o.groupColumn(), o.group(), o.dropTopLoss());
+                prepared, o.selection());
         if (used != null) {
             d = d.withUsed(used);
         }
@@ -98,28 +98,21 @@ record PlotData(ScalingLaw law, double[] theta, String status, String title, Dat
     /**
      * Selects the used and excluded rows as the fit did.
      *
-     * @param law         the law
-     * @param theta       parameters
-     * @param status      the fit's status
-     * @param source      the data source
-     * @param prepared    the data with the law's covariates
-     * @param where       --where conditions as text
-     * @param groupColumn --by column or null
-     * @param group       group label or null
-     * @param drop        rows dropped by --drop-top-loss
+     * @param law       the law
+     * @param theta     parameters
+     * @param status    the fit's status
+     * @param source    the data source
+     * @param prepared  the data with the law's covariates
+     * @param selection the fit's row selection
      * @return the plot data
      */
     static PlotData select(ScalingLaw law, double[] theta, String status, String source, Dataset prepared,
-                           List<String> where, String groupColumn, String group, int drop) {
-        Dataset d = RowFilter.apply(prepared, where.stream().map(RowFilter::parse).toList());
-        if (groupColumn != null && group != null) {
-            String[] labels = d.textColumn(groupColumn);
-            d = d.filter(i -> labels[i].equals(group));
-        }
-        if (d.size() == 0) {
-            throw new CliException(source + ": no rows to plot");
-        }
-        Dataset used = drop > 0 && drop < d.size() ? d.withoutLargest(law.response(), drop) : d;
+                           RowSelection selection) {
+        RowSelection.Selected s = selection.apply(prepared, law.response(), null);
+        Dataset d = s.candidates();
+        Dataset used = s.used();
+        String group = selection.group();
+        String groupColumn = selection.groupColumn();
         Dataset excluded = null;
         if (used.size() < d.size()) {
             java.util.Set<Integer> kept = new java.util.HashSet<>();

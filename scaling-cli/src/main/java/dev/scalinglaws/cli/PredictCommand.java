@@ -825,17 +825,10 @@ final class PredictCommand implements Callable<Integer> {
                 }
                 d = Checkpoints.byRun(d, runColumn);
             }
-            if (dataNode.path("warmupTokens").isNumber()) {
-                d = Checkpoints.withoutWarmup(d, Checkpoints.TOKENS, dataNode.get("warmupTokens").asDouble());
-            }
-            Dataset all = d;
-            d = RowFilter.apply(d, f.where().stream().map(RowFilter::parse).toList());
-            if (f.groupColumn() != null && f.group() != null) {
-                String[] labels = d.textColumn(f.groupColumn());
-                d = d.filter(i -> labels[i].equals(f.group()));
-            }
-            int drop = f.dropTopLoss();
-            Dataset used = drop > 0 && drop < d.size() ? d.withoutLargest(law.response(), drop) : d;
+            // the checkpoints past the warm-up (all runs, for the plot), and the fit's own rows
+            Dataset all = f.warmupTokens() == null ? d
+                    : Checkpoints.withoutWarmup(d, Checkpoints.TOKENS, f.warmupTokens());
+            Dataset used = f.selection().apply(d, law.response(), null).used();
             if (used.size() <= law.parameterCount()) {
                 throw new CliException(String.format(Locale.ROOT, "%s: %d rows of %s match the fit, too few for "
                         + "intervals", f.path(), used.size(), raw.source()));

@@ -109,7 +109,7 @@ class DynamicsCommandTest {
 
         Cli.Result table = Cli.run("fit", "--data", csv.toString(), "--law", "kaplan-trajectory", "--group", "run",
                 "--warmup-tokens", "2e7", "--loss", "squared", "--starts", "sobol:4");
-        assertThat(table.out()).contains("warm-up before 2.000e07 tokens dropped, 4 runs (run)");
+        assertThat(table.out()).contains("40 rows, 36 used, warm-up before 2.000e07 tokens (4 rows dropped), 4 runs (run)");
     }
 
     @Test

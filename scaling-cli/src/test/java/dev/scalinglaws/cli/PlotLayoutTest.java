@@ -27,8 +27,8 @@ class PlotLayoutTest {
         FitFile f = FitFile.read(Fixtures.chinchillaFit());
         FitData d = FitData.of(f, null, List.of());
         PlotData data = PlotData.select(f.law(), f.theta(), f.status(), "dataset:chinchilla",
-                dev.scalinglaws.datasets.Datasets.byName("chinchilla").withCovariatesFor(f.law(), null), f.where(),
-                f.groupColumn(), f.group(), f.dropTopLoss()).with(d.result(), null, 1e25);
+                dev.scalinglaws.datasets.Datasets.byName("chinchilla").withCovariatesFor(f.law(), null),
+                f.selection()).with(d.result(), null, 1e25);
         Plots.Layout layout = Plots.layout(data);
         assertThat(layout.panels()).extracting(Plots.Panel::name)
                 .containsExactly("main", "residuals", "allocation", "iso-loss");
