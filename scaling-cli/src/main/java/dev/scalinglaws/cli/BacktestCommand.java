@@ -126,8 +126,20 @@ final class BacktestCommand implements Callable<Integer> {
                 .withStarts(startRanges.apply(starts.trim().equalsIgnoreCase("hoffmann")
                         && !StartRanges.hoffmannGrid(law) ? failHoffmann(law) : Starts.parse(starts, seed),
                         law));
-        Dataset rows = data.prepare(raw, law, null, group, DataOptions.Grouping.GROUPS).selected();
-        rows = DataOptions.withoutTopLoss(rows, law, dropTopLoss, "");
+        RowSelection.Selected selected = new RowSelection(data.filters().stream().map(RowFilter::toString).toList(),
+                data.keepBest, null, null, null, dropTopLoss)
+                .apply(data.prepared(raw, law, null, null, null), law.response(),
+                        n -> spec.commandLine().getErr().println("note: " + n));
+        Dataset rows = selected.used();
+        if (group != null) {
+            if (!rows.has(group)) {
+                throw new dev.scalinglaws.core.DataException(raw.source(), -1, group, null,
+                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
+            }
+            rows = rows.withGroups(group);
+        }
+        String account = String.format(Locale.ROOT, "%d rows, %d used%s", selected.rows(), rows.size(),
+                RowSelection.describe(selected.removed()));
         Backtest.Result result;
         String protocol;
         if (byGroup) {
@@ -138,15 +150,15 @@ final class BacktestCommand implements Callable<Integer> {
             result = Backtest.leaveOneGroupOut(law, rows, fitSpec, level,
                     AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
         } else {
-            protocol = String.format(Locale.ROOT, "hold out the %d largest by %s of %d rows", holdoutLargest,
-                    ordering == Backtest.Ordering.COMPUTE ? "compute" : "parameters", rows.size());
+            protocol = String.format(Locale.ROOT, "hold out the %d largest by %s", holdoutLargest,
+                    ordering == Backtest.Ordering.COMPUTE ? "compute" : "parameters");
             result = Backtest.holdoutLargest(law, rows, fitSpec, ordering, holdoutLargest, level,
                     AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
         }
         String text = switch (output.format()) {
-            case json -> json(law, raw.source(), protocol, result);
+            case json -> json(law, raw.source(), protocol, result, selected);
             case csv -> csv(law, result);
-            case table -> table(law, raw.source(), protocol, result);
+            case table -> table(law, raw.source() + ": " + account, protocol, result);
         };
         output.emit(text, spec.commandLine().getOut(), data.inputs());
         return 0;
@@ -157,7 +169,8 @@ final class BacktestCommand implements Callable<Integer> {
                 + " needs sobol:N or lhs:N");
     }
 
-    private String json(ScalingLaw law, String source, String protocol, Backtest.Result r) {
+    private String json(ScalingLaw law, String source, String protocol, Backtest.Result r,
+                        RowSelection.Selected selected) {
         ObjectNode n = Json.object();
         n.put("schema", SCHEMA);
         n.put("law", law.name());
@@ -166,6 +179,10 @@ final class BacktestCommand implements Callable<Integer> {
         }
         n.put("source", source);
         n.put("protocol", protocol);
+        n.put("rows", selected.rows());
+        n.put("used", selected.used().size());
+        ObjectNode dropped = n.putObject("dropped");
+        selected.removed().forEach(step -> dropped.put(step.step(), step.rows()));
         Json.number(n, "level", level);
         n.put("heldOut", r.points().size());
         Json.number(n, "meanAbsoluteRelativeError", r.meanAbsoluteRelativeError());
@@ -219,7 +236,7 @@ final class BacktestCommand implements Callable<Integer> {
     private String table(ScalingLaw law, String source, String protocol, Backtest.Result r) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "law        %s    %s%n", law.name(), law.formula()));
-        sb.append(String.format(Locale.ROOT, "data       %s: %s%n", source, protocol));
+        sb.append(String.format(Locale.ROOT, "data       %s; %s%n", source, protocol));
         sb.append(String.format(Locale.ROOT, "summary    mean |relative error| %.4f%%, %s%% prediction intervals "
                         + "cover %d of %d (%.1f%%), mean interval score %s%n%n", 100 * r.meanAbsoluteRelativeError(),
                 Parsing.human(100 * level), Math.round(r.coverage() * r.points().size()), r.points().size(),

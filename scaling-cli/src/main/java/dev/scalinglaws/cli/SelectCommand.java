@@ -120,7 +120,12 @@ final class SelectCommand implements Callable<Integer> {
             throw new CliException("--delta must be positive and finite: " + delta);
         }
         output.guard(data.inputs());
-        Dataset rows = data.load(null).nonEmpty();
+        RowSelection.Selected selected = new RowSelection(data.filters().stream().map(RowFilter::toString).toList(),
+                data.keepBest, null, null, null, 0).apply(data.prepared(data.read(null), null, null, null, null),
+                "loss", n -> spec.commandLine().getErr().println("note: " + n));
+        Dataset rows = selected.used();
+        String account = String.format(Locale.ROOT, "%d rows, %d used%s", selected.rows(), rows.size(),
+                RowSelection.describe(selected.removed()));
         DataOptions.requireColumns(rows, "select", List.of("model", "D", "loss"));
         boolean withSize = rows.has("size");
         if (m == Method.model_size && !withSize) {
@@ -135,7 +140,7 @@ final class SelectCommand implements Callable<Integer> {
         double budget = budgetRatio >= 1 ? full / budgetRatio : full * budgetRatio;
         AcceptThenStop ats = AcceptThenStop.defaults().withK(k).withDelta(delta);
         if (all) {
-            output.emit(compare(rows.source(), candidates, budget, full, ats), spec.commandLine().getOut(),
+            output.emit(compare(rows.source(), account, candidates, budget, full, ats), spec.commandLine().getOut(),
                     data.inputs());
             return 0;
         }
@@ -176,6 +181,10 @@ final class SelectCommand implements Callable<Integer> {
                 n.put("schema", SCHEMA);
                 n.put("method", m.label());
                 n.put("source", rows.source());
+                n.put("rows", selected.rows());
+                n.put("used", rows.size());
+                ObjectNode dropped = n.putObject("dropped");
+                selected.removed().forEach(step -> dropped.put(step.step(), step.rows()));
                 n.put("candidates", candidates.size());
                 Json.number(n, "target", full);
                 Json.number(n, "budget", budget);
@@ -236,8 +245,8 @@ final class SelectCommand implements Callable<Integer> {
                 StringBuilder sb = new StringBuilder();
                 sb.append(String.format(Locale.ROOT, "method           %s%s%n", m.label(), m == Method.ats
                         ? String.format(Locale.ROOT, " (k = %d, delta = %s)", k, Parsing.human(delta)) : ""));
-                sb.append(String.format(Locale.ROOT, "data             %s: %d candidates%n", rows.source(),
-                        candidates.size()));
+                sb.append(String.format(Locale.ROOT, "data             %s: %s; %d candidates%n", rows.source(),
+                        account, candidates.size()));
                 sb.append(String.format(Locale.ROOT, "budget           D <= %s (target %s / %s)%n",
                         Parsing.human(budget), Parsing.human(full), budgetRatio >= 1 ? Parsing.human(budgetRatio)
                                 : "(1/" + Parsing.human(1 / budgetRatio) + ")"));
@@ -280,8 +289,8 @@ final class SelectCommand implements Callable<Integer> {
     }
 
     /** Every method on the same budget: the selected model, Pearson correlation and relative accuracy of each. */
-    private String compare(String source, List<ModelSelection.Candidate> candidates, double budget, double full,
-                           AcceptThenStop ats) {
+    private String compare(String source, String account, List<ModelSelection.Candidate> candidates, double budget,
+                           double full, AcceptThenStop ats) {
         double[] truth = trueLosses(candidates, full);
         if (truth == null) {
             throw new CliException(String.format(Locale.ROOT, "%s: --method all compares the methods against the "
@@ -317,8 +326,8 @@ final class SelectCommand implements Callable<Integer> {
         return switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> csv.toString();
-            case table -> String.format(Locale.ROOT, "data     %s: %d candidates%nbudget   D <= %s of target %s "
-                    + "(AtS k = %d, delta = %s)%n%n", source, candidates.size(), Parsing.human(budget),
+            case table -> String.format(Locale.ROOT, "data     %s: %s; %d candidates%nbudget   D <= %s of target %s "
+                    + "(AtS k = %d, delta = %s)%n%n", source, account, candidates.size(), Parsing.human(budget),
                     Parsing.human(full), k, Parsing.human(delta)) + t.render()
                     + "Pearson: correlation of the scores with the true losses at the target (model-size scores ln "
                     + "size, larger is better, hence its sign); relative accuracy: (worst - chosen) / (worst - best)\n";
