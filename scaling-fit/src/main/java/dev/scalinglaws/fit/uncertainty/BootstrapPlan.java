@@ -64,8 +64,10 @@ public final class BootstrapPlan implements Serializable {
             values = values == null ? null : values.clone();
         }
 
+        /** {@return the parameters, then the derived quantities, at the refit (a copy); null if the refit failed} */
         @Override
         public double[] values() {
+
             return values == null ? null : values.clone();
         }
 
