@@ -34,7 +34,9 @@ public final class FitJob implements Serializable {
 
     private static final List<String> REFUSED = List.of("--data", "--dataset", "--output", "--format", "--plot");
 
+    /** The {@code scaling fit} arguments, as given (an unmodifiable copy); parsed afresh on every use. */
     private final List<String> arguments;
+    /** Where the rows come from, as the {@code data.source} field of each JSON line says. */
     private final String source;
 
     private FitJob(List<String> arguments, String source) {
@@ -66,12 +68,18 @@ public final class FitJob implements Serializable {
         return job;
     }
 
-    /** The {@code --by} column, as the fitted data names it (after {@code --column} mapping). */
+    /** {@return the {@code --by} column, as the fitted data names it (after {@code --column} mapping)} */
     public String byColumn() {
         return command(new PrintWriter(new StringWriter())).by;
     }
 
-    /** The {@code --column KEY=HEADER} mappings. */
+    /**
+     * The {@code --column KEY=HEADER} mappings.
+     *
+     * @return a new map from each column key to the file header it reads, in the order given (empty without
+     *         {@code --column})
+     */
+
     public Map<String, String> columns() {
         return Parsing.keyValues("--column", command(new PrintWriter(new StringWriter())).data.columns);
     }

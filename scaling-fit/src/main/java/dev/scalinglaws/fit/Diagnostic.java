@@ -19,11 +19,23 @@ import java.util.Objects;
  * @param message    one line, no line break
  * @param parameters names of the parameters involved (may be empty)
  * @param rows       1-based source row numbers involved (may be empty)
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record Diagnostic(DiagnosticCode code, Severity severity, String message, List<String> parameters,
                          List<Integer> rows) implements java.io.Serializable {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param code       what was found
+     * @param severity   how serious it is
+     * @param message    one line, no line break
+     * @param parameters names of the parameters involved (may be empty); copied
+     * @param rows       1-based source row numbers involved (may be empty); copied
+     * @throws NullPointerException     if any component is null
+     * @throws IllegalArgumentException if the message is blank or has a line break
+     */
     public Diagnostic {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(severity, "severity");
@@ -48,7 +60,8 @@ public record Diagnostic(DiagnosticCode code, Severity severity, String message,
         return new Diagnostic(code, severity, message, parameters, List.of());
     }
 
-    /** Whether the severity is warning or error (what a report must show). */
+    /** {@return whether the severity is warning or error (what a report must show)} */
+
     public boolean isWarningOrError() {
         return severity != Severity.INFO;
     }

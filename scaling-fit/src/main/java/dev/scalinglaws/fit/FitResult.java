@@ -217,7 +217,8 @@ public record FitResult(ScalingLaw law, List<ParameterEstimate> parameters, doub
                 scale, warnings, dataSource, spec, seconds, problem, newDiagnostics);
     }
 
-    /** Whether any diagnostic has severity warning or error. */
+    /** {@return whether any diagnostic has severity warning or error} */
+
     public boolean hasWarnings() {
         return diagnostics.stream().anyMatch(Diagnostic::isWarningOrError);
     }

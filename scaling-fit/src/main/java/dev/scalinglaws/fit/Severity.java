@@ -15,7 +15,8 @@ public enum Severity {
     /** The result cannot be trusted at all (for example parameters the design cannot determine). */
     ERROR;
 
-    /** The lower-case name used in reports: {@code info}, {@code warning}, {@code error}. */
+    /** {@return the lower-case name used in reports: {@code info}, {@code warning}, {@code error}} */
+
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

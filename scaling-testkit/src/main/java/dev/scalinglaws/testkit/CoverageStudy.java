@@ -35,7 +35,19 @@ import dev.scalinglaws.fit.Starts;
 public record CoverageStudy(double[] truth, Design design, NoiseModel noise, double level, int replicates,
                             double tolerance, FitSpec spec) {
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param truth      the true parameters; copied
+     * @param design     the design every replicate shares
+     * @param noise      the noise model
+     * @param level      nominal coverage in (0, 1)
+     * @param replicates number of replicates, at least 10
+     * @param tolerance  systematic tolerance on the coverage, in [0, 1)
+     * @param spec       how each replicate is fitted
+     * @throws NullPointerException     if truth, design, noise or spec is null
+     * @throws IllegalArgumentException if level, replicates or tolerance lies outside its range
+     */
     public CoverageStudy {
         truth = truth.clone();
         Objects.requireNonNull(design, "design");
@@ -70,18 +82,28 @@ public record CoverageStudy(double[] truth, Design design, NoiseModel noise, dou
                 FitSpec.defaults().withLoss(Loss.squared()).withStarts(Starts.sobol(32, 0)).withThreads(1));
     }
 
-    /** This study with another number of replicates. @param n replicates @return a new study */
+    /**
+     * This study with another number of replicates, everything else the same.
+     *
+     * @param n number of replicates, at least 10
+     * @return a new study
+     * @throws IllegalArgumentException if n is below 10
+     */
     public CoverageStudy withReplicates(int n) {
         return new CoverageStudy(truth, design, noise, level, n, tolerance, spec);
     }
 
-    /** The true parameters (copy). */
+    /** {@return the true parameters (a copy)} */
     @Override
     public double[] truth() {
         return truth.clone();
     }
 
-    /** The half-width of the acceptance band around the nominal level. */
+    /**
+     * {@return the half-width of the acceptance band around the nominal level: tolerance + 3 sqrt(level (1 - level) /
+     * replicates)}
+     */
+
     public double allowance() {
         return tolerance + 3 * Math.sqrt(level * (1 - level) / replicates);
     }

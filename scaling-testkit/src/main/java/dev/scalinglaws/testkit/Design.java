@@ -28,9 +28,13 @@ public final class Design implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** A short description, e.g. {@code "isoflop 4x7"}. */
     private final String kind;
+    /** The covariate columns by name, in order: an unmodifiable map of private copies, all of length {@code rows}. */
     private final Map<String, double[]> columns;
+    /** A group index per row (a private copy), or null for an ungrouped design. */
     private final int[] groups;
+    /** Number of rows. */
     private final int rows;
 
     /**
@@ -83,17 +87,17 @@ public final class Design implements java.io.Serializable {
         return new Design(kind, cols, null);
     }
 
-    /** A short description, e.g. {@code "chinchilla-grid 5x4"}. */
+    /** {@return a short description, e.g. {@code "chinchilla-grid 5x4"}} */
     public String kind() {
         return kind;
     }
 
-    /** Number of rows. */
+    /** {@return the number of rows} */
     public int size() {
         return rows;
     }
 
-    /** Column names, in order. */
+    /** {@return the column names, in order (a new mutable list)} */
     public List<String> columnNames() {
         return new ArrayList<>(columns.keySet());
     }
@@ -114,17 +118,18 @@ public final class Design implements java.io.Serializable {
         return c.clone();
     }
 
-    /** Whether rows carry group indices. */
+    /** {@return whether rows carry group indices} */
     public boolean grouped() {
         return groups != null;
     }
 
-    /** The group index of each row (copy), or all zeros when the design is ungrouped. */
+    /** {@return the group index of each row (a copy), or all zeros when the design is ungrouped} */
     public int[] groups() {
         return groups == null ? new int[rows] : groups.clone();
     }
 
-    /** Number of distinct groups (1 for an ungrouped design). */
+    /** {@return the number of distinct groups (1 for an ungrouped design)} */
+
     public int groupCount() {
         return groups == null ? 1 : (int) Arrays.stream(groups).distinct().count();
     }

@@ -71,7 +71,12 @@ public final class GradientCheck {
     public record Entry(String parameter, String coordinate, double analytic, double numeric, double allowed,
                        double noise, boolean oneSided) {
 
-        /** Whether the analytic and numeric derivatives agree within the tolerance. */
+        /**
+         * {@return whether the analytic and numeric derivatives agree within the tolerance: |analytic - numeric|
+         * &lt;= allowed}
+         */
+
+
         public boolean agrees() {
             return Math.abs(analytic - numeric) <= allowed;
         }

@@ -37,7 +37,11 @@ public sealed interface NoiseModel extends java.io.Serializable {
      */
     Arbitrary<double[]> errors(Design design);
 
-    /** No noise: every error is 0. */
+    /**
+     * No noise: every error is 0.
+     *
+     * @return the model
+     */
     static NoiseModel none() {
         return new None();
     }
@@ -103,11 +107,18 @@ public sealed interface NoiseModel extends java.io.Serializable {
      * See {@link #iidNormal(double)}.
      *
      * @param sigma standard deviation
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     record IidNormal(double sigma) implements NoiseModel {
         private static final long serialVersionUID = 1L;
 
-        /** Validates sigma. */
+        /**
+         * Validates sigma.
+         *
+         * @param sigma standard deviation, finite and &gt;= 0
+         * @throws IllegalArgumentException if sigma is negative, infinite or NaN
+         */
         public IidNormal {
             nonNegative("sigma", sigma);
         }
@@ -123,11 +134,19 @@ public sealed interface NoiseModel extends java.io.Serializable {
      *
      * @param within  sd of the independent part
      * @param between sd of the per-group offset
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     record Clustered(double within, double between) implements NoiseModel {
         private static final long serialVersionUID = 1L;
 
-        /** Validates the standard deviations. */
+        /**
+         * Validates the standard deviations.
+         *
+         * @param within  sd of the independent part, finite and &gt;= 0
+         * @param between sd of the per-group offset, finite and &gt;= 0
+         * @throws IllegalArgumentException if either is negative, infinite or NaN
+         */
         public Clustered {
             nonNegative("within", within);
             nonNegative("between", between);
@@ -152,11 +171,19 @@ public sealed interface NoiseModel extends java.io.Serializable {
      *
      * @param sigma scale
      * @param dof   degrees of freedom
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     record HeavyTailed(double sigma, double dof) implements NoiseModel {
         private static final long serialVersionUID = 1L;
 
-        /** Validates the scale and the degrees of freedom. */
+        /**
+         * Validates the scale and the degrees of freedom.
+         *
+         * @param sigma scale, finite and &gt;= 0
+         * @param dof   degrees of freedom, finite and &gt; 0
+         * @throws IllegalArgumentException if sigma or dof lies outside its range
+         */
         public HeavyTailed {
             nonNegative("sigma", sigma);
             if (!(dof > 0) || Double.isInfinite(dof)) {
@@ -183,12 +210,22 @@ public sealed interface NoiseModel extends java.io.Serializable {
      * @param sigma     sd of the normal part
      * @param fraction  outlier probability per row
      * @param magnitude outlier shift
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     record SparseOutliers(double sigma, double fraction, double magnitude) implements NoiseModel {
         private static final long serialVersionUID = 1L;
 
-        /** Validates the arguments. */
+        /**
+         * Validates the arguments.
+         *
+         * @param sigma     sd of the normal part, finite and &gt;= 0
+         * @param fraction  outlier probability per row, in [0, 1)
+         * @param magnitude outlier shift, finite and &gt;= 0
+         * @throws IllegalArgumentException if an argument lies outside its range
+         */
         public SparseOutliers {
+
             nonNegative("sigma", sigma);
             nonNegative("magnitude", magnitude);
             if (!(fraction >= 0 && fraction < 1)) {

@@ -21,9 +21,13 @@ public final class Sample implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The law that generated the data. */
     private final ScalingLaw law;
+    /** The true parameters (a private copy), one per parameter of the law. */
     private final double[] theta;
+    /** The design the data is drawn on. */
     private final Design design;
+    /** The error added to each row (a private copy), in log space for positive responses. */
     private final double[] errors;
 
     /**
@@ -47,32 +51,33 @@ public final class Sample implements java.io.Serializable {
         }
     }
 
-    /** The law. */
+    /** {@return the law that generated the data} */
     public ScalingLaw law() {
         return law;
     }
 
-    /** The true parameters (copy). */
+    /** {@return the true parameters (a copy)} */
     public double[] theta() {
         return theta.clone();
     }
 
-    /** The design. */
+    /** {@return the design} */
     public Design design() {
         return design;
     }
 
-    /** The errors (copy). */
+    /** {@return the error added to each row (a copy)} */
     public double[] errors() {
         return errors.clone();
     }
 
-    /** The data: the design's columns and the noisy response (a new dataset on every call). */
+    /** {@return the data: the design's columns and the noisy response (a new dataset on every call)} */
     public Dataset dataset() {
         return design.dataset(law, theta, errors);
     }
 
-    /** The largest absolute error. */
+    /** {@return the largest absolute error (0 for an error-free sample)} */
+
     public double maxAbsError() {
         double m = 0;
         for (double e : errors) {

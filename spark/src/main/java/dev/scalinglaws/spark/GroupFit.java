@@ -36,6 +36,8 @@ import dev.scalinglaws.fit.uncertainty.Interval;
  * @param intervals which intervals to attach
  * @param level     confidence level in (0, 1)
  * @param weights   the weight column, or null
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record GroupFit(ScalingLaw law, FitSpec spec, Map<String, String> columns, String runs, Intervals intervals,
                        double level, String weights) implements Serializable {
@@ -50,7 +52,19 @@ public record GroupFit(ScalingLaw law, FitSpec spec, Map<String, String> columns
         ASYMPTOTIC
     }
 
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param law       the law
+     * @param spec      the fit specification; kept with its thread count replaced by 1
+     * @param columns   law key to input column mapping (may be empty); copied
+     * @param runs      the column naming each row's run (model), or null
+     * @param intervals which intervals to attach
+     * @param level     confidence level in (0, 1)
+     * @param weights   the weight column, or null
+     * @throws NullPointerException     if law, spec, intervals or columns is null
+     * @throws IllegalArgumentException if level lies outside (0, 1)
+     */
     public GroupFit {
         Objects.requireNonNull(law, "law");
         Objects.requireNonNull(spec, "spec");
@@ -83,20 +97,36 @@ public record GroupFit(ScalingLaw law, FitSpec spec, Map<String, String> columns
      * @param objective   the objective at the optimum (NaN on error)
      * @param parameters  per parameter {estimate, standard error, lower, upper} (NaN where unknown)
      * @param diagnostics one line per diagnostic or warning
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     public record Outcome(String status, String message, int rows, double objective, List<double[]> parameters,
                           List<String> diagnostics) implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
-        /** Copies. */
+        /**
+         * Copies the lists and each parameter array.
+         *
+         * @param status      the fit status name, or {@code ERROR}
+         * @param message     what went wrong, or null
+         * @param rows        rows in the group
+         * @param objective   the objective at the optimum (NaN on error)
+         * @param parameters  per parameter {estimate, standard error, lower, upper}; deep-copied
+         * @param diagnostics one line per diagnostic or warning; copied
+         * @throws NullPointerException if parameters or diagnostics is null or holds null
+         */
         public Outcome {
             parameters = parameters.stream().map(double[]::clone).toList();
             diagnostics = List.copyOf(diagnostics);
         }
 
+        /**
+         * {@return the parameters, each {estimate, standard error, lower, upper} (NaN where unknown): a deep copy}
+         */
         @Override
         public List<double[]> parameters() {
+
             return parameters.stream().map(double[]::clone).toList();
         }
 

@@ -56,6 +56,7 @@ public final class GroupFits implements Serializable {
     /** Name of the internal column carrying each group's first position. */
     static final String FIRST = "__scalinglaws_first";
 
+    /** The fit applied to every group. */
     private final GroupFit fit;
 
     private GroupFits(GroupFit fit) {
@@ -109,7 +110,8 @@ public final class GroupFits implements Serializable {
         return new GroupFits(fit.withIntervals(intervals, level));
     }
 
-    /** The per-group fit this applies. */
+    /** {@return the per-group fit this applies} */
+
     public GroupFit groupFit() {
         return fit;
     }

@@ -98,12 +98,23 @@ public final class SparkFitCommand implements Callable<Integer> {
             description = "Shuffle partitions for the groups (default: Spark's spark.sql.shuffle.partitions).")
     Integer partitions;
 
-    /** Runs the command and exits with its status. */
+    /**
+     * Runs the command and exits the JVM with its status: 0 when every group's fit converged, 1 when some did not,
+     * 2 for bad input, 3 for an internal error.
+     *
+     * @param args the command-line arguments ({@code --help} lists them)
+     */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command line: one-line errors, exit 2 for bad input. */
+    /**
+     * The configured command line: one-line errors, exit 2 for bad input.
+     *
+     * @return a new picocli command line around a new command, with case-insensitive enum values and the exit
+     *         codes of {@link #main}
+     */
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SparkFitCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);

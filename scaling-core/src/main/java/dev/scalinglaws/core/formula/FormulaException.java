@@ -15,7 +15,9 @@ public final class FormulaException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 1-based character position of the problem in the formula, 0 if it concerns the whole formula. */
     private final int position;
+    /** What is wrong, without the position. */
     private final String detail;
 
     /**
@@ -28,12 +30,20 @@ public final class FormulaException extends IllegalArgumentException {
         this.detail = detail;
     }
 
-    /** The 1-based character position of the problem, 0 if it concerns the whole formula. */
+    /**
+     * The 1-based character position of the problem, 0 if it concerns the whole formula.
+     *
+     * @return the position, at least 0
+     */
     public int position() {
         return position;
     }
 
-    /** The problem, without the position. */
+    /**
+     * The problem, without the position.
+     *
+     * @return the detail message, such as {@code unknown function 'lg'}
+     */
     public String detail() {
         return detail;
     }

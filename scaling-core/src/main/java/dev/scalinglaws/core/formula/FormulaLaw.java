@@ -92,17 +92,26 @@ public class FormulaLaw extends AbstractScalingLaw {
             this.description = description;
         }
 
-        /** Whether parameters of this role are strictly positive (optimised in log space). */
+        /**
+         * Whether parameters of this role are strictly positive (optimised in log space).
+         *
+         * @return true for {@link #SCALE}, {@link #COEFFICIENT} and {@link #CONSTANT}
+         */
         public boolean positive() {
             return positive;
         }
 
-        /** The default start range {@code {lower, upper}}. */
+        /**
+         * The default start range {@code {lower, upper}}.
+         *
+         * @return a new two-element array, lower bound first
+         */
         public double[] startRange() {
             return new double[] {startLower, startUpper};
         }
     }
 
+    /** The normalised formula text; the only non-transient field (the law serialises as {@code Form}). */
     private final String expression;
     private final transient Structure structure;
     private final transient Program program;
@@ -215,7 +224,11 @@ public class FormulaLaw extends AbstractScalingLaw {
         return out;
     }
 
-    /** The normalised formula (also {@link #formula()}), which parses back to an equal law. */
+    /**
+     * The normalised formula (also {@link #formula()}), which parses back to an equal law.
+     *
+     * @return the normalised formula text
+     */
     public String expression() {
         return expression;
     }
@@ -231,7 +244,13 @@ public class FormulaLaw extends AbstractScalingLaw {
         return structure.roles.get(parameterName);
     }
 
-    /** This law with another response column. */
+    /**
+     * This law with another response column: the same formula and covariates.
+     *
+     * @param newResponse the name of the response column
+     * @return a new formula law reading {@code newResponse}
+     * @throws FormulaException if {@code newResponse} is one of the covariates
+     */
     public FormulaLaw withResponse(String newResponse) {
         return parse(expression, covariates(), newResponse);
     }
@@ -285,7 +304,12 @@ public class FormulaLaw extends AbstractScalingLaw {
         return Objects.hash(expression, covariates(), response());
     }
 
-    /** Serialises as the formula text, covariates and response, and parses again on reading. */
+    /**
+     * Serialises as the formula text, covariates and response, and parses again on reading.
+     *
+     * @return the serial form that stands in for this law
+     * @throws ObjectStreamException never; declared as the serialisation protocol allows
+     */
     protected final Object writeReplace() throws ObjectStreamException {
         return new Form(expression, List.copyOf(covariates()), response());
     }

@@ -43,6 +43,8 @@ public final class Approaches {
      * @param d       D_opt = C / (6 N_opt)
      * @param ratio   D_opt / N_opt
      * @param note    how it was computed (data used)
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     public record Estimate(String name, Interval a, Interval b, Interval n, Interval d, Interval ratio, String note)
             implements java.io.Serializable {
@@ -55,12 +57,23 @@ public final class Approaches {
      * @param estimates every approach the data supports
      * @param skipped   approaches the data does not support, with the reason
      * @param verdict   whether the intervals of a agree, by how much they miss, and the likely cause
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     public record Comparison(double compute, List<Estimate> estimates, List<String> skipped, String verdict)
             implements java.io.Serializable {
 
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param compute   the compute budget C of the allocation
+         * @param estimates every approach the data supports; copied
+         * @param skipped   approaches the data does not support, with the reason; copied
+         * @param verdict   whether the intervals of a agree, by how much they miss, and the likely cause
+         * @throws NullPointerException if estimates or skipped is null or holds null
+         */
         public Comparison {
+
             estimates = List.copyOf(estimates);
             skipped = List.copyOf(skipped);
         }

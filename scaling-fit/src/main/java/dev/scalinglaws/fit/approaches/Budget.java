@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param validResamples resamples whose curve had an interior minimum
  * @param status      {@link Status}
  * @param used        whether the budget enters the power-law fits
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record Budget(double compute, double[] n, double[] loss, double nStar, double dStar, double lStar,
                      double nStarLogStd, int validResamples, Status status, boolean used)
@@ -42,31 +44,46 @@ public record Budget(double compute, double[] n, double[] loss, double nStar, do
         TOO_FEW_SIZES
     }
 
-    /** Copies the arrays. */
+    /**
+     * Copies the arrays.
+     *
+     * @param compute        the budget C
+     * @param n              sampled sizes N, increasing; copied
+     * @param loss           loss at each size; copied
+     * @param nStar          the minimiser N*
+     * @param dStar          C / (6 N*)
+     * @param lStar          the loss at the minimum
+     * @param nStarLogStd    bootstrap standard deviation of ln N*
+     * @param validResamples resamples whose curve had an interior minimum
+     * @param status         what became of the curve
+     * @param used           whether the budget enters the power-law fits
+     * @throws NullPointerException if n, loss or status is null
+     */
     public Budget {
         n = n.clone();
         loss = loss.clone();
         Objects.requireNonNull(status, "status");
     }
 
-    /** Sampled sizes (copy). */
+    /** {@return the sampled sizes N, increasing (a copy)} */
     @Override
     public double[] n() {
         return n.clone();
     }
 
-    /** Losses (copy). */
+    /** {@return the loss at each sampled size (a copy)} */
     @Override
     public double[] loss() {
         return loss.clone();
     }
 
-    /** Whether the minimum is at the edge of the sampled sizes. */
+    /** {@return whether the minimum is at the edge of the sampled sizes} */
     public boolean edge() {
         return status == Status.EDGE;
     }
 
-    /** Number of sampled sizes. */
+    /** {@return the number of sampled sizes} */
+
     public int points() {
         return n.length;
     }

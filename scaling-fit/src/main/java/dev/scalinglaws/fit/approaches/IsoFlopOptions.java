@@ -26,11 +26,27 @@ import java.util.Objects;
  * @param seed            seed of every random draw
  * @param level           interval level in (0, 1)
  * @param keepEdges       whether to keep (instead of exclude) curves whose minimum is at an edge
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record IsoFlopOptions(CurveMinimum method, int window, double budgetTolerance, int resamples, double noise,
                              boolean cases, long seed, double level, boolean keepEdges) implements java.io.Serializable {
 
-    /** Validates every field. */
+    /**
+     * Validates every field.
+     *
+     * @param method          how each curve's minimum is located
+     * @param window          parabola only: sampled sizes on each side of the lowest point, at least 1
+     * @param budgetTolerance relative tolerance in [0, 1) within which budgets form one curve
+     * @param resamples       bootstrap resamples per curve, at least 0
+     * @param noise           standard deviation of the seed noise, positive and finite, or NaN to estimate it
+     * @param cases           whether to use the case bootstrap instead of the seed-noise bootstrap
+     * @param seed            seed of every random draw
+     * @param level           interval level in (0, 1)
+     * @param keepEdges       whether to keep (instead of exclude) curves whose minimum is at an edge
+     * @throws NullPointerException     if method is null
+     * @throws IllegalArgumentException if a value lies outside the range given above
+     */
     public IsoFlopOptions {
         Objects.requireNonNull(method, "method");
         if (window < 1) {
@@ -51,7 +67,8 @@ public record IsoFlopOptions(CurveMinimum method, int window, double budgetToler
         }
     }
 
-    /** The defaults described above. */
+    /** {@return the defaults described above} */
+
     public static IsoFlopOptions defaults() {
         return new IsoFlopOptions(CurveMinimum.PARABOLA, 1, 0.05, 1000, Double.NaN, false, 0L, 0.95, false);
     }
@@ -67,47 +84,93 @@ public record IsoFlopOptions(CurveMinimum method, int window, double budgetToler
         return defaults().withMethod(CurveMinimum.AKIMA).withNoise(lossNoise);
     }
 
-    /** @param value method @return new options */
+    /**
+     * These options with another curve-minimum method.
+     *
+     * @param value how each curve's minimum is located
+     * @return new options
+     */
     public IsoFlopOptions withMethod(CurveMinimum value) {
         return new IsoFlopOptions(value, window, budgetTolerance, resamples, noise, cases, seed, level, keepEdges);
     }
 
-    /** @param value parabola window @return new options */
+    /**
+     * These options with another parabola window.
+     *
+     * @param value parabola only: sampled sizes on each side of the lowest point, at least 1
+     * @return new options
+     */
     public IsoFlopOptions withWindow(int value) {
         return new IsoFlopOptions(method, value, budgetTolerance, resamples, noise, cases, seed, level, keepEdges);
     }
 
-    /** @param value relative budget tolerance @return new options */
+    /**
+     * These options with another budget tolerance.
+     *
+     * @param value the relative tolerance in [0, 1) within which budgets C form one curve
+     * @return new options
+     */
     public IsoFlopOptions withBudgetTolerance(double value) {
         return new IsoFlopOptions(method, window, value, resamples, noise, cases, seed, level, keepEdges);
     }
 
-    /** @param value resamples per curve @return new options */
+    /**
+     * These options with another number of resamples.
+     *
+     * @param value bootstrap resamples per curve, at least 0 (0: the grid-resolution floor alone)
+     * @return new options
+     */
     public IsoFlopOptions withResamples(int value) {
         return new IsoFlopOptions(method, window, budgetTolerance, value, noise, cases, seed, level, keepEdges);
     }
 
-    /** @param value loss noise of the seed-noise bootstrap, NaN for the case bootstrap @return new options */
+    /**
+     * These options with another loss noise.
+     *
+     * @param value standard deviation of the loss noise of the seed-noise bootstrap, positive and finite, or NaN to
+     *              estimate it from the curves
+     * @return new options
+     */
     public IsoFlopOptions withNoise(double value) {
         return new IsoFlopOptions(method, window, budgetTolerance, resamples, value, cases, seed, level, keepEdges);
     }
 
-    /** @param value whether to use the case bootstrap @return new options */
+    /**
+     * These options with the case bootstrap on or off.
+     *
+     * @param value whether to resample each curve's points with replacement (the case bootstrap) instead
+     * @return new options
+     */
     public IsoFlopOptions withCases(boolean value) {
         return new IsoFlopOptions(method, window, budgetTolerance, resamples, noise, value, seed, level, keepEdges);
     }
 
-    /** @param value seed @return new options */
+    /**
+     * These options with another seed.
+     *
+     * @param value seed of every random draw
+     * @return new options
+     */
     public IsoFlopOptions withSeed(long value) {
         return new IsoFlopOptions(method, window, budgetTolerance, resamples, noise, cases, value, level, keepEdges);
     }
 
-    /** @param value interval level @return new options */
+    /**
+     * These options with another interval level.
+     *
+     * @param value interval level in (0, 1)
+     * @return new options
+     */
     public IsoFlopOptions withLevel(double value) {
         return new IsoFlopOptions(method, window, budgetTolerance, resamples, noise, cases, seed, value, keepEdges);
     }
 
-    /** @param value whether to keep edge curves @return new options */
+    /**
+     * These options with edge curves kept or excluded.
+     *
+     * @param value whether to keep (instead of exclude) curves whose minimum is at an edge
+     * @return new options
+     */
     public IsoFlopOptions withKeepEdges(boolean value) {
         return new IsoFlopOptions(method, window, budgetTolerance, resamples, noise, cases, seed, level, value);
     }

@@ -24,11 +24,25 @@ import dev.scalinglaws.fit.uncertainty.Interval;
  * @param lossFit     L*(C) = E + A C^-alpha, or null when fewer than 4 curves were used
  * @param rows        input rows
  * @param diagnostics notes: grouping, exclusions, a + b
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record IsoFlopResult(String group, IsoFlopOptions options, List<Budget> budgets, PowerFit nFit, PowerFit dFit,
                             LossFit lossFit, int rows, List<String> diagnostics) implements java.io.Serializable {
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param group       the group label, or null for the whole data
+     * @param options     the options used
+     * @param budgets     every curve, in increasing C; copied
+     * @param nFit        N*(C) = k C^a
+     * @param dFit        D*(C) = k' C^b
+     * @param lossFit     L*(C) = E + A C^-alpha, or null when fewer than 4 curves were used
+     * @param rows        input rows
+     * @param diagnostics notes for the user; copied
+     * @throws NullPointerException if budgets or diagnostics is null or holds null
+     */
     public IsoFlopResult {
         budgets = List.copyOf(budgets);
         diagnostics = List.copyOf(diagnostics);
@@ -42,31 +56,34 @@ public record IsoFlopResult(String group, IsoFlopOptions options, List<Budget> b
      * @param a     A
      * @param alpha alpha
      * @param converged whether the fit converged
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     public record LossFit(Interval e, Interval a, Interval alpha, boolean converged) implements java.io.Serializable {
     }
 
-    /** The exponent a of N*(C). */
+    /** {@return the exponent a of N*(C)} */
     public Interval a() {
         return nFit.exponent();
     }
 
-    /** The exponent b of D*(C). */
+    /** {@return the exponent b of D*(C)} */
     public Interval b() {
         return dFit.exponent();
     }
 
-    /** The coefficient k of N*(C). */
+    /** {@return the coefficient k of N*(C)} */
     public Interval k() {
         return nFit.coefficient();
     }
 
-    /** a + b: 1 when every D = C / 6N (then b = 1 - a by construction). */
+    /** {@return a + b (point estimates): 1 when every D = C / 6N (then b = 1 - a by construction)} */
     public double exponentSum() {
         return a().estimate() + b().estimate();
     }
 
-    /** The curves that entered the fits. */
+    /** {@return the curves that entered the fits, in increasing C} */
+
     public List<Budget> usedBudgets() {
         return budgets.stream().filter(Budget::used).toList();
     }

@@ -37,16 +37,35 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * @param covariance  the covariance of (ln k, a), row-major {v11, v12, v22}
  * @param dof         residual degrees of freedom
  * @param status      the fit's status
+ * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+ *         undocumented; the serialized form is exactly the components, documented above)
  */
 public record PowerFit(String name, Interval exponent, Interval coefficient, double lnK, List<Double> covariance,
                        int dof, FitStatus status) implements java.io.Serializable {
 
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param name        what y is
+     * @param exponent    a with its interval
+     * @param coefficient k with its interval
+     * @param lnK         ln k
+     * @param covariance  the covariance of (ln k, a), row-major {v11, v12, v22}; copied
+     * @param dof         residual degrees of freedom
+     * @param status      the fit's status
+     * @throws NullPointerException if covariance is null or holds null
+     */
     public PowerFit {
         covariance = List.copyOf(covariance);
     }
 
-    /** The fitted value k x^a. @param x covariate @return the value */
+    /**
+     * The fitted value k x^a, computed as exp(ln k + a ln x).
+     *
+     * @param x covariate, positive
+     * @return the value of the fitted line at x
+     */
+
     public double value(double x) {
         return Math.exp(lnK + exponent.estimate() * Math.log(x));
     }

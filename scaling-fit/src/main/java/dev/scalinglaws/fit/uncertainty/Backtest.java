@@ -255,8 +255,10 @@ public final class Backtest {
         /**
          * Copies.
          *
-         * @param points every held-out row
+         * @param points      every held-out row; copied
+         * @param diagnostics the training fits' diagnostics and any {@code FRONTIER_BIAS}; copied
          */
+
         public Result {
             points = List.copyOf(points);
             diagnostics = List.copyOf(diagnostics);

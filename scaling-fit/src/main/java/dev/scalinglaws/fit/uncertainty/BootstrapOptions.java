@@ -36,16 +36,27 @@ public final class BootstrapOptions implements java.io.Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Number of resamples B, at least 2. */
     private final int resamples;
+    /** How each resample is drawn. */
     private final ResamplingScheme scheme;
+    /** The default interval method. */
     private final IntervalMethod method;
+    /** Nominal level of the intervals, in (0, 1). */
     private final double level;
+    /** Seed of every random choice; resample i depends on (seed, i) alone. */
     private final long seed;
+    /** Where the refits run. */
     private final Parallelism parallelism;
+    /** Whether every refit starts at the full-data optimum. */
     private final boolean startFromOptimum;
+    /** Number K of best multistart starts that every refit tries, at least 0. */
     private final int bestStarts;
+    /** Further starts every refit tries (an unmodifiable list of private copies). */
     private final List<double[]> extraStarts;
+    /** Largest tolerated fraction of failed refits, in [0, 1]. */
     private final double maxFailureFraction;
+
     private final transient IntConsumer progress;
 
     private BootstrapOptions(Draft d) {

@@ -30,8 +30,11 @@ public final class BootstrapPlan implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The full-data fit, with the fitted problem whose data the resamples draw from. */
     private final FitResult fit;
+    /** The bootstrap options (scheme, B, seed, interval method, starts). */
     private final BootstrapOptions options;
+    /** The derived quantities recorded besides the parameters, in order; each must be serializable. */
     private final List<DerivedQuantity> quantities;
     private transient volatile Bootstrap.Engine engine;
 
@@ -41,19 +44,30 @@ public final class BootstrapPlan implements Serializable {
      * @param index  the resample (or deletion) index
      * @param values the parameters, then the derived quantities, at the refit; null if the refit failed
      * @param status the refit's status
+     * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
+     *         undocumented; the serialized form is exactly the components, documented above)
      */
     public record Replicate(int index, double[] values, FitStatus status) implements Serializable {
 
         private static final long serialVersionUID = 1L;
 
-        /** Copies the values. */
+        /**
+         * Copies the values.
+         *
+         * @param index  the resample (or deletion) index
+         * @param values the parameters, then the derived quantities, at the refit; null if the refit failed; copied
+         * @param status the refit's status
+         * @throws NullPointerException if status is null
+         */
         public Replicate {
             Objects.requireNonNull(status, "status");
             values = values == null ? null : values.clone();
         }
 
+        /** {@return the parameters, then the derived quantities, at the refit (a copy); null if the refit failed} */
         @Override
         public double[] values() {
+
             return values == null ? null : values.clone();
         }
 
@@ -96,27 +110,28 @@ public final class BootstrapPlan implements Serializable {
         return new BootstrapPlan(fit, options, quantities);
     }
 
-    /** The fit being bootstrapped. */
+    /** {@return the fit being bootstrapped} */
     public FitResult fit() {
         return fit;
     }
 
-    /** The options. */
+    /** {@return the bootstrap options} */
     public BootstrapOptions options() {
         return options;
     }
 
-    /** Number of resamples, B. */
+    /** {@return the number of resamples, B} */
     public int resamples() {
         return options.resamples();
     }
 
-    /** Whether the interval method needs the jackknife ({@link IntervalMethod#BCA}). */
+    /** {@return whether the interval method needs the jackknife ({@link IntervalMethod#BCA})} */
     public boolean needsJackknife() {
         return options.method() == IntervalMethod.BCA;
     }
 
-    /** Number of jackknife deletions (rows, or groups for cluster resampling). */
+    /** {@return the number of jackknife deletions (rows, or groups for cluster resampling)} */
+
     public int jackknifeSize() {
         return engine().jackknifeSize();
     }

@@ -278,7 +278,8 @@ public final class BootstrapResult {
         return STANDARD_NORMAL.cumulativeProbability(-Math.sqrt((double) m / (m - 1)) * t);
     }
 
-    /** Independent units resampled: clusters for clustered schemes, rows otherwise. */
+    /** {@return the number of independent units resampled: clusters for clustered schemes, rows otherwise} */
+
     public int units() {
         return units;
     }

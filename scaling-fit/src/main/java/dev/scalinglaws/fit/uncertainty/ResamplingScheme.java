@@ -46,7 +46,10 @@ public enum ResamplingScheme {
      */
     WILD_CLUSTER;
 
-    /** Whether the scheme draws per cluster and needs {@link dev.scalinglaws.core.Dataset#groupIndices()}. */
+    /**
+     * {@return whether the scheme draws per cluster and needs {@link dev.scalinglaws.core.Dataset#groupIndices()}}
+     */
+
     public boolean clustered() {
         return this == CLUSTER || this == WILD_CLUSTER;
     }
