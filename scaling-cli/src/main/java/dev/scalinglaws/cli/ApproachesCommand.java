@@ -102,6 +102,7 @@ final class ApproachesCommand implements Callable<Integer> {
             o.set("D", ApproachesOutput.interval(e.d()));
             o.set("tokensPerParameter", ApproachesOutput.interval(e.ratio()));
             o.put("note", e.note());
+            FitReport.diagnostics(o, e.diagnostics());
         }
         ArrayNode s = n.putArray("skipped");
         cmp.skipped().forEach(s::add);
@@ -121,6 +122,12 @@ final class ApproachesCommand implements Callable<Integer> {
         sb.append(t.render());
         for (Approaches.Estimate e : cmp.estimates()) {
             sb.append("note: ").append(e.name()).append(": ").append(e.note()).append('\n');
+            for (dev.scalinglaws.fit.Diagnostic d : e.diagnostics()) {
+                if (d.isWarningOrError()) {
+                    sb.append(d.severity().label()).append(": ").append(e.name()).append(": ").append(d.code().name())
+                            .append(": ").append(d.message()).append('\n');
+                }
+            }
         }
         for (String s : cmp.skipped()) {
             sb.append("not run: ").append(s).append('\n');

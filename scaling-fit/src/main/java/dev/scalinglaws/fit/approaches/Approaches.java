@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.fit.Diagnostic;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
@@ -43,11 +44,39 @@ public final class Approaches {
      * @param d       D_opt = C / (6 N_opt)
      * @param ratio   D_opt / N_opt
      * @param note    how it was computed (data used)
+     * @param diagnostics the diagnostics of the fit behind the estimate (Approach 3's {@link FitResult#diagnostics()};
+     *                empty for Approaches 1 and 2, whose notes are in {@code note}): a warning means the estimate
+     *                is not to be trusted as it stands
      * @serial exclude (a JDK 17 javadoc defect reports the components of a serializable record as
      *         undocumented; the serialized form is exactly the components, documented above)
      */
-    public record Estimate(String name, Interval a, Interval b, Interval n, Interval d, Interval ratio, String note)
-            implements java.io.Serializable {
+    public record Estimate(String name, Interval a, Interval b, Interval n, Interval d, Interval ratio, String note,
+                           List<Diagnostic> diagnostics) implements java.io.Serializable {
+
+        /**
+         * Copies the diagnostics.
+         *
+         * @param name        {@code "1 envelope"}, {@code "2 isoflop"} or {@code "3 parametric"}
+         * @param a           exponent of N_opt(C)
+         * @param b           exponent of D_opt(C)
+         * @param n           N_opt at the compute budget
+         * @param d           D_opt = C / (6 N_opt)
+         * @param ratio       D_opt / N_opt
+         * @param note        how it was computed (data used)
+         * @param diagnostics the diagnostics of the fit behind the estimate; copied
+         */
+        public Estimate {
+            diagnostics = List.copyOf(diagnostics);
+        }
+
+        /**
+         * Whether any diagnostic is a warning or an error.
+         *
+         * @return true if the estimate carries a warning or an error
+         */
+        public boolean hasWarnings() {
+            return diagnostics.stream().anyMatch(Diagnostic::isWarningOrError);
+        }
     }
 
     /**
@@ -101,7 +130,7 @@ public final class Approaches {
                 EnvelopeResult e = Envelope.fit(data, runColumn, 100, 200, isoflop.seed(), level, compute, null);
                 out.add(new Estimate("1 envelope", e.a(), e.b(), e.nAt(), tokens(e.nAt(), compute),
                         ratio(e.nAt(), compute), String.format(Locale.ROOT, "%d runs, %d grid points, bootstrap "
-                                + "over runs", e.runs(), e.points().size())));
+                                + "over runs", e.runs(), e.points().size()), List.of()));
             } catch (IllegalArgumentException ex) {
                 skipped.add("1 envelope: " + ex.getMessage());
             }
@@ -117,7 +146,7 @@ public final class Approaches {
                         "asymptotic-gauss-newton-log");
                 out.add(new Estimate("2 isoflop", a, r.b(), n, tokens(n, compute), ratio(n, compute),
                         String.format(Locale.ROOT, "%d of %d isoFLOP curves, %s minimum", r.usedBudgets().size(),
-                                r.budgets().size(), isoflop.method().name().toLowerCase(Locale.ROOT))));
+                                r.budgets().size(), isoflop.method().name().toLowerCase(Locale.ROOT)), List.of()));
             } catch (IllegalArgumentException ex) {
                 skipped.add("2 isoflop: " + ex.getMessage());
             }
@@ -134,7 +163,8 @@ public final class Approaches {
             Interval n = cov.interval(DerivedQuantity.optimalParameters(ChinchillaLaw.INSTANCE, compute), level, true);
             out.add(new Estimate("3 parametric", a, b, n, tokens(n, compute), ratio(n, compute),
                     String.format(Locale.ROOT, "Chinchilla law on all %d rows (%s), %s", nd.size(),
-                            fit.status().name().toLowerCase(Locale.ROOT), "smoothed-sandwich intervals")));
+                            fit.status().name().toLowerCase(Locale.ROOT), "smoothed-sandwich intervals"),
+                    fit.diagnostics()));
         } else {
             skipped.add("3 parametric: the data has no N, D (or C) and loss, or fewer than 6 rows");
         }
@@ -158,13 +188,25 @@ public final class Approaches {
                 n.status());
     }
 
-    /** Plain words: do the a intervals overlap; if not, the gap and the likely cause. */
+    /**
+     * Plain words: do the a intervals overlap; if not, the gap and the likely cause; and a caution for every approach
+     * whose fit has warnings.
+     */
     static String verdict(List<Estimate> all) {
         List<Estimate> estimates = all.stream().filter(e -> e.a().ok()).toList();
         String without = all.stream().filter(e -> !e.a().ok()).map(e -> String.format(Locale.ROOT,
                 " %s has no usable interval for a (%s), so it is left out of the comparison.", e.name(),
                 e.a().status().name().toLowerCase(Locale.ROOT).replace('_', ' '))).reduce("", String::concat);
-        return compareIntervals(estimates) + without;
+        StringBuilder cautions = new StringBuilder();
+        for (Estimate e : all) {
+            if (e.hasWarnings()) {
+                cautions.append(String.format(Locale.ROOT, " Caution: the fit behind %s has warnings (%s), so its"
+                        + " answer is not to be trusted as it stands.", e.name(), String.join(", ",
+                        e.diagnostics().stream().filter(Diagnostic::isWarningOrError).map(d -> d.code().name())
+                                .distinct().toList())));
+            }
+        }
+        return compareIntervals(estimates) + without + cautions;
     }
 
     private static String compareIntervals(List<Estimate> estimates) {

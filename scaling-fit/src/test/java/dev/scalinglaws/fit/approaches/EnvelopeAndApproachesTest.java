@@ -78,6 +78,15 @@ class EnvelopeAndApproachesTest {
         assertThat(iso.n().lower()).isLessThan(iso.n().estimate()).isLessThan(iso.n().upper());
         assertThat(iso.d().estimate() * iso.n().estimate() * 6).isCloseTo(1e21, within(1e9));
         assertThat(cmp.verdict()).containsAnyOf("agree", "disagree");
+        // Approach 3's Chinchilla fit puts E above four observed losses and misfits the largest budget (issue 21's
+        // example): the estimate carries those warnings and the verdict repeats them
+        Approaches.Estimate parametric = cmp.estimates().get(1);
+        assertThat(parametric.hasWarnings()).isTrue();
+        assertThat(parametric.diagnostics()).extracting(dev.scalinglaws.fit.Diagnostic::code)
+                .contains(dev.scalinglaws.fit.DiagnosticCode.IRREDUCIBLE_ABOVE_DATA);
+        assertThat(iso.diagnostics()).isEmpty();
+        assertThat(cmp.verdict()).contains("Caution: the fit behind 3 parametric has warnings (")
+                .contains("IRREDUCIBLE_ABOVE_DATA");
     }
 
     @Test
@@ -86,15 +95,15 @@ class EnvelopeAndApproachesTest {
                 dev.scalinglaws.fit.uncertainty.Interval.Status.OK);
         var hi = new dev.scalinglaws.fit.uncertainty.Interval("a", 0.7, 0.65, 0.75, 0.95, "m",
                 dev.scalinglaws.fit.uncertainty.Interval.Status.OK);
-        String v = Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, ""),
-                new Approaches.Estimate("3 parametric", hi, hi, hi, hi, hi, "")));
+        String v = Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, "", List.of()),
+                new Approaches.Estimate("3 parametric", hi, hi, hi, hi, hi, "", List.of())));
         assertThat(v).startsWith("disagree").contains("miss by 0.1300").contains("Approach 3");
-        assertThat(Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, ""),
-                new Approaches.Estimate("3 parametric", lo, lo, lo, lo, lo, "")))).startsWith("agree");
+        assertThat(Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, "", List.of()),
+                new Approaches.Estimate("3 parametric", lo, lo, lo, lo, lo, "", List.of())))).startsWith("agree");
         var none = new dev.scalinglaws.fit.uncertainty.Interval("a", 0.6, Double.NaN, Double.NaN, 0.95, "m",
                 dev.scalinglaws.fit.uncertainty.Interval.Status.OK);
-        assertThat(Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, ""),
-                new Approaches.Estimate("3 parametric", none, none, none, none, none, ""))))
+        assertThat(Approaches.verdict(List.of(new Approaches.Estimate("2 isoflop", lo, lo, lo, lo, lo, "", List.of()),
+                new Approaches.Estimate("3 parametric", none, none, none, none, none, "", List.of()))))
                 .startsWith("only one approach").contains("3 parametric has no usable interval for a (non finite)");
     }
 }
