@@ -13,11 +13,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-GROUPS=10000
+NGROUPS=10000
 STARTS=sobol:32
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --groups) GROUPS="$2"; shift 2 ;;
+    --groups) NGROUPS="$2"; shift 2 ;;
     --starts) STARTS="$2"; shift 2 ;;
     *) echo "usage: bench/spark.sh [--groups G] [--starts SPEC]" >&2; exit 2 ;;
   esac
@@ -26,7 +26,7 @@ command -v python3 >/dev/null || { echo "spark bench: python3 is needed to write
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/scaling-spark-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
-python3 bench/spark-groups.py --groups "$GROUPS" > "$work/groups.csv"
+python3 bench/spark-groups.py --groups "$NGROUPS" > "$work/groups.csv"
 
 # build both launchers first, so that the timings are of the runs alone
 ./scaling --version >/dev/null
@@ -41,7 +41,7 @@ t1=$(now)
   --output "$work/spark.jsonl" 2>/dev/null || true
 t2=$(now)
 
-python3 - "$work/local.jsonl" "$work/spark.jsonl" "$GROUPS" "$t0" "$t1" "$t2" "$STARTS" <<'PY' | tee bench/results/spark-groups-summary.txt
+python3 - "$work/local.jsonl" "$work/spark.jsonl" "$NGROUPS" "$t0" "$t1" "$t2" "$STARTS" <<'PY' | tee bench/results/spark-groups-summary.txt
 import json, sys, os, platform
 local, spark, groups, t0, t1, t2, starts = sys.argv[1:]
 def strip(o):
