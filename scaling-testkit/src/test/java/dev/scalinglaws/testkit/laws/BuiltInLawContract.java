@@ -46,6 +46,23 @@ abstract class BuiltInLawContract extends ScalingLawContract {
         return a;
     }
 
+    /**
+     * A parameter vector of one law in the order of another whose parameters it names (a formula law lists its
+     * parameters in order of first appearance, which need not be the built-in law's order; a tied law has fewer).
+     *
+     * @param from  the law whose order theta is in
+     * @param to    the law whose order is wanted
+     * @param theta the vector
+     * @return the vector in {@code to}'s order
+     */
+    static double[] inOrderOf(ScalingLaw from, ScalingLaw to, double[] theta) {
+        double[] out = new double[to.parameterCount()];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = theta[from.indexOf(to.parameters().get(j).name())];
+        }
+        return out;
+    }
+
     /** Each value from its own arbitrary, as a vector. */
     @SafeVarargs
     static Arbitrary<double[]> vector(Arbitrary<Double>... each) {

@@ -25,11 +25,20 @@ class ChinchillaLawContractTest extends BuiltInLawContract {
         return ChinchillaLaw.INSTANCE;
     }
 
-    /** Truths like the published fits: E 1..2.5, A and B 1e2..1e4, exponents 0.2..0.6. */
-    @Override
-    protected Arbitrary<double[]> recoveryTruth() {
+    /**
+     * Truths like the published fits: E 1..2.5, A and B 1e2..1e4, exponents 0.2..0.6, in the built-in law's order
+     * (also the truths of the tied and formula variants' contracts, reordered by name).
+     *
+     * @return an arbitrary truth (E, A, B, alpha, beta)
+     */
+    static Arbitrary<double[]> publishedLikeTruths() {
         return vector(Sweeps.uniform(1, 2.5), Sweeps.logUniform(1e2, 1e4), Sweeps.logUniform(1e2, 1e4),
                 Sweeps.uniform(0.2, 0.6), Sweeps.uniform(0.2, 0.6));
+    }
+
+    @Override
+    protected Arbitrary<double[]> recoveryTruth() {
+        return publishedLikeTruths();
     }
 
     @Override

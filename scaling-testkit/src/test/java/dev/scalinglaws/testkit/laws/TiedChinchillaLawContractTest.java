@@ -23,11 +23,10 @@ class TiedChinchillaLawContractTest extends BuiltInLawContract {
         return LAW;
     }
 
-    /** E 1..2.5, A and B 1e2..1e4, alpha = beta 0.2..0.6. */
+    /** Chinchilla's truths with beta dropped: E 1..2.5, A and B 1e2..1e4, alpha = beta 0.2..0.6. */
     @Override
     protected Arbitrary<double[]> recoveryTruth() {
-        return vector(Sweeps.uniform(1, 2.5), Sweeps.logUniform(1e2, 1e4), Sweeps.logUniform(1e2, 1e4),
-                Sweeps.uniform(0.2, 0.6));
+        return ChinchillaLawContractTest.publishedLikeTruths().map(t -> inOrderOf(ChinchillaLaw.INSTANCE, LAW, t));
     }
 
     @Override
