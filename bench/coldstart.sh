@@ -49,6 +49,9 @@ command_of() {
     vector-jit01) CMD=(java "${VEC[@]}" -XX:CompileThresholdScaling=0.1 -jar "$JAR" fit) ;;
     scalar-jit01) CMD=(java -XX:CompileThresholdScaling=0.1 -jar "$JAR" fit) ;;
     scalar-c1) CMD=(java -XX:TieredStopAtLevel=1 -jar "$JAR" fit) ;;
+    launcher-serial) CMD=(env SCALING_JAVA_OPTS=-XX:+UseSerialGC ./scaling fit) ;;
+    launcher-scalar-serial) CMD=(env SCALING_VECTOR=0 SCALING_JAVA_OPTS=-XX:+UseSerialGC ./scaling fit) ;;
+    launcher-scalar-serial-c1) CMD=(env SCALING_VECTOR=0 "SCALING_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1" ./scaling fit) ;;
     jdk25-aot) CMD=("$JAVA25" "${VEC[@]}" -XX:AOTCache="$work/jdk25.aot" -jar "$JAR" fit) ;;
     *) echo "coldstart: unknown variant $1 (see --help)" >&2; exit 2 ;;
   esac
