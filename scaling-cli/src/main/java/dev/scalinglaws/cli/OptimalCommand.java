@@ -458,6 +458,8 @@ final class OptimalCommand implements Callable<Integer> {
         Json.number(m, "gainPerFinetuneCost", mv.gainPerFinetuneCost());
         Json.number(m, "finetuneOverPretrain", mv.finetuneOverPretrain());
         Json.number(n, "kktResidual", a.kktResidual());
+        // an allocation from a fit with warnings repeats them (issue 21)
+        FitReport.diagnostics(n, f.diagnostics());
         String text = switch (output.format()) {
             case json -> Json.pretty(n);
             case csv -> "budget,costPretrain,costFinetune,pretrain,finetune,loss,dataScarcityFloor,"
@@ -486,6 +488,7 @@ final class OptimalCommand implements Callable<Integer> {
                                 + "(ratio %s; equal at the optimum)%n", Parsing.human(mv.gainPerPretrainCost()),
                         Parsing.human(mv.gainPerFinetuneCost()), Parsing.human(mv.finetuneOverPretrain())));
                 sb.append(String.format(Locale.ROOT, "KKT residual         %s%n", Parsing.human(a.kktResidual())));
+                sb.append(PredictCommand.fitDiagnostics(f));
                 yield sb.toString();
             }
         };

@@ -71,6 +71,34 @@ class TransferAllocationTest {
     }
 
     @Test
+    void anAllocationRepeatsTheFitsWarnings() throws Exception {
+        Path fit = transferGapFit();
+        Cli.Result clean = Cli.run("optimal", "--fit", fit.toString(), "--budget", "1e10", "--cost-pretrain", "1",
+                "--cost-finetune", "10");
+        assertThat(clean.out()).contains("fit diagnostics  none");
+        // the same fit file with a warning, as a fit whose G sat at its bound would carry
+        com.fasterxml.jackson.databind.node.ObjectNode root =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(fit.toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode d = root.putArray("diagnostics").addObject();
+        d.put("code", "AT_BOUND");
+        d.put("severity", "warning");
+        d.put("message", "G = 0 sits at its lower bound 0");
+        d.putArray("parameters").add("G");
+        d.putArray("rows");
+        Path warned = dir.resolve("tg-warned.json");
+        java.nio.file.Files.writeString(warned, Json.MAPPER.writeValueAsString(root));
+        Cli.Result table = Cli.run("optimal", "--fit", warned.toString(), "--budget", "1e10", "--cost-pretrain", "1",
+                "--cost-finetune", "10");
+        assertThat(table.exit()).as(table.err()).isZero();
+        assertThat(table.out()).contains("fit diagnostics  1 warning", "AT_BOUND: G = 0 sits at its lower bound 0");
+        Cli.Result json = Cli.run("optimal", "--fit", warned.toString(), "--budget", "1e10", "--cost-pretrain", "1",
+                "--cost-finetune", "10", "--format", "json");
+        JsonNode n = Json.MAPPER.readTree(json.out());
+        assertThat(SchemaValidator.validate(SchemaTest.schema("allocation.schema.json"), n)).isEmpty();
+        assertThat(n.at("/diagnostics/0/code").asText()).isEqualTo("AT_BOUND");
+    }
+
+    @Test
     void aFitOfAnotherLawOrMissingCostsIsOneLine() {
         Cli.Result other = Cli.run("optimal", "--fit", Fixtures.chinchillaFit().toString(), "--budget", "1e10",
                 "--cost-pretrain", "1", "--cost-finetune", "10");
