@@ -57,17 +57,15 @@ final class ApproachesCommand implements Callable<Integer> {
             description = "Bootstrap resamples per isoFLOP curve (default: ${DEFAULT-VALUE}).")
     int resamples;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    SeedLevelOptions seedLevel = new SeedLevelOptions();
 
     @Override
     public Integer call() {
         double c = Parsing.number("--compute", compute);
         Dataset rows = IsoflopCommand.rows(data, spec, by, "approaches");
-        IsoFlopOptions options = IsoFlopOptions.defaults().withResamples(resamples).withSeed(seed).withLevel(level);
+        IsoFlopOptions options = IsoFlopOptions.defaults().withResamples(resamples).withSeed(seedLevel.seed)
+                .withLevel(seedLevel.level);
         List<String> out = new ArrayList<>();
         for (Map.Entry<String, Dataset> g : ApproachesOutput.split(rows, by).entrySet()) {
             Approaches.Comparison cmp = Approaches.compare(g.getValue(), g.getValue().has(run) ? run : null, c,

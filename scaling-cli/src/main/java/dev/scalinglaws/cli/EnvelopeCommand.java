@@ -54,11 +54,8 @@ final class EnvelopeCommand implements Callable<Integer> {
             description = "Bootstrap resamples of the runs (default: ${DEFAULT-VALUE}).")
     int resamples;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    SeedLevelOptions seedLevel = new SeedLevelOptions();
 
     @Override
     public Integer call() {
@@ -66,7 +63,8 @@ final class EnvelopeCommand implements Callable<Integer> {
         Dataset rows = IsoflopCommand.rows(data, spec, by, "envelope");
         List<EnvelopeResult> results = new ArrayList<>();
         for (Map.Entry<String, Dataset> g : ApproachesOutput.split(rows, by).entrySet()) {
-            results.add(Envelope.fit(g.getValue(), run, grid, resamples, seed, level, Double.NaN, g.getKey()));
+            results.add(Envelope.fit(g.getValue(), run, grid, resamples, seedLevel.seed, seedLevel.level, Double.NaN,
+                    g.getKey()));
         }
         String text = switch (output.format()) {
             case json -> by == null ? Json.pretty(ApproachesOutput.envelopeJson(results.get(0)))

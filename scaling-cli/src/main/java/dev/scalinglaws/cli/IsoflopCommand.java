@@ -81,11 +81,8 @@ final class IsoflopCommand implements Callable<Integer> {
     @Option(names = "--keep-edges", description = "Keep curves whose minimum lies at the edge of the sampled sizes.")
     boolean keepEdges;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    SeedLevelOptions seedLevel = new SeedLevelOptions();
 
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw the curves with their fits and minima, and "
             + "N*(C) with its band (.png or .svg).")
@@ -100,7 +97,7 @@ final class IsoflopCommand implements Callable<Integer> {
         IsoFlopOptions options;
         try {
             options = new IsoFlopOptions(CurveMinimum.byName(method), window, budgetTolerance, resamples,
-                    noise == null ? Double.NaN : noise, cases, seed, level, keepEdges);
+                    noise == null ? Double.NaN : noise, cases, seedLevel.seed, seedLevel.level, keepEdges);
         } catch (IllegalArgumentException e) {
             throw new CliException("isoflop: " + e.getMessage());
         }
