@@ -119,4 +119,20 @@ class IsoLossTest {
         assertThat(b.reached(1.0)).isFalse();
         assertThat(b.lnLower()).isEqualTo(Math.nextDown(Math.log(1e40)));
     }
+
+    /**
+     * What {@code scaling optimal --fit fit.json --target-loss 2.2 --at N=7e9} and {@code --at D=1e12} printed before
+     * the solver moved here (the fit: {@code scaling fit --format json}, the bundled Chinchilla data, Epoch
+     * protocol; its estimates as the fit file records them).
+     */
+    @Test
+    void reproducesWhatTheCommandPrinted() {
+        double[] theta = {1.8172184674215996, 477.82801518204525, 2143.4154813128685, 0.34731077277686856,
+            0.36717238759100596};
+        IsoLoss.Bracket d = IsoLoss.tokensForLoss(LAW, theta, 7e9, 2.2, 0, Math.log(1e40));
+        assertThat(d.reached(2.2)).isTrue();
+        assertThat(d.upper()).isEqualTo(9.356175141094582E10);
+        IsoLoss.Bracket n = IsoLoss.parametersForLoss(LAW, theta, 1e12, 2.2, 0, Math.log(1e40));
+        assertThat(n.upper()).isEqualTo(1680913860.3442924);
+    }
 }
