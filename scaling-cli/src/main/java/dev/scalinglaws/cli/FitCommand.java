@@ -23,13 +23,9 @@ import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Starts;
-import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
-import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
-import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
-import dev.scalinglaws.fit.uncertainty.Interval;
-import dev.scalinglaws.fit.uncertainty.ProfileLikelihood;
+import dev.scalinglaws.fit.uncertainty.FitIntervals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,9 +33,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. (Over 500 lines:
- * the options of the central command with their checks and the interval dispatch; formulas, start ranges, ties and
- * the data live in mixins.)
+ * {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. Formulas, start
+ * ranges, ties and the data live in mixins; the intervals are the library's {@link FitIntervals}.
  */
 @Command(name = "fit", sortOptions = false,
         description = {"Fit a scaling law to data.",
@@ -332,7 +327,7 @@ final class FitCommand implements Callable<Integer> {
             ranges.put(cov, new double[] {lo, hi});
         }
         bootstrapDiagnostics = result.diagnostics();
-        FitOutcome.Intervals intervals = intervals(result, used, fitSpec, derived, group);
+        FitOutcome.Intervals intervals = intervals(result, used, fitSpec, group);
         // a bootstrap repeats the fit's diagnostics and adds its own (failed refits, few clusters, wide intervals)
         result = result.withDiagnostics(result.status(), bootstrapDiagnostics);
         FitOutcome.Runs runs = null;
@@ -346,49 +341,27 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * Intervals for the parameters and derived quantities (fit.uncertainty): asymptotic (smoothed sandwich, delta
-     * method, Student t), bootstrap (refits from the optimum and the best starts; BCa) or profile likelihood.
+     * Intervals for the parameters and derived quantities, by the library's {@link FitIntervals}: asymptotic
+     * (smoothed sandwich, delta method, Student t), bootstrap (refits from the optimum and the best starts; BCa) or
+     * profile likelihood.
      */
-    private FitOutcome.Intervals intervals(FitResult result, Dataset used, FitSpec fitSpec,
-                                           List<FitOutcome.Derived> derived, String group) {
+    private FitOutcome.Intervals intervals(FitResult result, Dataset used, FitSpec fitSpec, String group) {
         if (interval.method == IntervalOptions.Method.none) {
             return null;
         }
         String resample = interval.resampleFor(used);
-        ScalingLaw law = result.law();
-        List<DerivedQuantity> quantities = new ArrayList<>();
-        for (FitOutcome.Derived d : derived) {
-            quantities.add(derivedQuantity(law, d.name()));
-        }
-        Map<String, double[]> bounds = new LinkedHashMap<>();
         double level = interval.level;
         long start = System.nanoTime();
         String method;
-        int resamples = 0;
-        int failed = 0;
+        FitIntervals intervals;
         switch (interval.method) {
             case asymptotic -> {
-                AsymptoticCovariance cov = AsymptoticCovariance.of(result, used,
-                        AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-                method = "asymptotic-smoothed-sandwich";
-                for (var p : law.parameters()) {
-                    put(bounds, cov.interval(DerivedQuantity.parameter(law, p.name()), level), p.name());
-                }
-                for (int i = 0; i < quantities.size(); i++) {
-                    put(bounds, cov.interval(quantities.get(i), level), derived.get(i).name());
-                }
+                intervals = FitIntervals.asymptotic(result, used, level);
+                method = intervals.method().label();
             }
             case profile -> {
-                ProfileLikelihood profile = ProfileLikelihood.of(result, used);
-                method = "profile-likelihood";
-                for (var p : law.parameters()) {
-                    if (!isPinned(result, p.name())) {
-                        put(bounds, profile.interval(p.name(), level), p.name());
-                    }
-                }
-                for (int i = 0; i < quantities.size(); i++) {
-                    put(bounds, profile.interval(quantities.get(i), level), derived.get(i).name());
-                }
+                intervals = FitIntervals.profile(result, used, level);
+                method = intervals.method().label();
             }
             case bootstrap -> {
                 BootstrapOptions options = BootstrapOptions.defaults().withResamples(interval.resamples)
@@ -397,61 +370,31 @@ final class FitCommand implements Callable<Integer> {
                 if (threads != null) {
                     options = options.withThreads(threads);
                 }
-                BootstrapResult boot;
                 try (Progress progress = Progress.start(group == null ? "bootstrap" : "bootstrap " + group,
                         interval.resamples)) {
-                    boot = Bootstrap.run(result, used, options.withProgress(progress), quantities);
+                    intervals = FitIntervals.bootstrap(result, used, options.withProgress(progress));
                 }
-                if (group == null) {
-                    plotBootstrap = boot;
-                }
-                resamples = boot.resamples();
-                failed = boot.failed();
                 method = "bootstrap-" + options.method().name().toLowerCase(Locale.ROOT) + " (" + resample + ")";
-                bootstrapDiagnostics = boot.diagnostics();
-                for (var p : law.parameters()) {
-                    put(bounds, boot.interval(p.name()), p.name());
-                }
-                for (int i = 0; i < quantities.size(); i++) {
-                    put(bounds, boot.interval(quantities.get(i).name()), derived.get(i).name());
-                }
-                if (failed > 0) {
-                    spec.commandLine().getErr().println(String.format(Locale.ROOT,
-                            "warning: %d of %d bootstrap refits failed (counted, not dropped: %s)", failed,
-                            resamples, boot.failuresByStatus()));
-                }
             }
             default -> throw new IllegalStateException(interval.method.name());
         }
-        return new FitOutcome.Intervals(method, level, resamples, bounds, failed, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static boolean isPinned(FitResult result, String name) {
-        for (var p : result.parameters()) {
-            if (p.name().equals(name)) {
-                return p.pinned();
+        BootstrapResult boot = intervals.bootstrap();
+        int resamples = boot == null ? 0 : boot.resamples();
+        int failed = boot == null ? 0 : boot.failed();
+        if (boot != null) {
+            if (group == null) {
+                plotBootstrap = boot;
+            }
+            bootstrapDiagnostics = boot.diagnostics();
+            if (failed > 0) {
+                spec.commandLine().getErr().println(String.format(Locale.ROOT,
+                        "warning: %d of %d bootstrap refits failed (counted, not dropped: %s)", failed,
+                        resamples, boot.failuresByStatus()));
             }
         }
-        return false;
-    }
-
-    private static void put(Map<String, double[]> bounds, Interval i, String name) {
-        bounds.put(name, new double[] {i.lower(), i.upper()});
-    }
-
-    /** The uncertainty module's function of theta for one of the derived quantities {@link FitOutcome#derive} names. */
-    static DerivedQuantity derivedQuantity(ScalingLaw law, String name) {
-        DerivedQuantity q = switch (name) {
-            case "a" -> DerivedQuantity.allocationExponentA();
-            case "b" -> DerivedQuantity.allocationExponentB();
-            case "G" -> DerivedQuantity.allocationConstantG();
-            case "Mstar" -> DerivedQuantity.optimalMultiplier();
-            default -> throw new IllegalStateException("no interval for derived quantity " + name);
-        };
-        if (law instanceof dev.scalinglaws.core.TiedLaw t) {
-            return DerivedQuantity.of(name, theta -> q.value(t.expand(theta)));
-        }
-        return DerivedQuantity.of(name, q::value);
+        Map<String, double[]> bounds = new LinkedHashMap<>();
+        intervals.intervals().forEach((name, i) -> bounds.put(name, new double[] {i.lower(), i.upper()}));
+        return new FitOutcome.Intervals(method, level, resamples, bounds, failed, (System.nanoTime() - start) / 1e9);
     }
 
     private FitSpec spec(ScalingLaw law) {

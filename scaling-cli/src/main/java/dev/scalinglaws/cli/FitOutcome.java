@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.scalinglaws.core.DerivedParameter;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
+import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 
 /**
  * One fit as the command line reports it: the library's {@link FitResult} plus what the command knows about the data
@@ -105,12 +106,10 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
      */
     static List<Derived> derive(ScalingLaw law, double[] theta, List<String> warnings) {
         List<Derived> out = new ArrayList<>();
-        if (law instanceof dev.scalinglaws.core.TiedLaw t) {
-            return derive(t.base(), t.expand(theta), warnings);
-        }
         try {
-            // each law declares its standard derived quantities; a value a law leaves undefined (NaN) is omitted
-            for (DerivedParameter d : law.derivedParameters()) {
+            // each law declares its standard derived quantities (a tied law its base law's, via the library); a
+            // value a law leaves undefined (NaN) is omitted
+            for (DerivedParameter d : DerivedQuantity.declared(law)) {
                 double value = d.value(theta);
                 if (Double.isFinite(value)) {
                     out.add(new Derived(d.name(), value, d.description()));

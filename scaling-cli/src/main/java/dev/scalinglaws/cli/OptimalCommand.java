@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ComputeOptimal;
+import dev.scalinglaws.core.IsoLoss;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.Diagnostic;
 import dev.scalinglaws.fit.DiagnosticCode;
@@ -378,7 +379,10 @@ final class OptimalCommand implements Callable<Integer> {
         }
     }
 
-    /** With N (or D) fixed, the D (or N) at which the law reaches the target loss (bisection in log space). */
+    /**
+     * With N (or D) fixed, the D (or N) at which the law reaches the target loss (bisection in log space,
+     * {@link IsoLoss}).
+     */
     static ComputeOptimal.Allocation atFixed(ScalingLaw law, double[] theta, double target,
                                              Map<String, Double> fixed) {
         if (fixed.size() != 1 || !(fixed.containsKey("N") || fixed.containsKey("D"))) {
@@ -389,24 +393,15 @@ final class OptimalCommand implements Callable<Integer> {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new CliException("--at value must be positive and finite: " + v);
         }
-        double lo = 0;
-        double hi = Math.log(1e40);
-        double atHi = nFixed ? law.value(theta, v, Math.exp(hi)) : law.value(theta, Math.exp(hi), v);
-        if (!(atHi <= target)) {
+        // bisection in ln of the free covariate over [1, 1e40], the library's IsoLoss
+        IsoLoss.Bracket root = nFixed ? IsoLoss.tokensForLoss(law, theta, v, target, 0, Math.log(1e40))
+                : IsoLoss.parametersForLoss(law, theta, v, target, 0, Math.log(1e40));
+        if (!root.reached(target)) {
             throw new CliException(String.format(Locale.ROOT, "target loss %s is not reached with %s fixed at %s "
                     + "(the law's floor there is about %s)", Parsing.human(target), nFixed ? "N" : "D",
-                    Parsing.human(v), Parsing.human(atHi)));
+                    Parsing.human(v), Parsing.human(root.lossAtUpper())));
         }
-        for (int it = 0; it < 200; it++) {
-            double mid = 0.5 * (lo + hi);
-            double l = nFixed ? law.value(theta, v, Math.exp(mid)) : law.value(theta, Math.exp(mid), v);
-            if (l > target) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        double other = Math.exp(hi);
+        double other = root.upper();
         double n = nFixed ? v : other;
         double d = nFixed ? other : v;
         return new ComputeOptimal.Allocation(6 * n * d, n, d, law.value(theta, n, d));

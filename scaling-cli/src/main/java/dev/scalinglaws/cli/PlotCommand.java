@@ -96,7 +96,7 @@ final class PlotCommand implements Callable<Integer> {
         }
         PlotData plotted = data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo);
         if (boot != null && result != null) {
-            plotted = plotted.with(result, boot.run(f, data.used(), Plots.bandQuantities(plotted)),
+            plotted = plotted.with(result, boot.run(f, data.used(), PlotBands.bandQuantities(plotted)),
                     plotted.extrapolateTo());
         } else if ("bootstrap".equals(interval)) {
             // asked for, but impossible without the refit: an error, not a quiet fallback

@@ -4,9 +4,11 @@
  */
 package dev.scalinglaws.cli;
 
-import java.awt.BasicStroke;
+import static dev.scalinglaws.cli.AllocationPanels.*;
+import static dev.scalinglaws.cli.BootstrapHistogram.*;
+import static dev.scalinglaws.cli.PlotBands.*;
+
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.nio.file.Path;
@@ -26,9 +28,7 @@ import dev.scalinglaws.fit.ResidualSpace;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
-import dev.scalinglaws.fit.uncertainty.Interval;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 
@@ -50,15 +50,15 @@ import org.knowm.xchart.style.lines.SeriesLines;
 final class Plots {
 
     static final int WIDTH = 1600;
-    private static final int TOP_HEIGHT = 600;
-    private static final int MIDDLE_HEIGHT = 500;
-    private static final int BOTTOM_HEIGHT = 300;
-    private static final int MAIN_WIDTH = 1000;
-    private static final int TITLE_HEIGHT = 40;
-    private static final double LEVEL = 0.95;
-    private static final Color DATA = Charts.BLUE;
-    private static final Color FLAGGED = new Color(230, 85, 13);
-    private static final Color BAND = new Color(0, 0, 0, 40);
+    static final int TOP_HEIGHT = 600;
+    static final int MIDDLE_HEIGHT = 500;
+    static final int BOTTOM_HEIGHT = 300;
+    static final int MAIN_WIDTH = 1000;
+    static final int TITLE_HEIGHT = 40;
+    static final double LEVEL = 0.95;
+    static final Color DATA = Charts.BLUE;
+    static final Color FLAGGED = new Color(230, 85, 13);
+    static final Color BAND = new Color(0, 0, 0, 40);
 
     private Plots() {
     }
@@ -149,7 +149,7 @@ final class Plots {
         Charts.write(file, inputs, layout.width(), layout.height(), g -> paint(g, layout));
     }
 
-    private static void paint(Graphics2D g, Layout layout) {
+    static void paint(Graphics2D g, Layout layout) {
         Charts.paintTitle(g, layout.width(), layout.height(), layout.title(), 16);
         for (Panel p : layout.panels()) {
             Rectangle r = p.bounds();
@@ -162,123 +162,17 @@ final class Plots {
         }
     }
 
-    private static boolean isNd(ScalingLaw law) {
+    static boolean isNd(ScalingLaw law) {
         return law.covariates().equals(List.of("N", "D"));
     }
 
     /** The largest compute the curves and bands reach: the user's target, or 10 times the data's largest. */
-    private static double extrapolationTarget(PlotData data, double[] c) {
+    static double extrapolationTarget(PlotData data, double[] c) {
         double t = data.extrapolateTo();
         return Double.isFinite(t) && t > 0 ? Math.max(t, max(c)) : max(c) * 10;
     }
 
-    /** The asymptotic covariance of the fit (smoothed sandwich), or null if it cannot be had. */
-    private static AsymptoticCovariance covariance(PlotData data) {
-        FitResult r = data.result();
-        if (r == null) {
-            return null;
-        }
-        try {
-            AsymptoticCovariance cov = AsymptoticCovariance.of(r, data.used(),
-                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-            return cov.finite() ? cov : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** The 95% interval of a quantity at each grid point: {estimate, lower, upper} rows with NaN where undefined. */
-    private static double[][] band(AsymptoticCovariance cov, double[] grid,
-                                   java.util.function.DoubleFunction<DerivedQuantity> quantity) {
-        double[][] out = new double[3][grid.length];
-        for (int i = 0; i < grid.length; i++) {
-            Interval iv = cov.interval(quantity.apply(grid[i]), LEVEL, true);
-            out[0][i] = iv.estimate();
-            out[1][i] = iv.lower();
-            out[2][i] = iv.upper();
-        }
-        return out;
-    }
-
-    /** Names of the band quantities a bootstrap records for the plot: prefix then the grid index. */
-    static final String LOSS_BAND = "band of the compute-optimal loss ";
-    static final String N_BAND = "band of N_opt ";
-    static final String D_BAND = "band of D_opt ";
-
-    /** Points of the compute-optimal loss curve and its band. */
-    private static final int FRONTIER_POINTS = 80;
-
-    /** Points of the allocation curves and their bands. */
-    private static final int ALLOCATION_POINTS = 60;
-
-    /**
-     * The quantities a bootstrap of the fit records so that the bands come from it (see {@link PlotData#bootstrap}):
-     * the compute-optimal loss, N_opt and D_opt on the grids of the plot; none for laws not in N and D.
-     *
-     * @param data what to show (its rows and extrapolation target)
-     * @return the quantities
-     */
-    static List<DerivedQuantity> bandQuantities(PlotData data) {
-        ScalingLaw law = data.law();
-        if (!isNd(law)) {
-            return List.of();
-        }
-        double[] c = compute(data.used().column("N"), data.used().column("D"));
-        double target = extrapolationTarget(data, c);
-        List<DerivedQuantity> out = new ArrayList<>();
-        double[] frontierC = logSpace(min(c) / 2, target, FRONTIER_POINTS);
-        for (int i = 0; i < frontierC.length; i++) {
-            DerivedQuantity q = DerivedQuantity.optimalLoss(law, frontierC[i]);
-            out.add(DerivedQuantity.of(LOSS_BAND + i, q::value));
-        }
-        double[] grid = logSpace(min(c) / 2, target, ALLOCATION_POINTS);
-        for (int i = 0; i < grid.length; i++) {
-            DerivedQuantity qn = DerivedQuantity.optimalParameters(law, grid[i]);
-            DerivedQuantity qd = DerivedQuantity.optimalTokens(law, grid[i]);
-            out.add(DerivedQuantity.of(N_BAND + i, qn::value));
-            out.add(DerivedQuantity.of(D_BAND + i, qd::value));
-        }
-        return out;
-    }
-
-    /** Whether the bands come from the bootstrap: it recorded {@link #bandQuantities}. */
-    private static boolean bootstrapBands(PlotData data) {
-        BootstrapResult boot = data.bootstrap();
-        return boot != null && boot.names().contains(LOSS_BAND + 0);
-    }
-
-    /** A bootstrap band by the bootstrap's method and level: {lower, upper} rows, NaN where not available. */
-    private static double[][] bootstrapBand(PlotData data, String prefix, int n) {
-        double[][] out = new double[2][n];
-        for (int i = 0; i < n; i++) {
-            Interval iv = data.bootstrap().interval(prefix + i);
-            out[0][i] = iv.ok() ? iv.lower() : Double.NaN;
-            out[1][i] = iv.ok() ? iv.upper() : Double.NaN;
-        }
-        return out;
-    }
-
-    /** The legend of a bootstrap band, e.g. "95% band of N_opt (bootstrap-case-bca, 200 resamples)". */
-    private static String bootstrapLabel(PlotData data, String what) {
-        BootstrapResult boot = data.bootstrap();
-        return String.format(Locale.ROOT, "%s%% band of %s (bootstrap-%s-%s, %d resamples)",
-                Parsing.human(100 * boot.options().level()), what,
-                boot.options().scheme().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                boot.options().method().name().toLowerCase(Locale.ROOT), boot.resamples());
-    }
-
-    /** Adds a filled band between lower and upper (finite points only), as a closed polygon. */
-    private static void bandSeries(XYChart chart, String name, double[] x, double[] lower, double[] upper,
-                                   Color fill) {
-        double[][] outline = Charts.bandOutline(x, lower, upper);
-        if (outline[0].length < 4) {
-            return;
-        }
-        Charts.area(chart, name, outline[0], outline[1], fill,
-                new Color(fill.getRed(), fill.getGreen(), fill.getBlue(), 90)).setLineStyle(new BasicStroke(0.5f));
-    }
-
-    private static XYChart mainChart(PlotData data) {
+    static XYChart mainChart(PlotData data) {
         ScalingLaw law = data.law();
         double[] theta = data.theta();
         List<String> cov = law.covariates();
@@ -377,7 +271,7 @@ final class Plots {
         return chart;
     }
 
-    private static XYChart residualChart(PlotData data) {
+    static XYChart residualChart(PlotData data) {
         ScalingLaw law = data.law();
         Dataset used = data.used();
         double[] y = used.column(law.response());
@@ -458,228 +352,8 @@ final class Plots {
         return out;
     }
 
-    /** N_opt(C) and D_opt(C) on log-log axes with their 95% bands. */
-    private static XYChart allocationChart(PlotData data) {
-        ScalingLaw law = data.law();
-        double[] theta = data.theta();
-        double[] c = compute(data.used().column("N"), data.used().column("D"));
-        double target = extrapolationTarget(data, c);
-        double[] grid = logSpace(min(c) / 2, target, ALLOCATION_POINTS);
-        XYChart chart = chart("Compute-optimal allocation", "training compute C = 6ND (FLOPs, log scale)",
-                "parameters N_opt or tokens D_opt (log scale)");
-        chart.getStyler().setYAxisDecimalPattern("0.#E0");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-        AsymptoticCovariance covariance = bootstrapBands(data) ? null : covariance(data);
-        if (bootstrapBands(data)) {
-            double[][] bn = bootstrapBand(data, N_BAND, grid.length);
-            double[][] bd = bootstrapBand(data, D_BAND, grid.length);
-            bandSeries(chart, bootstrapLabel(data, "N_opt"), grid, bn[0], bn[1], new Color(214, 39, 40, 50));
-            bandSeries(chart, bootstrapLabel(data, "D_opt"), grid, bd[0], bd[1], new Color(31, 119, 180, 50));
-        } else if (covariance != null) {
-            double[][] bn = band(covariance, grid, cc -> DerivedQuantity.optimalParameters(law, cc));
-            double[][] bd = band(covariance, grid, cc -> DerivedQuantity.optimalTokens(law, cc));
-            bandSeries(chart, "95% band of N_opt (asymptotic)", grid, bn[1], bn[2], new Color(214, 39, 40, 50));
-            bandSeries(chart, "95% band of D_opt (asymptotic)", grid, bd[1], bd[2], new Color(31, 119, 180, 50));
-        }
-        List<Double> gx = new ArrayList<>();
-        List<Double> nn = new ArrayList<>();
-        List<Double> dd = new ArrayList<>();
-        for (double ci : grid) {
-            try {
-                ComputeOptimal.Allocation a = ComputeOptimal.of(law, theta, ci);
-                if (Double.isFinite(a.N()) && Double.isFinite(a.D()) && a.N() > 0 && a.D() > 0) {
-                    gx.add(ci);
-                    nn.add(a.N());
-                    dd.add(a.D());
-                }
-            } catch (IllegalArgumentException e) {
-                // outside the law's domain: leave the point out
-            }
-        }
-        if (gx.size() > 1) {
-            Charts.line(chart, "N_opt(C), parameters", unbox(gx), unbox(nn), new Color(214, 39, 40), SeriesLines.SOLID);
-            Charts.line(chart, "D_opt(C), tokens", unbox(gx), unbox(dd), DATA, SeriesLines.SOLID);
-        }
-        Charts.line(chart, "largest compute in the data", new double[] {max(c), max(c)},
-                new double[] {min(nn.isEmpty() ? new double[] {1} : unbox(nn)),
-                    max(dd.isEmpty() ? new double[] {10} : unbox(dd))}, Color.GRAY, SeriesLines.DOT_DOT);
-        return chart;
-    }
-
-    /**
-     * The (N, D) plane: iso-loss contours of the fitted law (at the compute-optimal loss of four compute budgets
-     * spread over the data, so each contour touches the frontier once), the frontier and the runs.
-     */
-    private static XYChart isoLossChart(PlotData data) {
-        ScalingLaw law = data.law();
-        double[] theta = data.theta();
-        double[] n = data.used().column("N");
-        double[] d = data.used().column("D");
-        double[] c = compute(n, d);
-        double target = extrapolationTarget(data, c);
-        XYChart chart = chart("Iso-loss contours L(N, D) = L (optimal at compute C*) and the frontier",
-                "parameters N (log scale)",
-                "training tokens D (log scale)");
-        chart.getStyler().setYAxisDecimalPattern("0.#E0");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-        Charts.scatter(chart, "runs", n, d, new Color(150, 150, 150));
-        double nLo = min(n) / 3;
-        double nHi = Math.max(max(n) * 3, optimalOrZero(law, theta, target, ComputeOptimal.Allocation::N) * 2);
-        double dLo = min(d) / 3;
-        double dHi = Math.max(max(d) * 3, optimalOrZero(law, theta, target, ComputeOptimal.Allocation::D) * 2);
-        Color[] palette = Charts.palette(7);
-        double[] budgets = logSpace(Math.sqrt(min(c) * max(c)) / 10, target, 4);
-        int k = 0;
-        for (double budget : budgets) {
-            double level;
-            try {
-                level = ComputeOptimal.of(law, theta, budget).loss();
-            } catch (IllegalArgumentException e) {
-                continue;
-            }
-            if (!Double.isFinite(level)) {
-                continue;
-            }
-            List<Double> cx = new ArrayList<>();
-            List<Double> cy = new ArrayList<>();
-            for (double nn : logSpace(nLo, nHi, 120)) {
-                double dd = tokensForLoss(law, theta, nn, level, dLo / 100, dHi * 100);
-                if (Double.isFinite(dd) && dd >= dLo && dd <= dHi) {
-                    cx.add(nn);
-                    cy.add(dd);
-                }
-            }
-            if (cx.size() > 1) {
-                Charts.line(chart, String.format(Locale.ROOT, "L = %.3f (C* %.1e)", level, budget), unbox(cx),
-                        unbox(cy), palette[k % palette.length], SeriesLines.SOLID);
-            }
-            k++;
-        }
-        List<Double> fx = new ArrayList<>();
-        List<Double> fy = new ArrayList<>();
-        for (double ci : logSpace(min(c) / 2, target, 60)) {
-            try {
-                ComputeOptimal.Allocation a = ComputeOptimal.of(law, theta, ci);
-                if (a.N() >= nLo && a.N() <= nHi && a.D() >= dLo && a.D() <= dHi) {
-                    fx.add(a.N());
-                    fy.add(a.D());
-                }
-            } catch (IllegalArgumentException e) {
-                // outside the domain
-            }
-        }
-        if (fx.size() > 1) {
-            Charts.line(chart, "frontier", unbox(fx), unbox(fy), Color.BLACK,
-                    SeriesLines.DASH_DASH);
-        }
-        return chart;
-    }
-
-    /** A part of the compute-optimal allocation at {@code compute}, or 0 where it is undefined or not finite. */
-    private static double optimalOrZero(ScalingLaw law, double[] theta, double compute,
-                                        java.util.function.ToDoubleFunction<ComputeOptimal.Allocation> part) {
-        try {
-            double v = part.applyAsDouble(ComputeOptimal.of(law, theta, compute));
-            return Double.isFinite(v) ? v : 0;
-        } catch (IllegalArgumentException e) {
-            return 0;
-        }
-    }
-
-    /** D with f(N, D) = level by bisection in log D (the law decreases in D); NaN if not bracketed. */
-    static double tokensForLoss(ScalingLaw law, double[] theta, double n, double level, double lo, double hi) {
-        double a = Math.log(lo);
-        double b = Math.log(hi);
-        double fa = law.value(theta, n, lo) - level;
-        double fb = law.value(theta, n, hi) - level;
-        if (!(fa > 0 && fb < 0)) {
-            return Double.NaN;
-        }
-        for (int i = 0; i < 80; i++) {
-            double m = 0.5 * (a + b);
-            double fm = law.value(theta, n, Math.exp(m)) - level;
-            if (fm > 0) {
-                a = m;
-            } else {
-                b = m;
-            }
-        }
-        return Math.exp(0.5 * (a + b));
-    }
-
-    /** The bootstrap distribution of one parameter, with the estimate and the interval. */
-    private static XYChart histogram(PlotData data, String name, boolean legend) {
-        BootstrapResult boot = data.bootstrap();
-        double[] v = Arrays.stream(boot.replicates(name)).filter(Double::isFinite).toArray();
-        double est = boot.estimate(name);
-        Interval iv = boot.interval(name);
-        // the range shown: the central 99% of the replicates, the estimate and the interval (a long tail, as of B,
-        // would squeeze the bulk into a few bins); replicates outside are counted in the axis title
-        double[] sorted = v.clone();
-        Arrays.sort(sorted);
-        double lo = Math.min(Math.min(sorted[(int) Math.floor(0.005 * (sorted.length - 1))], est),
-                Double.isFinite(iv.lower()) ? iv.lower() : est);
-        double hi = Math.max(Math.max(sorted[(int) Math.ceil(0.995 * (sorted.length - 1))], est),
-                Double.isFinite(iv.upper()) ? iv.upper() : est);
-        int bins = 30;
-        double width = (hi - lo) / bins;
-        double[] count = new double[bins];
-        int outside = 0;
-        for (double x : v) {
-            if (x < lo || x > hi) {
-                outside++;
-            } else {
-                count[Math.min(bins - 1, (int) ((x - lo) / width))]++;
-            }
-        }
-        XYChart chart = new XYChartBuilder().width(300).height(BOTTOM_HEIGHT)
-                .title("bootstrap: " + name).xAxisTitle(outside == 0 ? name
-                : String.format(Locale.ROOT, "%s (%d of %d off the axis)", name, outside, v.length))
-                .yAxisTitle("resamples").build();
-        org.knowm.xchart.style.XYStyler st = chart.getStyler();
-        st.setChartBackgroundColor(Color.WHITE);
-        st.setLegendVisible(legend);
-        st.setLegendPosition(Styler.LegendPosition.InsideNE);
-        st.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-        st.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-        st.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        st.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
-        st.setXAxisDecimalPattern(Math.abs(est) >= 100 ? "0" : "0.###");
-        st.setYAxisDecimalPattern("0");
-        st.setPlotGridLinesVisible(true);
-        double[] px = new double[2 * bins + 2];
-        double[] py = new double[2 * bins + 2];
-        double top = 0;
-        for (int b = 0; b < bins; b++) {
-            px[2 * b + 1] = lo + b * width;
-            py[2 * b + 1] = count[b];
-            px[2 * b + 2] = lo + (b + 1) * width;
-            py[2 * b + 2] = count[b];
-            top = Math.max(top, count[b]);
-        }
-        px[0] = lo;
-        py[0] = 0;
-        px[2 * bins + 1] = hi;
-        py[2 * bins + 1] = 0;
-        Charts.area(chart, String.format(Locale.ROOT, "%d resamples", v.length), px, py, new Color(31, 119, 180, 120),
-                DATA).setLineStyle(new BasicStroke(1f));
-        Charts.line(chart, "estimate", new double[] {est, est}, new double[] {0, top * 1.05}, Color.BLACK,
-                SeriesLines.SOLID);
-        String label = String.format(Locale.ROOT, "%s%% interval (%s)", Parsing.human(100 * iv.level()),
-                boot.options().method().name());
-        if (Double.isFinite(iv.lower())) {
-            Charts.line(chart, label, new double[] {iv.lower(), iv.lower()}, new double[] {0, top * 1.05}, FLAGGED,
-                    SeriesLines.DASH_DASH);
-        }
-        if (Double.isFinite(iv.upper())) {
-            Charts.line(chart, label + " ", new double[] {iv.upper(), iv.upper()}, new double[] {0, top * 1.05},
-                    FLAGGED, SeriesLines.DASH_DASH).setShowInLegend(false);
-        }
-        return chart;
-    }
-
     /** A main-panel chart on log-log axes (see {@link Charts#logLog}). */
-    private static XYChart chart(String title, String xTitle, String yTitle) {
+    static XYChart chart(String title, String xTitle, String yTitle) {
         return Charts.logLog(MAIN_WIDTH, TOP_HEIGHT, title, xTitle, yTitle, 5);
     }
 
@@ -715,7 +389,7 @@ final class Plots {
         return picks.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static String axisTitle(String covariate) {
+    static String axisTitle(String covariate) {
         return switch (covariate) {
             case "N" -> "parameters N";
             case "D" -> "training tokens D";
@@ -725,7 +399,7 @@ final class Plots {
         };
     }
 
-    private static double[] compute(double[] n, double[] d) {
+    static double[] compute(double[] n, double[] d) {
         double[] c = new double[n.length];
         for (int i = 0; i < n.length; i++) {
             c[i] = 6 * n[i] * d[i];
@@ -743,12 +417,12 @@ final class Plots {
         return out;
     }
 
-    private static double[] positive(double[] x) {
+    static double[] positive(double[] x) {
         double[] p = Arrays.stream(x).filter(v -> v > 0).toArray();
         return p.length == 0 ? new double[] {1} : p;
     }
 
-    private static double[] unbox(List<Double> v) {
+    static double[] unbox(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 

@@ -174,16 +174,7 @@ public final class Uncertainty {
      * @return one interval per point, named {@code "prediction k"}
      */
     public List<Interval> bootstrapPredictions(BootstrapOptions options, List<double[]> points) {
-        ScalingLaw law = fit.law();
-        List<DerivedQuantity> quantities = new ArrayList<>();
-        for (int k = 0; k < points.size(); k++) {
-            double[] x = points.get(k).clone();
-            if (x.length != law.covariates().size()) {
-                throw new IllegalArgumentException(String.format(Locale.ROOT, "law %s takes %d covariates %s, got %d",
-                        law.name(), law.covariates().size(), law.covariates(), x.length));
-            }
-            quantities.add(DerivedQuantity.of("prediction " + k, t -> law.value(t, x)));
-        }
+        List<DerivedQuantity> quantities = BootstrapPrediction.quantities(fit.law(), points);
         BootstrapResult r = Bootstrap.run(fit, options, quantities);
         List<Interval> out = new ArrayList<>();
         for (int k = 0; k < points.size(); k++) {

@@ -10,7 +10,10 @@
  * ({@link dev.scalinglaws.fit.uncertainty.ProfileLikelihood}); intervals for derived quantities
  * ({@link dev.scalinglaws.fit.uncertainty.DerivedQuantity}); prediction at any covariate point with the distance
  * outside the data ({@link dev.scalinglaws.fit.uncertainty.Prediction}); backtests
- * ({@link dev.scalinglaws.fit.uncertainty.Backtest}).
+ * ({@link dev.scalinglaws.fit.uncertainty.Backtest}). The report-level entry points: every parameter and declared
+ * derived quantity by one method ({@link dev.scalinglaws.fit.uncertainty.FitIntervals}), bootstrapped confidence
+ * and prediction intervals at points ({@link dev.scalinglaws.fit.uncertainty.BootstrapPrediction}), and intervals
+ * of training-dynamics predictions ({@link dev.scalinglaws.fit.uncertainty.DynamicsIntervals}).
  *
  * <p>Every random choice traces back to an explicit seed; bootstrap output is bit-identical for any thread count.
  * A number that is not finite is reported through {@link dev.scalinglaws.fit.uncertainty.Interval.Status}, never as

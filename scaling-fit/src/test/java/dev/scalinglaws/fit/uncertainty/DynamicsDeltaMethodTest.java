@@ -28,11 +28,11 @@ import org.junit.jupiter.api.Test;
  */
 class DynamicsDeltaMethodTest {
 
-    private static final double[] BATCH = {2e8, 0.21};
+    static final double[] BATCH = {2e8, 0.21};
     private static final TrainingDynamics TRUTH = TrainingDynamics.kaplan2020();
 
     /** 4 sizes 1e7..1e9 (held-out predictions go to 3e9), 25 S_min values 300..1e5 each, log-normal noise 1%. */
-    private static Dataset simulate(long seed) {
+    static Dataset simulate(long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] sizes = {1e7, 4.6e7, 2.2e8, 1e9};
         int k = 25;
@@ -54,7 +54,7 @@ class DynamicsDeltaMethodTest {
                 .build();
     }
 
-    private static double[] lossTheta() {
+    static double[] lossTheta() {
         return new double[] {6.5e13, 2.1e3, 0.077, 0.76};
     }
 
