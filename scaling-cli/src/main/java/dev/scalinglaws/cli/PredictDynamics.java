@@ -286,6 +286,8 @@ final class PredictDynamics {
             } else {
                 node.putNull("trajectory");
             }
+            // a prediction repeats the diagnostics of the fit it comes from (issue 21)
+            FitReport.diagnostics(node, f.diagnostics());
             nodes.add(node);
         }
         if (show && output.format() == Format.table) {
@@ -294,6 +296,9 @@ final class PredictDynamics {
                     + "covariance of the fit (log scale), %d checkpoints refitted; they treat checkpoints as "
                     + "independent, so they are optimistic when runs are few%n", Parsing.human(100 * level),
                     refit.used().size()));
+        }
+        if (output.format() == Format.table) {
+            table.append(PredictCommand.fitDiagnostics(f));
         }
         String text = switch (output.format()) {
             case json -> Json.render(nodes);

@@ -110,6 +110,25 @@ class DynamicsCommandTest {
         Cli.Result table = Cli.run("fit", "--data", csv.toString(), "--law", "kaplan-trajectory", "--group", "run",
                 "--warmup-tokens", "2e7", "--loss", "squared", "--starts", "sobol:4");
         assertThat(table.out()).contains("40 rows, 36 used, warm-up before 2.000e07 tokens (4 rows dropped), 4 runs (run)");
+
+        // four starts leave this fit with warnings; a dynamics prediction from it repeats them (issue 21)
+        Path weak = dir.resolve("weak.json");
+        Cli.Result w = Cli.run("fit", "--data", csv.toString(), "--law", "kaplan-trajectory", "--group", "run",
+                "--warmup-tokens", "2e7", "--loss", "squared", "--starts", "sobol:4", "--format", "json", "--output",
+                weak.toString());
+        assertThat(w.exit()).as(w.err()).isIn(0, 1);
+        JsonNode fitted = Json.MAPPER.readTree(weak.toFile());
+        long warnings = java.util.stream.StreamSupport.stream(fitted.get("diagnostics").spliterator(), false)
+                .filter(d -> !d.get("severity").asText().equals("info")).count();
+        assertThat(warnings).isPositive();
+        Cli.Result steps = Cli.run("predict", "--fit", weak.toString(), "--at", "N=1e8,B=65536", "--steps-to-loss",
+                "4.0");
+        assertThat(steps.out()).contains("fit diagnostics  " + warnings + " warning");
+        Cli.Result stepsJson = Cli.run("predict", "--fit", weak.toString(), "--at", "N=1e8,B=65536",
+                "--steps-to-loss", "4.0", "--format", "json");
+        JsonNode p = Json.MAPPER.readTree(stepsJson.out());
+        assertThat(SchemaValidator.validate(SchemaTest.schema("dynamics.schema.json"), p)).isEmpty();
+        assertThat(p.get("diagnostics")).hasSize(fitted.get("diagnostics").size());
     }
 
     @Test
