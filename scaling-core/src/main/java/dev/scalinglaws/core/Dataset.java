@@ -339,7 +339,8 @@ public final class Dataset implements java.io.Serializable {
      * @param law      the law to be fitted
      * @param messages receives one line per derivation (may be null)
      * @return a dataset holding every covariate of the law
-     * @throws DataException naming the missing column if a covariate cannot be found or derived
+     * @throws MissingColumnException naming the missing column if a covariate or the response cannot be found or
+     *                                derived
      */
     public Dataset withCovariatesFor(ScalingLaw law, List<String> messages) {
         Dataset d = this;
@@ -366,16 +367,13 @@ public final class Dataset implements java.io.Serializable {
                 d = d.withColumn("N", n);
                 note(messages, "derived N = C / (6 D) from columns C and D");
             } else {
-                throw new DataException(source, -1, cov, null, String.format(Locale.ROOT,
-                        "law %s needs covariate %s, but the data has no such column (columns: %s); map one with "
-                                + "--column %s=HEADER%s", law.name(), cov, String.join(", ", columns.keySet()), cov,
-                        wideFormatHint(cov)));
+                throw new MissingColumnException(source, law.name(), MissingColumnException.Role.COVARIATE, cov,
+                        List.copyOf(columns.keySet()), valueHeaders());
             }
         }
         if (!d.has(law.response())) {
-            throw new DataException(source, -1, law.response(), null, String.format(Locale.ROOT,
-                    "law %s needs the response column '%s' (columns: %s); map one with --column %s=HEADER",
-                    law.name(), law.response(), String.join(", ", columns.keySet()), law.response()));
+            throw new MissingColumnException(source, law.name(), MissingColumnException.Role.RESPONSE,
+                    law.response(), List.copyOf(columns.keySet()), List.of());
         }
         return d;
     }
@@ -394,10 +392,11 @@ public final class Dataset implements java.io.Serializable {
     }
 
     /**
-     * A hint for wide-format files (one column per value of a covariate, e.g. headers 0, 200, 400, ... holding losses
-     * at each fine-tuning size): the library reads long format, one row per observation.
+     * The first three headers that parse as numbers if there are at least three (a wide-format file: one column per
+     * value of a covariate, e.g. headers 0, 200, 400, ... holding losses at each fine-tuning size; the library reads
+     * long format, one row per observation), else none.
      */
-    private String wideFormatHint(String covariate) {
+    private List<String> valueHeaders() {
         List<String> numericHeaders = new ArrayList<>();
         for (String name : columns.keySet()) {
             try {
@@ -407,13 +406,7 @@ public final class Dataset implements java.io.Serializable {
                 // not a numeric header
             }
         }
-        if (numericHeaders.size() < 3) {
-            return "";
-        }
-        return String.format(Locale.ROOT, ". The file looks wide: its headers %s, %s, %s... are values, one column "
-                + "per value. Reshape it to long format, one row per observation, with a column for %s and one for "
-                + "the response (for example model,%s,loss), then map them with --column", numericHeaders.get(0),
-                numericHeaders.get(1), numericHeaders.get(2), covariate, covariate);
+        return numericHeaders.size() < 3 ? List.of() : List.copyOf(numericHeaders.subList(0, 3));
     }
 
     private static void note(List<String> messages, String message) {

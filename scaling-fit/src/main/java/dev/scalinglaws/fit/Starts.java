@@ -195,11 +195,12 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
     }
 
     /**
-     * Parses a CLI value: {@code hoffmann}, {@code sobol:N}, {@code lhs:N}.
+     * Parses a strategy written as text: {@code hoffmann}, {@code sobol:N}, {@code lhs:N} (case-insensitive).
      *
-     * @param text the value
+     * @param text the text
      * @param seed seed for random strategies
      * @return the strategy
+     * @throws StartsFormatException carrying the text if it names no strategy or its count is not an integer
      */
     static Starts parse(String text, long seed) {
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -213,7 +214,7 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
             try {
                 n = Integer.parseInt(t.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--starts " + text + ": expected a count after ':'");
+                throw new StartsFormatException(text, StartsFormatException.Problem.BAD_COUNT);
             }
             if (kind.equals("sobol")) {
                 return sobol(n, seed);
@@ -222,8 +223,7 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
                 return latinHypercube(n, seed);
             }
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "unknown starts '%s'; use hoffmann, sobol:N, lhs:N or grid:FILE", text));
+        throw new StartsFormatException(text, StartsFormatException.Problem.UNKNOWN_STRATEGY);
     }
 
     /** Hoffmann's grid. */
