@@ -14,6 +14,10 @@ import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
+// Longer than 500 lines on purpose: a sealed interface whose permitted implementations (Hoffmann, Sobol,
+// LatinHypercube, Explicit, Ranged) are nested public types of its API, and an interface's nested types are all
+// public, so none of them can move to a package-private file without changing the API.
+
 /**
  * A rule producing the starting points of a multistart fit, in natural parameter units and in the law's parameter
  * order. Pinned parameters are overwritten by their pinned values afterwards.
