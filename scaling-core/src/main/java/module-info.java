@@ -18,4 +18,6 @@ module dev.scalinglaws.core {
     exports dev.scalinglaws.core.shape;
 
     uses dev.scalinglaws.core.LawProvider;
+
+    provides dev.scalinglaws.core.LawProvider with dev.scalinglaws.core.dynamics.DynamicsLaws;
 }

@@ -143,7 +143,7 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
         try (Progress progress = Progress.start("bootstrap", resamples)) {
             return Bootstrap.run(result, rows, options.withProgress(progress), quantities);
         } catch (IllegalArgumentException e) {
-            throw new CliException(f.path() + ": cannot bootstrap this fit: " + ScalingCommand.oneLine(e.getMessage()),
+            throw new CliException(f.path() + ": cannot bootstrap this fit: " + ScalingCommand.oneLine(LibraryMessages.of(e)),
                     e);
         }
     }

@@ -157,7 +157,7 @@ public final class FitJob implements Serializable {
      * @return the message
      */
     public static String message(RuntimeException e) {
-        return ScalingCommand.oneLine(e.getMessage());
+        return ScalingCommand.oneLine(LibraryMessages.of(e));
     }
 
     /**

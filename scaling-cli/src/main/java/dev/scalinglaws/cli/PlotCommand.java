@@ -92,7 +92,7 @@ final class PlotCommand implements Callable<Integer> {
             result = FitData.refit(f, data.used());
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("warning: no bands and no down-weighting flags: the fit could not "
-                    + "be re-attached to its data: " + ScalingCommand.oneLine(e.getMessage()));
+                    + "be re-attached to its data: " + ScalingCommand.oneLine(LibraryMessages.of(e)));
         }
         PlotData plotted = data.with(result, null, extrapolateTo == null ? Double.NaN : extrapolateTo);
         if (boot != null && result != null) {

@@ -171,7 +171,7 @@ public final class ScalingCommand implements Runnable {
         }
         if (ex instanceof CliException || ex instanceof IllegalArgumentException) {
             status = BAD_INPUT;
-            message = ex.getMessage();
+            message = LibraryMessages.of(ex);
         } else if (ex instanceof UncheckedIOException || ex instanceof IOException) {
             status = BAD_INPUT;
             message = ex.getCause() != null ? String.valueOf(ex.getCause().getMessage()) : ex.getMessage();

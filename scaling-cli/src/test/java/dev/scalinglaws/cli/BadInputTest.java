@@ -49,6 +49,27 @@ class BadInputTest {
     }
 
     @Test
+    void theLibrarysMissingColumnGetsTheMappingOption() {
+        // the library names the column and the law; the command adds the option that maps a header to it
+        Path noResponse = Fixtures.write(dir, "n.csv", "N,D\n1e8,2e9\n2e8,4e9\n");
+        assertOneLine(Cli.run("fit", "--data", noResponse.toString()), "n.csv: column 'loss': law chinchilla needs "
+                + "the response column 'loss' (columns: N, D); map one with --column loss=HEADER");
+        Path wide = Fixtures.write(dir, "wide.csv",
+                "config name,0,200,400,800,size,family\nm1,4.8,4.2,4.1,4.0,124000000,x\n");
+        assertOneLine(Cli.run("fit", "--data", wide.toString()), "wide.csv: column 'N': law chinchilla needs "
+                        + "covariate N, but the data has no such column (columns: config name, 0, 200, 400, 800, size, "
+                        + "family); map one with --column N=HEADER. The file looks wide: its headers 0, 200, 400... "
+                        + "are values", "(for example model,N,loss), then map them with --column");
+    }
+
+    @Test
+    void theLibrarysStartsErrorsGetTheStartsOption() {
+        assertOneLine(Cli.run("fit", "--starts", "sobol:x"), "--starts sobol:x: expected a count after ':'");
+        assertOneLine(Cli.run("fit", "--starts", "random"),
+                "unknown starts 'random'; use hoffmann, sobol:N, lhs:N or grid:FILE");
+    }
+
+    @Test
     void nonNumericCellNamesRowAndColumn() {
         Path csv = Fixtures.write(dir, "bad.csv", "N,D,loss\n1e8,2e9,3.5\n2e8,4e9,3.2\n4e8,8e9,oops\n");
         assertOneLine(Cli.run("fit", "--data", csv.toString(), "--starts", "sobol:4"), "bad.csv", "row 3",

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,9 +240,9 @@ public final class CsvReader {
             checkHeaders(headers, source);
             Map<String, String> headerToKey = invertMapping(headers, source);
             int k = headers.size();
-            ColumnBuffer[] cols = new ColumnBuffer[k];
+            CsvColumnBuffer[] cols = new CsvColumnBuffer[k];
             for (int j = 0; j < k; j++) {
-                cols[j] = new ColumnBuffer();
+                cols[j] = new CsvColumnBuffer();
             }
             int row = 0;
             for (CSVRecord rec : parser) {
@@ -279,7 +278,7 @@ public final class CsvReader {
             Dataset.Builder b = Dataset.builder(source);
             for (int j = 0; j < k; j++) {
                 String h = headers.get(j);
-                ColumnBuffer c = cols[j];
+                CsvColumnBuffer c = cols[j];
                 cols[j] = null;
                 double[] numbers = c.numbers();
                 String[] text = c.text();
@@ -343,83 +342,6 @@ public final class CsvReader {
             return ';';
         }
         return ',';
-    }
-
-    /**
-     * One column while reading: numbers in blocks of 8,192 (the first one grows from 64, so small files stay small),
-     * text blocks only once a cell is not a number.
-     */
-    private static final class ColumnBuffer {
-        private static final int BLOCK = 1 << 13;
-        private static final int FIRST_BLOCK = 64;
-        private static final int INTERN_LIMIT = 4096;
-        private final List<double[]> blocks = new ArrayList<>();
-        private List<String[]> textBlocks;
-        private Map<String, String> intern;
-        private int size;
-        int firstBad = -1;
-
-        void add(String cell) {
-            double v = Cells.parseCell(cell);
-            int b = size / BLOCK;
-            int i = size % BLOCK;
-            if (i == 0) {
-                blocks.add(new double[b == 0 ? FIRST_BLOCK : BLOCK]);
-            } else if (b == 0 && i == blocks.get(0).length) {
-                blocks.set(0, Arrays.copyOf(blocks.get(0), Math.min(BLOCK, 2 * i)));
-            }
-            blocks.get(b)[i] = v;
-            boolean number = Cells.isNumberCell(cell, v);
-            if (!number && textBlocks == null) {
-                firstBad = size;
-                textBlocks = new ArrayList<>();
-                intern = new HashMap<>();
-                for (int r = 0; r < size; r++) {
-                    setText(r, Cells.formatNumber(blocks.get(r / BLOCK)[r % BLOCK]));
-                }
-            }
-            if (textBlocks != null) {
-                setText(size, number ? Cells.formatNumber(v) : cell);
-            }
-            size++;
-        }
-
-        private void setText(int r, String t) {
-            if (r % BLOCK == 0) {
-                textBlocks.add(new String[r == 0 ? FIRST_BLOCK : BLOCK]);
-            } else if (r < BLOCK && r == textBlocks.get(0).length) {
-                textBlocks.set(0, Arrays.copyOf(textBlocks.get(0), Math.min(BLOCK, 2 * r)));
-            }
-            String s = t;
-            if (intern.size() < INTERN_LIMIT) {
-                s = intern.computeIfAbsent(t, x -> x);
-            } else {
-                String known = intern.get(t);
-                s = known == null ? t : known;
-            }
-            textBlocks.get(r / BLOCK)[r % BLOCK] = s;
-        }
-
-        double[] numbers() {
-            double[] out = new double[size];
-            for (int b = 0; b < blocks.size(); b++) {
-                System.arraycopy(blocks.get(b), 0, out, b * BLOCK, Math.min(BLOCK, size - b * BLOCK));
-                blocks.set(b, null);
-            }
-            return out;
-        }
-
-        String[] text() {
-            if (textBlocks == null) {
-                return null;
-            }
-            String[] out = new String[size];
-            for (int b = 0; b < textBlocks.size(); b++) {
-                System.arraycopy(textBlocks.get(b), 0, out, b * BLOCK, Math.min(BLOCK, size - b * BLOCK));
-                textBlocks.set(b, null);
-            }
-            return out;
-        }
     }
 
     /**

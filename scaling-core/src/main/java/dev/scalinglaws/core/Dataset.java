@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntPredicate;
 
+// Longer than 500 lines on purpose: what stays here is the table itself (its columns, rows, weights and groups), the
+// public nested Builder (API) and the private Column record (part of the serialized form), about half of it Javadoc.
+// What a law needs of the table (covariate derivations, the search for a law's columns, value checks) is in
+// DatasetForLaw.
+
 /**
  * An immutable, columnar table of observations: named numeric columns ({@code double[]}), optional text columns
  * (labels such as a model family), an optional weight column and an optional group column (the model or training
@@ -301,35 +306,17 @@ public final class Dataset implements java.io.Serializable {
      * @throws DataException naming the first cell of C or N that is not a finite positive number
      */
     public Dataset withTokensFromCompute() {
-        double[] c = derivationInput("C", "D = C / (6 N)");
-        double[] n = derivationInput("N", "D = C / (6 N)");
-        double[] d = new double[size];
-        for (int i = 0; i < size; i++) {
-            d[i] = c[i] / (6 * n[i]);
-        }
-        return withColumn("D", d);
+        return DatasetForLaw.withTokensFromCompute(this);
     }
 
     /** {@return a copy with the column C = 6 N D added, computed from columns {@code N} and {@code D}} */
     public Dataset withComputeFromTokens() {
-        double[] n = derivationInput("N", "C = 6 N D");
-        double[] d = derivationInput("D", "C = 6 N D");
-        double[] c = new double[size];
-        for (int i = 0; i < size; i++) {
-            c[i] = 6 * n[i] * d[i];
-        }
-        return withColumn("C", c);
+        return DatasetForLaw.withComputeFromTokens(this);
     }
 
     /** {@return a copy with the column M = D / N (tokens per parameter) added, from columns {@code N} and {@code D}} */
     public Dataset withTokensPerParameter() {
-        double[] n = derivationInput("N", "M = D / N");
-        double[] d = derivationInput("D", "M = D / N");
-        double[] m = new double[size];
-        for (int i = 0; i < size; i++) {
-            m[i] = d[i] / n[i];
-        }
-        return withColumn("M", m);
+        return DatasetForLaw.withTokensPerParameter(this);
     }
 
     /**
@@ -339,87 +326,11 @@ public final class Dataset implements java.io.Serializable {
      * @param law      the law to be fitted
      * @param messages receives one line per derivation (may be null)
      * @return a dataset holding every covariate of the law
-     * @throws DataException naming the missing column if a covariate cannot be found or derived
+     * @throws MissingColumnException naming the missing column if a covariate or the response cannot be found or
+     *                                derived
      */
     public Dataset withCovariatesFor(ScalingLaw law, List<String> messages) {
-        Dataset d = this;
-        for (String cov : law.covariates()) {
-            if (d.has(cov)) {
-                continue;
-            }
-            if (cov.equals("D") && d.has("C") && d.has("N")) {
-                d = d.withTokensFromCompute();
-                note(messages, "derived D = C / (6 N) from columns C and N");
-            } else if (cov.equals("C") && d.has("N") && d.has("D")) {
-                d = d.withComputeFromTokens();
-                note(messages, "derived C = 6 N D from columns N and D");
-            } else if (cov.equals("M") && d.has("N") && d.has("D")) {
-                d = d.withTokensPerParameter();
-                note(messages, "derived M = D / N from columns N and D");
-            } else if (cov.equals("N") && d.has("C") && d.has("D")) {
-                double[] c = d.derivationInput("C", "N = C / (6 D)");
-                double[] dd = d.derivationInput("D", "N = C / (6 D)");
-                double[] n = new double[size];
-                for (int i = 0; i < size; i++) {
-                    n[i] = c[i] / (6 * dd[i]);
-                }
-                d = d.withColumn("N", n);
-                note(messages, "derived N = C / (6 D) from columns C and D");
-            } else {
-                throw new DataException(source, -1, cov, null, String.format(Locale.ROOT,
-                        "law %s needs covariate %s, but the data has no such column (columns: %s); map one with "
-                                + "--column %s=HEADER%s", law.name(), cov, String.join(", ", columns.keySet()), cov,
-                        wideFormatHint(cov)));
-            }
-        }
-        if (!d.has(law.response())) {
-            throw new DataException(source, -1, law.response(), null, String.format(Locale.ROOT,
-                    "law %s needs the response column '%s' (columns: %s); map one with --column %s=HEADER",
-                    law.name(), law.response(), String.join(", ", columns.keySet()), law.response()));
-        }
-        return d;
-    }
-
-    /** A column a derivation divides by or multiplies: it must hold finite, positive numbers. */
-    private double[] derivationInput(String name, String formula) {
-        double[] v = numbers(name);
-        for (int i = 0; i < size; i++) {
-            if (!(v[i] > 0) || v[i] == Double.POSITIVE_INFINITY) {
-                throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
-                        String.format(Locale.ROOT,
-                        "deriving %s needs finite, positive %s", formula, name));
-            }
-        }
-        return v;
-    }
-
-    /**
-     * A hint for wide-format files (one column per value of a covariate, e.g. headers 0, 200, 400, ... holding losses
-     * at each fine-tuning size): the library reads long format, one row per observation.
-     */
-    private String wideFormatHint(String covariate) {
-        List<String> numericHeaders = new ArrayList<>();
-        for (String name : columns.keySet()) {
-            try {
-                Double.parseDouble(name.trim());
-                numericHeaders.add(name);
-            } catch (NumberFormatException e) {
-                // not a numeric header
-            }
-        }
-        if (numericHeaders.size() < 3) {
-            return "";
-        }
-        return String.format(Locale.ROOT, ". The file looks wide: its headers %s, %s, %s... are values, one column "
-                + "per value. Reshape it to long format, one row per observation, with a column for %s and one for "
-                + "the response (for example model,%s,loss), then map them with --column", numericHeaders.get(0),
-                numericHeaders.get(1), numericHeaders.get(2), covariate, covariate);
-    }
-
-    private static void note(List<String> messages, String message) {
-        if (messages != null) {
-            messages.add(message);
-        }
+        return DatasetForLaw.withCovariatesFor(this, law, messages);
     }
 
     /**
@@ -505,24 +416,7 @@ public final class Dataset implements java.io.Serializable {
      * @throws DataException naming row, column and value of the first bad cell
      */
     public Columns covariates(ScalingLaw law) {
-        double[][] cols = new double[law.covariates().size()][];
-        for (int j = 0; j < cols.length; j++) {
-            String name = law.covariates().get(j);
-            double[] v = numbers(name);
-            for (int i = 0; i < size; i++) {
-                if (!Double.isFinite(v[i])) {
-                    throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
-                            "value is not finite");
-                }
-                if (law.requiresPositiveCovariates() && v[i] <= 0) {
-                    throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
-                            String.format(Locale.ROOT,
-                            "law %s takes the logarithm of %s, so it must be positive", law.name(), name));
-                }
-            }
-            cols[j] = v;
-        }
-        return Columns.of(cols);
+        return DatasetForLaw.covariates(this, law);
     }
 
     /**
@@ -533,18 +427,7 @@ public final class Dataset implements java.io.Serializable {
      * @return the response values (copied)
      */
     public double[] response(ScalingLaw law, boolean positive) {
-        String name = law.response();
-        double[] v = numbers(name);
-        for (int i = 0; i < size; i++) {
-            if (!Double.isFinite(v[i])) {
-                throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]), "value is not finite");
-            }
-            if (positive && v[i] <= 0) {
-                throw new DataException(source, rowNumbers[i], name, Cells.formatNumber(v[i]),
-                        "log residuals need a positive response");
-            }
-        }
-        return v.clone();
+        return DatasetForLaw.response(this, law, positive);
     }
 
     private Column require(String name) {
@@ -556,7 +439,8 @@ public final class Dataset implements java.io.Serializable {
         return c;
     }
 
-    private double[] numbers(String name) {
+    /** The named numeric column itself, not a copy (for {@link DatasetForLaw}, which must not modify it). */
+    double[] numbers(String name) {
         Column c = require(name);
         if (!c.numeric()) {
             throw new DataException(source, rowNumbers[c.firstBad], name, c.text[c.firstBad],

@@ -12,10 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 
-import dev.scalinglaws.core.dynamics.CriticalBatchLaw;
-import dev.scalinglaws.core.dynamics.KaplanStepsLaw;
-import dev.scalinglaws.core.dynamics.KaplanTrajectoryLaw;
-
 /**
  * The registry of named laws: the pre-training laws of this module plus every law contributed by a
  * {@link LawProvider} on the class path (for example the transfer and fine-tuning laws of
@@ -25,18 +21,59 @@ import dev.scalinglaws.core.dynamics.KaplanTrajectoryLaw;
  */
 public final class ScalingLaws {
 
+    private static final String CORE_PACKAGE = ScalingLaws.class.getPackageName();
+
     private ScalingLaws() {
     }
 
     private static final class Holder {
+        static final List<LawProvider> PROVIDERS = providers();
+        static final List<ScalingLaw> BUILT_IN = builtIn(PROVIDERS);
         static final Map<String, ScalingLaw> LAWS = load();
+
+        private static List<LawProvider> providers() {
+            List<LawProvider> providers = new ArrayList<>();
+            for (LawProvider provider : ServiceLoader.load(LawProvider.class, ScalingLaws.class.getClassLoader())) {
+                providers.add(provider);
+            }
+            return List.copyOf(providers);
+        }
+
+        /** A provider in a package of this module's namespace contributes built-in laws (e.g. core.dynamics). */
+        private static boolean isBuiltIn(LawProvider provider) {
+            return provider.getClass().getPackageName().startsWith(CORE_PACKAGE + ".");
+        }
+
+        private static List<ScalingLaw> builtIn(List<LawProvider> providers) {
+            // Kaplan et al.'s laws first, static then training dynamics, then the later pre-training laws
+            List<ScalingLaw> laws = new ArrayList<>(List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C,
+                    KaplanNDLaw.INSTANCE));
+            boolean found = false;
+            for (LawProvider provider : providers) {
+                if (isBuiltIn(provider)) {
+                    laws.addAll(provider.laws());
+                    found = true;
+                }
+            }
+            if (!found) {
+                throw new IllegalStateException("scaling-core's own law provider is not registered: "
+                        + "META-INF/services/" + LawProvider.class.getName()
+                        + " was lost (merge service files when repackaging the jars)");
+            }
+            laws.addAll(List.of(ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE, DataConstrainedLaw.INSTANCE,
+                    PowerLaw.INSTANCE, SaturatingPowerLaw.INSTANCE));
+            return List.copyOf(laws);
+        }
 
         private static Map<String, ScalingLaw> load() {
             Map<String, ScalingLaw> laws = new LinkedHashMap<>();
-            for (ScalingLaw law : builtIn()) {
+            for (ScalingLaw law : BUILT_IN) {
                 laws.put(law.name(), law);
             }
-            for (LawProvider provider : ServiceLoader.load(LawProvider.class, ScalingLaws.class.getClassLoader())) {
+            for (LawProvider provider : PROVIDERS) {
+                if (isBuiltIn(provider)) {
+                    continue;
+                }
                 for (ScalingLaw law : provider.laws()) {
                     ScalingLaw previous = laws.putIfAbsent(law.name(), law);
                     if (previous != null && previous != law) {
@@ -48,11 +85,16 @@ public final class ScalingLaws {
         }
     }
 
-    /** {@return the laws defined in scaling-core, in documentation order} */
+    /**
+     * The laws defined in scaling-core, in documentation order: Kaplan et al.'s laws (the static ones, then the
+     * training-dynamics laws of {@code dev.scalinglaws.core.dynamics}), then the later pre-training laws. The laws of
+     * the sub-packages come through their {@link LawProvider} (registered in this module like any other), so that
+     * this package does not depend on its sub-packages.
+     *
+     * @return the built-in laws
+     */
     public static List<ScalingLaw> builtIn() {
-        return List.of(KaplanLaw.N, KaplanLaw.D, KaplanLaw.C, KaplanNDLaw.INSTANCE, KaplanStepsLaw.INSTANCE,
-                CriticalBatchLaw.INSTANCE, KaplanTrajectoryLaw.INSTANCE, ChinchillaLaw.INSTANCE, OvertrainingLaw.INSTANCE,
-                DataConstrainedLaw.INSTANCE, PowerLaw.INSTANCE, SaturatingPowerLaw.INSTANCE);
+        return Holder.BUILT_IN;
     }
 
     /** {@return all registered law names} */

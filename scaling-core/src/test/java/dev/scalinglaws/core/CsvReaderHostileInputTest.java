@@ -104,7 +104,7 @@ class CsvReaderHostileInputTest {
         assertThatThrownBy(() -> d.withCovariatesFor(ChinchillaLaw.INSTANCE, null))
                 .isInstanceOf(DataException.class)
                 .hasMessage("data.csv: column 'D': law chinchilla needs covariate D, but the data has no such column "
-                        + "(columns: N, loss); map one with --column D=HEADER");
+                        + "(columns: N, loss)");
     }
 
     @Test

@@ -37,12 +37,31 @@ class DatasetTest {
     }
 
     @Test
-    void missingCovariateIsNamedWithTheMappingHint() {
+    void missingCovariateIsNamedInTheLibrarysTerms() {
         Dataset d = Dataset.builder("x").column("N", new double[] {1}).column("loss", new double[] {2}).build();
         assertThatThrownBy(() -> d.withCovariatesFor(ChinchillaLaw.INSTANCE, null))
-                .isInstanceOf(DataException.class)
+                .isInstanceOfSatisfying(MissingColumnException.class, e -> {
+                    assertThat(e.law()).isEqualTo("chinchilla");
+                    assertThat(e.role()).isEqualTo(MissingColumnException.Role.COVARIATE);
+                    assertThat(e.column()).isEqualTo("D");
+                    assertThat(e.columns()).containsExactly("N", "loss");
+                    assertThat(e.reshapeAdvice()).isEmpty();
+                })
                 .hasMessage("x: column 'D': law chinchilla needs covariate D, but the data has no such column "
-                        + "(columns: N, loss); map one with --column D=HEADER");
+                        + "(columns: N, loss)");
+    }
+
+    @Test
+    void missingResponseIsNamedInTheLibrarysTerms() {
+        Dataset d = Dataset.builder("x").column("N", new double[] {1}).column("D", new double[] {2}).build();
+        assertThatThrownBy(() -> d.withCovariatesFor(ChinchillaLaw.INSTANCE, null))
+                .isInstanceOfSatisfying(MissingColumnException.class, e -> {
+                    assertThat(e.role()).isEqualTo(MissingColumnException.Role.RESPONSE);
+                    assertThat(e.column()).isEqualTo("loss");
+                    assertThat(e.requirement()).isEqualTo("law chinchilla needs the response column 'loss' "
+                            + "(columns: N, D)");
+                })
+                .hasMessage("x: column 'loss': law chinchilla needs the response column 'loss' (columns: N, D)");
     }
 
     @Test
@@ -94,6 +113,9 @@ class DatasetTest {
                 .isInstanceOf(DataException.class)
                 .hasMessageContaining("law chinchilla needs covariate N")
                 .hasMessageContaining("The file looks wide: its headers 0, 200, 400... are values")
-                .hasMessageContaining("Reshape it to long format");
+                .hasMessageContaining("Reshape it to long format")
+                .hasMessageEndingWith("(for example model,N,loss)")
+                .isInstanceOfSatisfying(MissingColumnException.class, e -> assertThat(e.reshapeAdvice())
+                        .startsWith(". The file looks wide: its headers 0, 200, 400... are values"));
     }
 }

@@ -14,6 +14,10 @@ import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
 import org.apache.commons.math3.random.SobolSequenceGenerator;
 
+// Longer than 500 lines on purpose: a sealed interface whose permitted implementations (Hoffmann, Sobol,
+// LatinHypercube, Explicit, Ranged) are nested public types of its API, and an interface's nested types are all
+// public, so none of them can move to a package-private file without changing the API.
+
 /**
  * A rule producing the starting points of a multistart fit, in natural parameter units and in the law's parameter
  * order. Pinned parameters are overwritten by their pinned values afterwards.
@@ -195,11 +199,12 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
     }
 
     /**
-     * Parses a CLI value: {@code hoffmann}, {@code sobol:N}, {@code lhs:N}.
+     * Parses a strategy written as text: {@code hoffmann}, {@code sobol:N}, {@code lhs:N} (case-insensitive).
      *
-     * @param text the value
+     * @param text the text
      * @param seed seed for random strategies
      * @return the strategy
+     * @throws StartsFormatException carrying the text if it names no strategy or its count is not an integer
      */
     static Starts parse(String text, long seed) {
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -213,7 +218,7 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
             try {
                 n = Integer.parseInt(t.substring(colon + 1));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--starts " + text + ": expected a count after ':'");
+                throw new StartsFormatException(text, StartsFormatException.Problem.BAD_COUNT);
             }
             if (kind.equals("sobol")) {
                 return sobol(n, seed);
@@ -222,8 +227,7 @@ public sealed interface Starts extends java.io.Serializable permits Starts.Hoffm
                 return latinHypercube(n, seed);
             }
         }
-        throw new IllegalArgumentException(String.format(Locale.ROOT,
-                "unknown starts '%s'; use hoffmann, sobol:N, lhs:N or grid:FILE", text));
+        throw new StartsFormatException(text, StartsFormatException.Problem.UNKNOWN_STRATEGY);
     }
 
     /** Hoffmann's grid. */

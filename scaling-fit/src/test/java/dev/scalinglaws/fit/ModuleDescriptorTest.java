@@ -69,5 +69,10 @@ class ModuleDescriptorTest {
         assertThat(exports(core)).containsExactly("dev.scalinglaws.core", "dev.scalinglaws.core.dynamics",
                 "dev.scalinglaws.core.formula", "dev.scalinglaws.core.shape");
         assertThat(core.uses()).contains("dev.scalinglaws.core.LawProvider");
+        // the dynamics laws reach the registry as a service, so that core does not import core.dynamics
+        assertThat(core.provides()).anySatisfy(p -> {
+            assertThat(p.service()).isEqualTo("dev.scalinglaws.core.LawProvider");
+            assertThat(p.providers()).containsExactly("dev.scalinglaws.core.dynamics.DynamicsLaws");
+        });
     }
 }

@@ -51,8 +51,10 @@ class ReadmeExampleTest {
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
             // README:begin
-            Dataset runs = Datasets.chinchilla().withoutLargest("loss", 5);          // Epoch's 240 runs
-            FitResult fit = Fitter.fit(ChinchillaLaw.INSTANCE, runs, FitSpec.epoch()); // 4,500-start Huber fit
+            Dataset runs = Datasets.chinchilla().withoutLargest("loss", 5);        // Epoch's 240 runs
+            FitSpec spec = FitSpec.epoch();                                          // 4,500-start Huber fit
+            FitProblem problem = FitProblem.of(ChinchillaLaw.INSTANCE, runs, spec);  // validated once
+            FitResult fit = Fitter.fit(problem, spec, null);                         // keeps its problem
             if (!fit.converged()) {
                 throw new IllegalStateException("fit failed: " + fit.status());
             }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
+import dev.scalinglaws.cli.LibraryMessages;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
@@ -186,7 +187,7 @@ public record GroupFit(ScalingLaw law, FitSpec spec, Map<String, String> columns
             Dataset data = b.build().withCovariatesFor(law, null);
             return fit(data);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            return error(n, e.getMessage());
+            return error(n, LibraryMessages.of(e));
         }
     }
 
@@ -220,7 +221,7 @@ public record GroupFit(ScalingLaw law, FitSpec spec, Map<String, String> columns
             return new Outcome(r.status().name(), r.converged() ? null : "the fit did not converge: " + r.status(),
                     n, r.objective(), params, notes);
         } catch (IllegalArgumentException | ArithmeticException e) {
-            return error(n, e.getMessage());
+            return error(n, LibraryMessages.of(e));
         }
     }
 

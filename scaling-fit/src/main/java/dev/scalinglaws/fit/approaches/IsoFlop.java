@@ -76,7 +76,7 @@ public final class IsoFlop {
      *
      * @param data    rows with columns {@code C}, {@code N}, {@code loss}
      * @param options how
-     * @param group   a label for the result (e.g. the {@code --by} value), or null
+     * @param group   a label for the result (e.g. the value of a grouping column), or null
      * @return the analysis
      */
     public static IsoFlopResult fit(Dataset data, IsoFlopOptions options, String group) {

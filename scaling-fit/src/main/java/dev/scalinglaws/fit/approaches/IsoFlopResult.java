@@ -16,7 +16,7 @@ import dev.scalinglaws.fit.uncertainty.Interval;
  *
  * <p>Immutable.
  *
- * @param group       the group label (a {@code --by} value), or null for the whole data
+ * @param group       the group label (a value of the grouping column), or null for the whole data
  * @param options     the options used
  * @param budgets     every curve, in increasing C
  * @param nFit        N*(C) = k C^a, weighted by 1 / sd(ln N*)^2

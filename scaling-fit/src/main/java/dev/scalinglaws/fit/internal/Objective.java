@@ -24,7 +24,8 @@ import dev.scalinglaws.fit.ResidualSpace;
  */
 public final class Objective {
 
-    private static final int CHUNK = 256;
+    /** Rows per chunk of evaluation. */
+    static final int CHUNK = 256;
 
     private final ScalingLaw law;
     private final Columns x;
@@ -401,16 +402,7 @@ public final class Objective {
      * @return r_i = f_i - y_i (log or linear)
      */
     public double[] residuals(double[] fullTheta) {
-        int n = target.length;
-        double[] out = new double[n];
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
-            evaluateChunk(fullTheta, from, to, null);
-            for (int i = from; i < to; i++) {
-                out[i] = value[i - from] - target[i];
-            }
-        }
-        return out;
+        return ObjectiveResiduals.residuals(this, fullTheta);
     }
 
     /**
@@ -420,18 +412,7 @@ public final class Objective {
      * @return log residuals (NaN where f or y is not positive)
      */
     public double[] logResiduals(double[] fullTheta) {
-        int n = target.length;
-        double[] out = new double[n];
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
-            law.evaluateLog(fullTheta, x, from, to, value, null);
-            for (int i = from; i < to; i++) {
-                double lnY = space == ResidualSpace.LOG ? target[i]
-                        : (target[i] > 0 ? Math.log(target[i]) : Double.NaN);
-                out[i] = value[i - from] - lnY;
-            }
-        }
-        return out;
+        return ObjectiveResiduals.logResiduals(this, fullTheta);
     }
 
     /**
@@ -441,18 +422,7 @@ public final class Objective {
      * @return J[i][j] = d r_i / d theta_j
      */
     public double[][] residualJacobian(double[] fullTheta) {
-        int n = target.length;
-        double[][] out = new double[n][p];
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
-            evaluateChunk(fullTheta, from, to, jac);
-            for (int i = from; i < to; i++) {
-                for (int q = 0; q < p; q++) {
-                    out[i][q] = jac[q][i - from];
-                }
-            }
-        }
-        return out;
+        return ObjectiveResiduals.residualJacobian(this, fullTheta);
     }
 
     /**
@@ -463,47 +433,39 @@ public final class Objective {
      * @param out       a zeroed square matrix of the number of free parameters (the scale excluded)
      */
     public void coordinateGramian(double[] fullTheta, double[][] out) {
-        int n = target.length;
-        int q = free.length;
-        double[] factor = new double[q];
-        for (int a = 0; a < q; a++) {
-            factor[a] = logScale[a] ? fullTheta[free[a]] : 1;
-        }
-        double[] row = new double[q];
-        for (int from = 0; from < n; from += CHUNK) {
-            int to = Math.min(n, from + CHUNK);
-            evaluateChunk(fullTheta, from, to, jac);
-            for (int i = from; i < to; i++) {
-                double w = weights[i];
-                if (w == 0) {
-                    continue;
-                }
-                int k = i - from;
-                for (int a = 0; a < q; a++) {
-                    row[a] = jac[free[a]][k] * factor[a];
-                }
-                for (int a = 0; a < q; a++) {
-                    double wa = w * row[a];
-                    for (int b = 0; b <= a; b++) {
-                        out[a][b] += wa * row[b];
-                    }
-                }
-            }
-        }
-        for (int a = 0; a < q; a++) {
-            for (int b = a + 1; b < q; b++) {
-                out[a][b] = out[b][a];
-            }
-        }
+        ObjectiveResiduals.coordinateGramian(this, fullTheta, out);
     }
 
-    /** The law's values (log or linear, as the residual space) and optional Jacobian on rows [from, to). */
-    private void evaluateChunk(double[] fullTheta, int from, int to, double[][] jacobian) {
+    /**
+     * The law's values (log or linear, as the residual space) on rows [from, to) into {@link #chunkValues()}, and
+     * optionally its Jacobian (one row per parameter, one column per row of the chunk).
+     */
+    void evaluateChunk(double[] fullTheta, int from, int to, double[][] jacobian) {
         if (space == ResidualSpace.LOG) {
             law.evaluateLog(fullTheta, x, from, to, value, jacobian);
         } else {
             law.evaluate(fullTheta, x, from, to, value, jacobian);
         }
+    }
+
+    /** This instance's buffer of law values for one chunk of {@link #CHUNK} rows (for {@link ObjectiveResiduals}). */
+    double[] chunkValues() {
+        return value;
+    }
+
+    /** This instance's Jacobian buffer, parameters x {@link #CHUNK} rows (for {@link ObjectiveResiduals}). */
+    double[][] chunkJacobian() {
+        return jac;
+    }
+
+    /** Whether the residuals are on the log scale, ln f - ln y. */
+    boolean inLogSpace() {
+        return space == ResidualSpace.LOG;
+    }
+
+    /** Free parameter indices (shared; do not modify). */
+    int[] freeIndices() {
+        return free;
     }
 
     /** The loss. */
