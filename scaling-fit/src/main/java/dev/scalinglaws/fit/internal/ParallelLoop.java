@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The library's one ordered parallel loop: body(i) for i in [0, n), on the calling thread helped by at most
- * {@code threads - 1} tasks of an executor (the caller's, or the common pool). Items are claimed in index order from a shared
- * counter; the body stores its result by index, so what is computed does not depend on who computed it.
+ * {@code threads - 1} tasks of an executor (the caller's, or the common pool). Items are claimed in index order from
+ * a shared counter; the body stores its result by index, so what is computed does not depend on who computed it.
  *
  * <p>The calling thread always works: helper tasks that have not started when it runs out of items are withdrawn
  * (so a busy executor never stalls the loop, and a loop nested in another's worker cannot deadlock). A loop started

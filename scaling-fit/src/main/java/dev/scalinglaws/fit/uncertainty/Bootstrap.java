@@ -132,8 +132,9 @@ public final class Bootstrap {
 
     /** Runs task(i) for i in [0, n) on the {@link ParallelLoop}; propagates failures; cancels on interruption. */
     static void parallel(int n, Parallelism parallelism, ParallelLoop.Body task) {
-        ParallelLoop.run(n, parallelism.threads(), executorOf(parallelism), task, (finished, total) -> new FitCancelledException(String.format(
-                Locale.ROOT, "bootstrap interrupted after about %d of %d refits", finished, total), finished, total));
+        ParallelLoop.run(n, parallelism.threads(), executorOf(parallelism), task,
+                (finished, total) -> new FitCancelledException(String.format(Locale.ROOT,
+                        "bootstrap interrupted after about %d of %d refits", finished, total), finished, total));
     }
 
     /** The caller's executor of a setting, or null for the common pool (the engine's convention). */
