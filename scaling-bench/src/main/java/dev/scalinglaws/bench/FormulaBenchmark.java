@@ -12,7 +12,9 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.formula.FormulaLaw;
 import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.Objective;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,7 +70,7 @@ public class FormulaBenchmark {
             // formula order E, A, alpha, B, beta; built-in order E, A, B, alpha, beta
             theta = new double[] {truth[0], truth[1], truth[3], truth[2], truth[4]};
         }
-        CompiledProblem problem = CompiledProblem.compile(law, data, FitSpec.epoch());
+        CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(law, data, FitSpec.epoch()));
         objective = problem.newObjective();
         u = problem.startCoordinates(theta);
         grad = new double[objective.dimension()];

@@ -13,7 +13,9 @@ import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
 import dev.scalinglaws.fit.Starts;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.internal.Objective;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -66,7 +68,7 @@ public class LargeFitBenchmark {
         data = Synthetic.chinchilla(n);
         spec = FitSpec.epoch().withStarts(Starts.of(List.of(EpochData.HOFFMANN_START.clone()))).withThreads(1);
         specNoPolish = spec.withPolish(false);
-        CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, spec);
+        CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(ChinchillaLaw.INSTANCE, data, spec));
         objective = problem.newObjective();
         start = problem.startCoordinates(EpochData.HOFFMANN_START);
         lower = problem.lower();

@@ -10,7 +10,9 @@ import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.core.ScalingLaws;
 import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.Objective;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -61,7 +63,7 @@ public class ObjectiveBenchmark {
     public void setUp() {
         ScalingLaw l = builtIn(law);
         Dataset data = Synthetic.dataset(l, n, Synthetic.SEED);
-        CompiledProblem problem = CompiledProblem.compile(l, data, FitSpec.epoch());
+        CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(l, data, FitSpec.epoch()));
         objective = problem.newObjective();
         u = problem.startCoordinates(Synthetic.nearTruth(l));
         grad = new double[objective.dimension()];

@@ -10,7 +10,9 @@ import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.internal.Objective;
 
@@ -36,7 +38,7 @@ public final class PolishExperiment {
         for (int n : new int[] {240, 10000, 1000000}) {
             Dataset data = n == 240 ? EpochData.bundled240() : Synthetic.chinchilla(n);
             FitSpec spec = FitSpec.epoch();
-            CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, spec);
+            CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(ChinchillaLaw.INSTANCE, data, spec));
             Objective f = problem.newObjective();
             double[] u0 = problem.startCoordinates(EpochData.HOFFMANN_START);
             LbfgsB first = new LbfgsB(10, spec.maxIterations(), spec.maxIterations() * 3 / 2, spec.ftol(),

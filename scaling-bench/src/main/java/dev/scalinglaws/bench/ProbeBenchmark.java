@@ -10,7 +10,9 @@ import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.fit.FitSpec;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.Objective;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,7 +66,7 @@ public class ProbeBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Dataset data = Synthetic.dataset(ChinchillaLaw.INSTANCE, n, Synthetic.SEED);
-        CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, FitSpec.epoch());
+        CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(ChinchillaLaw.INSTANCE, data, FitSpec.epoch()));
         Columns x = data.covariates(ChinchillaLaw.INSTANCE);
         lnN = x.logColumn(0).clone();
         lnD = x.logColumn(1).clone();

@@ -25,7 +25,9 @@ import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.FitSpec;
 import dev.scalinglaws.fit.Fitter;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.internal.CompiledProblem;
+import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
@@ -162,7 +164,7 @@ public final class Race {
     private static void bootstrap(Json out, ScalingLaw law, Dataset data, FitResult full, Options o)
             throws InterruptedException, ExecutionException {
         FitSpec spec = FitSpec.epoch();
-        CompiledProblem problem = CompiledProblem.compile(law, data, spec);
+        CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(law, data, spec));
         double[] lower = problem.lower();
         double[] upper = problem.upper();
         LbfgsB optimizer = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100),
@@ -303,7 +305,7 @@ public final class Race {
                     LbfgsB.Result r = optimizer.minimize(f, s, lower, upper);
                     iterations.add(r.iterations());
                     evaluations.add(r.evaluations());
-                    if (r.status() != dev.scalinglaws.fit.FitStatus.CONVERGED) {
+                    if (r.status() != dev.scalinglaws.fit.internal.OptimizerStatus.CONVERGED) {
                         notConverged.increment();
                     }
                     if (Double.isFinite(r.value()) && r.value() < bestValue) {

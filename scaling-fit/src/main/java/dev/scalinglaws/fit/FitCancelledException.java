@@ -6,6 +6,8 @@ package dev.scalinglaws.fit;
 
 import java.util.concurrent.CancellationException;
 
+import dev.scalinglaws.fit.internal.Multistart;
+
 /**
  * Thrown when the thread running a fit (or a multistart or bootstrap inside it) is interrupted: the work stops
  * promptly, worker threads are released, and no partial result is returned as if it were complete. The message says
@@ -31,6 +33,18 @@ public class FitCancelledException extends CancellationException {
         super(message);
         this.finished = finished;
         this.total = total;
+    }
+
+    /**
+     * The cancellation of an interrupted multistart, with its message and counts.
+     *
+     * @param e the engine's cancellation
+     * @return the exception to throw (its cause is {@code e})
+     */
+    static FitCancelledException of(Multistart.CancellationExceptionWithPartial e) {
+        FitCancelledException out = new FitCancelledException(e.getMessage(), e.finished(), e.total());
+        out.initCause(e);
+        return out;
     }
 
     /** {@return the units of work finished before the cancellation} */

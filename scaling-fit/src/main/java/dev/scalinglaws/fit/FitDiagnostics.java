@@ -102,7 +102,7 @@ public final class FitDiagnostics {
      * @return the diagnostics, errors first
      */
     public static List<Diagnostic> of(FitResult fit, Dataset data) {
-        return compute(fit, new View(CompiledProblem.compile(fit.law(), data, fit.spec())), null, data);
+        return compute(fit, new View(FitProblem.compile(fit.law(), data, fit.spec())), null, data);
     }
 
     /** What the diagnostics read of a compiled problem (its objective is a private copy). */
@@ -114,7 +114,7 @@ public final class FitDiagnostics {
         final int[] free;
         final double[] naturalLower;
         final double[] naturalUpper;
-        final ResidualSpace residual;
+        final boolean logResiduals;
 
         View(CompiledProblem c) {
             law = c.law();
@@ -124,7 +124,7 @@ public final class FitDiagnostics {
             free = c.free();
             naturalLower = c.naturalLower();
             naturalUpper = c.naturalUpper();
-            residual = c.residual();
+            logResiduals = c.logResiduals();
         }
     }
 
@@ -390,7 +390,7 @@ public final class FitDiagnostics {
                     jac = p.objective.residualJacobian(theta);
                     fitted = fitted(r, p);
                 }
-                boolean log = p.residual == ResidualSpace.LOG;
+                boolean log = p.logResiduals;
                 double largest = 0;
                 for (int i : used) {
                     double s = Math.abs(v * jac[i][j]) / (log ? 1 : Math.abs(fitted[i]));
@@ -418,7 +418,7 @@ public final class FitDiagnostics {
     static double[] fitted(FitResult r, View p) {
         double[] res = r.residuals();
         double[] f = new double[res.length];
-        boolean log = p.residual == ResidualSpace.LOG;
+        boolean log = p.logResiduals;
         for (int i = 0; i < f.length; i++) {
             f[i] = log ? p.response[i] * Math.exp(res[i]) : p.response[i] + res[i];
         }

@@ -40,7 +40,7 @@ public final class FitProblem implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     static {
-        ProblemAccess.install(FitProblem::compiled);
+        ProblemAccess.install(p -> ((FitProblem) p).compiled());
     }
 
     /** The law to fit. */
@@ -67,7 +67,7 @@ public final class FitProblem implements java.io.Serializable {
         bounds.forEach((k, v) -> b.put(k, v.clone()));
         this.bounds = Collections.unmodifiableMap(b);
         this.pins = Collections.unmodifiableMap(new LinkedHashMap<>(pins));
-        this.compiled = CompiledProblem.compile(law, data, residual, loss, this.bounds, this.pins);
+        this.compiled = compile(law, data, residual, loss, this.bounds, this.pins);
     }
 
     /**
@@ -108,6 +108,17 @@ public final class FitProblem implements java.io.Serializable {
 
     CompiledProblem compiled() {
         return compiled;
+    }
+
+    /** Validates and compiles a problem for the engine (the loss as its kernel, the residual space as a flag). */
+    static CompiledProblem compile(ScalingLaw law, Dataset data, ResidualSpace residual, Loss loss,
+                                   Map<String, double[]> bounds, Map<String, Double> pins) {
+        return CompiledProblem.compile(law, data, residual == ResidualSpace.LOG, LossKernels.of(loss), bounds, pins);
+    }
+
+    /** Validates and compiles the problem of a spec (its residual space, loss, bounds and pins). */
+    static CompiledProblem compile(ScalingLaw law, Dataset data, FitSpec spec) {
+        return compile(law, data, spec.residual(), spec.loss(), spec.bounds(), spec.pins());
     }
 
     /** {@return the law} */
@@ -190,7 +201,7 @@ public final class FitProblem implements java.io.Serializable {
         }
         CompiledProblem o;
         try {
-            o = CompiledProblem.compile(law, other, residual, loss, bounds, pins);
+            o = compile(law, other, residual, loss, bounds, pins);
         } catch (IllegalArgumentException e) {
             return false;
         }

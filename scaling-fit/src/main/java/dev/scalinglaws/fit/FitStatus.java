@@ -4,6 +4,8 @@
  */
 package dev.scalinglaws.fit;
 
+import dev.scalinglaws.fit.internal.OptimizerStatus;
+
 /**
  * How a fit ended. Only {@link #CONVERGED} is a success; every other status is reported as such, with the last
  * iterate, and never hidden.
@@ -23,5 +25,21 @@ public enum FitStatus {
     /** {@return whether this status is a success} */
     public boolean isSuccess() {
         return this == CONVERGED;
+    }
+
+    /**
+     * The status of an optimiser's outcome (one to one).
+     *
+     * @param status the optimiser's status
+     * @return the same status here
+     */
+    static FitStatus of(OptimizerStatus status) {
+        return switch (status) {
+            case CONVERGED -> CONVERGED;
+            case MAX_ITERATIONS -> MAX_ITERATIONS;
+            case LINE_SEARCH_FAILED -> LINE_SEARCH_FAILED;
+            case NON_FINITE -> NON_FINITE;
+            case NOT_IDENTIFIABLE -> NOT_IDENTIFIABLE;
+        };
     }
 }

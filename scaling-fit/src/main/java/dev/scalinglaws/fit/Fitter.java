@@ -20,6 +20,7 @@ import dev.scalinglaws.fit.internal.LevenbergMarquardt;
 import dev.scalinglaws.fit.internal.LocalOptimizer;
 import dev.scalinglaws.fit.internal.Multistart;
 import dev.scalinglaws.fit.internal.Objective;
+import dev.scalinglaws.fit.internal.OptimizerStatus;
 import dev.scalinglaws.fit.internal.VariableProjection;
 
 /**
@@ -137,13 +138,18 @@ public final class Fitter {
             Objective f = c.newObjective();
             double v = f.value(new double[0]);
             outcomes = new Multistart.Outcome[] {new Multistart.Outcome(0, new double[0], v,
-                    Double.isFinite(v) ? FitStatus.CONVERGED : FitStatus.NON_FINITE, 0, 1, 0)};
+                    Double.isFinite(v) ? OptimizerStatus.CONVERGED : OptimizerStatus.NON_FINITE, 0, 1, 0)};
             if (progress != null) {
                 progress.accept(1);
             }
         } else {
-            outcomes = Multistart.run(c.newObjective(), starts, c.lower(), c.upper(), local, spec.parallelism(),
-                    progress);
+            Parallelism parallelism = spec.parallelism();
+            try {
+                outcomes = Multistart.run(c.newObjective(), starts, c.lower(), c.upper(), local,
+                        parallelism.threads(), parallelism.hasExecutor() ? parallelism.executor() : null, progress);
+            } catch (Multistart.CancellationExceptionWithPartial e) {
+                throw FitCancelledException.of(e);
+            }
         }
         FitResult result = finish(problem, spec, outcomes, lbfgsb, (System.nanoTime() - t0) * 1e-9);
         // diagnostics (FitDiagnostics) are computed on the finished fit and attached here, in one place
@@ -177,9 +183,9 @@ public final class Fitter {
         for (Multistart.Outcome o : outcomes) {
             iterations += o.iterations();
             evaluations += o.evaluations();
-            if (o.status() == FitStatus.CONVERGED) {
+            if (o.status() == OptimizerStatus.CONVERGED) {
                 converged++;
-            } else if (o.status() == FitStatus.NON_FINITE || o.status() == FitStatus.LINE_SEARCH_FAILED) {
+            } else if (o.status() == OptimizerStatus.NON_FINITE || o.status() == OptimizerStatus.LINE_SEARCH_FAILED) {
                 failed++;
             }
         }
@@ -207,7 +213,7 @@ public final class Fitter {
         Multistart.Outcome best = outcomes[bestIndex];
         double[] u = best.x().clone();
         double value = best.value();
-        FitStatus status = best.status();
+        FitStatus status = FitStatus.of(best.status());
         double gradientNorm = best.gradientNorm();
         if (polish) {
             LocalOptimizer tight = spec.optimizer() == Optimizer.LEVENBERG_MARQUARDT
@@ -221,7 +227,7 @@ public final class Fitter {
                 u = r.x();
                 value = r.value();
                 gradientNorm = r.gradientNorm();
-                if (r.status() == FitStatus.CONVERGED || gradientNorm <= optimizer.gtol()) {
+                if (r.status() == OptimizerStatus.CONVERGED || gradientNorm <= optimizer.gtol()) {
                     status = FitStatus.CONVERGED;
                 }
             }

@@ -7,6 +7,7 @@ package dev.scalinglaws.fit;
 import java.util.Locale;
 
 import dev.scalinglaws.fit.internal.HuberMath;
+import dev.scalinglaws.fit.internal.LossKernel;
 
 /**
  * A loss rho applied to each residual; the fit minimises SUM_i w_i rho(r_i). Implementations give rho, its
@@ -238,8 +239,7 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
          * @return ln Z
          */
         public double logNormaliser() {
-            double phi = 0.5 * org.apache.commons.math3.special.Erf.erfc(delta / Math.sqrt(2));
-            return Math.log(Math.sqrt(2 * Math.PI) * (1 - 2 * phi) + 2 * Math.exp(-0.5 * delta * delta) / delta);
+            return LossKernel.huberLogNormaliser(delta);
         }
     }
 
@@ -262,14 +262,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
 
         @Override
         public double rho(double r) {
-            double z = r / delta;
-            return delta * delta * (Math.sqrt(1 + z * z) - 1);
+            return LossKernel.softL1Rho(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            double z = r / delta;
-            return r / Math.sqrt(1 + z * z);
+            return LossKernel.softL1Psi(r, delta);
         }
 
         @Override
@@ -297,14 +295,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
 
         @Override
         public double rho(double r) {
-            double z = r / delta;
-            return 0.5 * delta * delta * Math.log1p(z * z);
+            return LossKernel.cauchyRho(r, delta);
         }
 
         @Override
         public double psi(double r) {
-            double z = r / delta;
-            return r / (1 + z * z);
+            return LossKernel.cauchyPsi(r, delta);
         }
 
         @Override

@@ -107,7 +107,7 @@ public final class Parallelism implements java.io.Serializable {
         if (n < 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "n must be >= 0: %d", n));
         }
-        ParallelLoop.run(n, this, body::accept, (finished, total) -> new FitCancelledException(
+        ParallelLoop.run(n, threads, executor, body::accept, (finished, total) -> new FitCancelledException(
                 String.format(Locale.ROOT, "interrupted after %d of %d items", finished, total), finished, total));
     }
 

@@ -36,7 +36,7 @@ final class ResidualDiagnostics {
         if (n - dim < FitDiagnostics.MIN_RESIDUAL_DOF) {
             return;
         }
-        boolean log = p.residual == ResidualSpace.LOG;
+        boolean log = p.logResiduals;
         double[] res = r.residuals();
         double[] u = new double[n];
         for (int a = 0; a < n; a++) {

@@ -14,9 +14,6 @@ import dev.scalinglaws.core.DataException;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.fit.FitSpec;
-import dev.scalinglaws.fit.Loss;
-import dev.scalinglaws.fit.ResidualSpace;
 
 /**
  * A fit problem compiled for the optimisers: the validated columns, the objective prototype in optimisation
@@ -29,8 +26,9 @@ import dev.scalinglaws.fit.ResidualSpace;
  */
 public final class CompiledProblem {
     private final ScalingLaw law;
-    private final Loss loss;
-    private final ResidualSpace residual;
+    private final LossKernel loss;
+    /** Residuals r = ln f - ln y (else f - y). */
+    private final boolean logResiduals;
     private final Objective prototype;
     private final Columns x;
     private final double[] response;
@@ -44,13 +42,13 @@ public final class CompiledProblem {
     private final double[] naturalLower;
     private final double[] naturalUpper;
 
-    private CompiledProblem(ScalingLaw law, Loss loss, ResidualSpace residual, Objective prototype, Columns x,
+    private CompiledProblem(ScalingLaw law, LossKernel loss, boolean logResiduals, Objective prototype, Columns x,
                             double[] response, double[] lower, double[] upper, double[] baseTheta, int[] free,
                             List<String> warnings, String source, int usedRows, double[] naturalLower,
                             double[] naturalUpper) {
         this.law = law;
         this.loss = loss;
-        this.residual = residual;
+        this.logResiduals = logResiduals;
         this.prototype = prototype;
         this.x = x;
         this.response = response;
@@ -70,7 +68,7 @@ public final class CompiledProblem {
      *
      * @param law      law
      * @param data     data
-     * @param residual residual space
+     * @param logResiduals whether residuals are ln f - ln y (else f - y)
      * @param loss     loss
      * @param bounds   bounds by parameter name (natural units)
      * @param pins     pinned values by parameter name
@@ -78,16 +76,16 @@ public final class CompiledProblem {
      * @throws DataException            for bad data
      * @throws IllegalArgumentException for an invalid bound, pin or residual space
      */
-    public static CompiledProblem compile(ScalingLaw law, Dataset data, ResidualSpace residual, Loss loss,
+    public static CompiledProblem compile(ScalingLaw law, Dataset data, boolean logResiduals, LossKernel loss,
                                           Map<String, double[]> bounds, Map<String, Double> pins) {
         List<String> warnings = new ArrayList<>();
         Dataset d = data.withCovariatesFor(law, warnings);
-        if (residual == ResidualSpace.LOG && !law.positiveResponse()) {
+        if (logResiduals && !law.positiveResponse()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "law %s can take non-positive values; use linear residuals", law.name()));
         }
         Columns x = d.covariates(law);
-        double[] y = d.response(law, residual == ResidualSpace.LOG);
+        double[] y = d.response(law, logResiduals);
         double[] w = d.weights();
         int p = law.parameterCount();
         List<Parameter> params = law.parameters();
@@ -146,7 +144,7 @@ public final class CompiledProblem {
                     "%d usable rows, but law %s has %d free parameters to fit; add rows or pin parameters",
                     used, law.name(), fitted));
         }
-        Objective objective = new Objective(law, x, y, w, residual, loss, base, free);
+        Objective objective = new Objective(law, x, y, w, logResiduals, loss, base, free);
         int dim = objective.dimension();
         double[] lu = new double[dim];
         double[] hu = new double[dim];
@@ -161,20 +159,8 @@ public final class CompiledProblem {
                 hu[k] = Double.POSITIVE_INFINITY;
             }
         }
-        return new CompiledProblem(law, loss, residual, objective, x, y, lu, hu, base, free, warnings, d.source(),
+        return new CompiledProblem(law, loss, logResiduals, objective, x, y, lu, hu, base, free, warnings, d.source(),
                 used, lo, hi);
-    }
-
-    /**
-     * Validates and compiles the problem of a spec (its residual space, loss, bounds and pins).
-     *
-     * @param law  law
-     * @param data data
-     * @param spec spec
-     * @return the compiled problem
-     */
-    public static CompiledProblem compile(ScalingLaw law, Dataset data, FitSpec spec) {
-        return compile(law, data, spec.residual(), spec.loss(), spec.bounds(), spec.pins());
     }
 
     /** A new evaluator of the objective, owning its buffers: one per thread. */
@@ -202,7 +188,7 @@ public final class CompiledProblem {
      * @return the evaluator
      */
     public Objective newObjective(double[] newResponse, double[] newWeights, double[] fullTheta) {
-        return new Objective(law, x, newResponse, newWeights, residual, loss, fullTheta, free);
+        return new Objective(law, x, newResponse, newWeights, logResiduals, loss, fullTheta, free);
     }
 
     /** The law. */
@@ -211,13 +197,13 @@ public final class CompiledProblem {
     }
 
     /** The loss. */
-    public Loss loss() {
+    public LossKernel loss() {
         return loss;
     }
 
-    /** The residual space. */
-    public ResidualSpace residual() {
-        return residual;
+    /** Whether the residuals are ln f - ln y (else f - y). */
+    public boolean logResiduals() {
+        return logResiduals;
     }
 
     /** The law's covariates, validated (shared with the objective; do not modify). */

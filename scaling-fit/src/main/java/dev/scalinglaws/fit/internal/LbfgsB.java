@@ -4,7 +4,6 @@
  */
 package dev.scalinglaws.fit.internal;
 
-import dev.scalinglaws.fit.FitStatus;
 
 /**
  * Limited-memory BFGS with box bounds, for smooth (C1) objectives.
@@ -104,7 +103,7 @@ public final class LbfgsB implements LocalOptimizer {
      * @param evaluations objective evaluations
      * @param gradientNorm largest projected gradient component at x
      */
-    public record Result(double[] x, double value, FitStatus status, int iterations, int evaluations,
+    public record Result(double[] x, double value, OptimizerStatus status, int iterations, int evaluations,
                          double gradientNorm) {
     }
 
@@ -153,21 +152,21 @@ public final class LbfgsB implements LocalOptimizer {
         double fx = f.valueAndGradient(x, g);
         int evals = 1;
         if (!Double.isFinite(fx) || !allFinite(g)) {
-            return new Result(x, fx, FitStatus.NON_FINITE, 0, evals, Double.NaN);
+            return new Result(x, fx, OptimizerStatus.NON_FINITE, 0, evals, Double.NaN);
         }
         int stored = 0;
         int head = 0;
         int iter = 0;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
-                return new Result(x, fx, FitStatus.MAX_ITERATIONS, iter, evals, Double.NaN);
+                return new Result(x, fx, OptimizerStatus.MAX_ITERATIONS, iter, evals, Double.NaN);
             }
             double pgNorm = projectedGradientNorm(x, g, lo, hi);
             if (pgNorm <= gtol) {
-                return new Result(x, fx, FitStatus.CONVERGED, iter, evals, pgNorm);
+                return new Result(x, fx, OptimizerStatus.CONVERGED, iter, evals, pgNorm);
             }
             if (iter >= maxIterations || evals >= maxEvaluations) {
-                return new Result(x, fx, FitStatus.MAX_ITERATIONS, iter, evals, pgNorm);
+                return new Result(x, fx, OptimizerStatus.MAX_ITERATIONS, iter, evals, pgNorm);
             }
             iter++;
             // active set: coordinates at a bound with the gradient pushing outwards
@@ -179,7 +178,7 @@ public final class LbfgsB implements LocalOptimizer {
                 }
             }
             if (freeCount == 0) {
-                return new Result(x, fx, FitStatus.CONVERGED, iter, evals, 0);
+                return new Result(x, fx, OptimizerStatus.CONVERGED, iter, evals, 0);
             }
             twoLoop(g, fixed, s, y, rho, alphaHist, stored, head, q, d);
             double dg = dot(d, g);
@@ -225,11 +224,11 @@ public final class LbfgsB implements LocalOptimizer {
                     continue;
                 }
                 double pg = projectedGradientNorm(x, g, lo, hi);
-                FitStatus st = FitStatus.CONVERGED;
+                OptimizerStatus st = OptimizerStatus.CONVERGED;
                 if (pg > 1e3 * gtol) {
                     evals++;
-                    st = stationaryToWorkingPrecision(f, x, fx, d, dg, lo, hi, xNew) ? FitStatus.CONVERGED
-                            : FitStatus.LINE_SEARCH_FAILED;
+                    st = stationaryToWorkingPrecision(f, x, fx, d, dg, lo, hi, xNew) ? OptimizerStatus.CONVERGED
+                            : OptimizerStatus.LINE_SEARCH_FAILED;
                 }
                 return new Result(x, fx, st, iter, evals, pg);
             }
@@ -260,7 +259,7 @@ public final class LbfgsB implements LocalOptimizer {
             double fOld = fx;
             fx = fNew;
             if (decrease <= ftol * Math.max(Math.max(Math.abs(fOld), Math.abs(fNew)), 1)) {
-                return new Result(x, fx, FitStatus.CONVERGED, iter, evals, projectedGradientNorm(x, g, lo, hi));
+                return new Result(x, fx, OptimizerStatus.CONVERGED, iter, evals, projectedGradientNorm(x, g, lo, hi));
             }
         }
     }

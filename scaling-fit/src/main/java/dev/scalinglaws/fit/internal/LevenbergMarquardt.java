@@ -4,8 +4,6 @@
  */
 package dev.scalinglaws.fit.internal;
 
-import dev.scalinglaws.fit.FitStatus;
-import dev.scalinglaws.fit.Loss;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
@@ -71,7 +69,7 @@ public final class LevenbergMarquardt implements LocalOptimizer {
             throw new IllegalArgumentException(
                     "Levenberg-Marquardt cannot fit a likelihood scale (loss huber-mle); use LBFGSB");
         }
-        Loss loss = f.loss();
+        LossKernel loss = f.loss();
         int n = f.rows();
         int m = x0.length;
         double[] w = f.weights();
@@ -104,7 +102,7 @@ public final class LevenbergMarquardt implements LocalOptimizer {
         double fx = f.value(u);
         int evals = 1;
         if (!Double.isFinite(fx)) {
-            return new LbfgsB.Result(u, fx, FitStatus.NON_FINITE, 0, evals, Double.NaN);
+            return new LbfgsB.Result(u, fx, OptimizerStatus.NON_FINITE, 0, evals, Double.NaN);
         }
         double lambda = 1e-3;
         double nu = 2;
@@ -113,12 +111,12 @@ public final class LevenbergMarquardt implements LocalOptimizer {
         int iter = 0;
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
-                return new LbfgsB.Result(u, fx, FitStatus.MAX_ITERATIONS, iter, evals, Double.NaN);
+                return new LbfgsB.Result(u, fx, OptimizerStatus.MAX_ITERATIONS, iter, evals, Double.NaN);
             }
             if (refresh) {
                 if (!f.residualsAndJacobian(u, r, jac.data)) {
                     if (iter == 0) {
-                        return new LbfgsB.Result(u, fx, FitStatus.NON_FINITE, iter, evals, Double.NaN);
+                        return new LbfgsB.Result(u, fx, OptimizerStatus.NON_FINITE, iter, evals, Double.NaN);
                     }
                     // the accepted point has no finite Jacobian: go back and damp more
                     System.arraycopy(previous, 0, u, 0, m);
@@ -126,10 +124,10 @@ public final class LevenbergMarquardt implements LocalOptimizer {
                     lambda = lambdaPrevious * nuPrevious;
                     nu = 2 * nuPrevious;
                     if (!f.residualsAndJacobian(u, r, jac.data)) {
-                        return new LbfgsB.Result(u, fx, FitStatus.NON_FINITE, iter, evals, Double.NaN);
+                        return new LbfgsB.Result(u, fx, OptimizerStatus.NON_FINITE, iter, evals, Double.NaN);
                     }
                     if (lambda > 1e300) {
-                        return new LbfgsB.Result(u, fx, FitStatus.LINE_SEARCH_FAILED, iter, evals, Double.NaN);
+                        return new LbfgsB.Result(u, fx, OptimizerStatus.LINE_SEARCH_FAILED, iter, evals, Double.NaN);
                     }
                 }
                 for (int i = 0; i < n; i++) {
@@ -156,12 +154,12 @@ public final class LevenbergMarquardt implements LocalOptimizer {
                     }
                 }
                 if (stationary) {
-                    return new LbfgsB.Result(u, fx, FitStatus.CONVERGED, iter, evals, gnorm);
+                    return new LbfgsB.Result(u, fx, OptimizerStatus.CONVERGED, iter, evals, gnorm);
                 }
                 refresh = false;
             }
             if (iter >= maxIterations) {
-                return new LbfgsB.Result(u, fx, FitStatus.MAX_ITERATIONS, iter, evals, gnorm);
+                return new LbfgsB.Result(u, fx, OptimizerStatus.MAX_ITERATIONS, iter, evals, gnorm);
             }
             iter++;
             double maxScale = 0;
@@ -190,7 +188,7 @@ public final class LevenbergMarquardt implements LocalOptimizer {
                 lambda *= nu;
                 nu *= 2;
                 if (lambda > 1e300) {
-                    return new LbfgsB.Result(u, fx, FitStatus.LINE_SEARCH_FAILED, iter, evals, gnorm);
+                    return new LbfgsB.Result(u, fx, OptimizerStatus.LINE_SEARCH_FAILED, iter, evals, gnorm);
                 }
                 continue;
             }
@@ -215,7 +213,7 @@ public final class LevenbergMarquardt implements LocalOptimizer {
                 predicted -= grad.data[k] * d[k] + 0.5 * d[k] * ad;
             }
             if (stepNorm <= xtol * (pointNorm + xtol)) {
-                return new LbfgsB.Result(u, fx, FitStatus.CONVERGED, iter, evals, gnorm);
+                return new LbfgsB.Result(u, fx, OptimizerStatus.CONVERGED, iter, evals, gnorm);
             }
             double ft = f.value(trial);
             evals++;
@@ -236,26 +234,26 @@ public final class LevenbergMarquardt implements LocalOptimizer {
                 if (actual <= ftol * fOld && predicted <= ftol * fOld) {
                     f.residualsAndJacobian(u, r, jac.data);
                     CommonOps_DDRM.multTransA(jac, psiOf(loss, w, r, psi), grad);
-                    return new LbfgsB.Result(u, fx, FitStatus.CONVERGED, iter, evals,
+                    return new LbfgsB.Result(u, fx, OptimizerStatus.CONVERGED, iter, evals,
                             projectedGradientNorm(u, grad.data, lo, hi));
                 }
             } else {
                 if (Double.isFinite(ft) && actual <= 0 && predicted <= 1e-15 * fx) {
                     // the model predicts no further decrease at working precision: u is optimal
-                    return new LbfgsB.Result(u, fx, FitStatus.CONVERGED, iter, evals, gnorm);
+                    return new LbfgsB.Result(u, fx, OptimizerStatus.CONVERGED, iter, evals, gnorm);
                 }
                 lambda *= nu;
                 nu *= 2;
                 if (lambda > 1e300) {
-                    FitStatus st = gnorm <= 1e-8 * Math.max(1, fx) ? FitStatus.CONVERGED
-                            : FitStatus.LINE_SEARCH_FAILED;
+                    OptimizerStatus st = gnorm <= 1e-8 * Math.max(1, fx) ? OptimizerStatus.CONVERGED
+                            : OptimizerStatus.LINE_SEARCH_FAILED;
                     return new LbfgsB.Result(u, fx, st, iter, evals, gnorm);
                 }
             }
         }
     }
 
-    private static DMatrixRMaj psiOf(Loss loss, double[] w, double[] r, DMatrixRMaj out) {
+    private static DMatrixRMaj psiOf(LossKernel loss, double[] w, double[] r, DMatrixRMaj out) {
         for (int i = 0; i < r.length; i++) {
             out.data[i] = w[i] == 0 ? 0 : w[i] * loss.psi(r[i]);
         }

@@ -5,12 +5,11 @@
 package dev.scalinglaws.fit.internal;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
-
-import dev.scalinglaws.fit.FitStatus;
-import dev.scalinglaws.fit.Parallelism;
 
 /**
  * Runs one local optimisation per start, in parallel ({@link ParallelLoop}), and stores outcomes by start index so
@@ -35,7 +34,7 @@ public final class Multistart {
      * @param evaluations evaluations
      * @param gradientNorm final projected-gradient norm
      */
-    public record Outcome(int index, double[] x, double value, FitStatus status, int iterations, int evaluations,
+    public record Outcome(int index, double[] x, double value, OptimizerStatus status, int iterations, int evaluations,
                           double gradientNorm) {
     }
 
@@ -70,7 +69,7 @@ public final class Multistart {
      */
     public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
                                 LocalOptimizer optimizer, int threads, IntConsumer progress) {
-        return run(prototype, starts, lower, upper, optimizer, Parallelism.threads(threads), progress);
+        return run(prototype, starts, lower, upper, optimizer, threads, null, progress);
     }
 
     /**
@@ -81,16 +80,18 @@ public final class Multistart {
      * @param lower       lower bounds in coordinates (or null)
      * @param upper       upper bounds in coordinates (or null)
      * @param optimizer   the local optimiser
-     * @param parallelism where the starts run
+     * @param threads     threads at most, the calling one included (&gt;= 1)
+     * @param executor    the executor helper tasks run on, or null for the common pool
      * @param progress    called with the number of finished starts (may be null)
      * @return outcomes in start order
+     * @throws CancellationExceptionWithPartial if the calling thread is interrupted
      */
     public static Outcome[] run(Objective prototype, List<double[]> starts, double[] lower, double[] upper,
-                                LocalOptimizer optimizer, Parallelism parallelism, IntConsumer progress) {
+                                LocalOptimizer optimizer, int threads, Executor executor, IntConsumer progress) {
         int n = starts.size();
         Outcome[] out = new Outcome[n];
         AtomicInteger done = new AtomicInteger();
-        ParallelLoop.run(n, parallelism, i -> {
+        ParallelLoop.run(n, threads, executor, i -> {
             // an evaluator per start: the buffers are the only state, and they are overwritten by every evaluation
             Objective f = prototype.copy();
             LbfgsB.Result r = optimizer.minimize(f, starts.get(i), lower, upper);
@@ -98,7 +99,7 @@ public final class Multistart {
                 return;
             }
             double v = Double.isFinite(r.value()) ? r.value() : Double.POSITIVE_INFINITY;
-            FitStatus st = Double.isFinite(r.value()) ? r.status() : FitStatus.NON_FINITE;
+            OptimizerStatus st = Double.isFinite(r.value()) ? r.status() : OptimizerStatus.NON_FINITE;
             out[i] = new Outcome(i, r.x(), v, st, r.iterations(), r.evaluations(), r.gradientNorm());
             int d = done.incrementAndGet();
             if (progress != null) {
@@ -143,9 +144,17 @@ public final class Multistart {
         return new IllegalStateException(cause);
     }
 
-    /** Thrown when a multistart is interrupted; says how many starts had finished. */
-    public static final class CancellationExceptionWithPartial extends dev.scalinglaws.fit.FitCancelledException {
+    /**
+     * Thrown when a multistart is interrupted; says how many starts had finished. The public packages translate it
+     * into {@code dev.scalinglaws.fit.FitCancelledException} with the same message and counts.
+     */
+    public static final class CancellationExceptionWithPartial extends CancellationException {
         private static final long serialVersionUID = 1L;
+
+        /** Starts finished before the cancellation. */
+        private final int finished;
+        /** Starts requested. */
+        private final int total;
 
         /**
          * @param message  message
@@ -153,7 +162,19 @@ public final class Multistart {
          * @param total    starts requested
          */
         public CancellationExceptionWithPartial(String message, int finished, int total) {
-            super(message + " after " + finished + " of " + total + " starts", finished, total);
+            super(message + " after " + finished + " of " + total + " starts");
+            this.finished = finished;
+            this.total = total;
+        }
+
+        /** {@return the starts finished before the cancellation} */
+        public int finished() {
+            return finished;
+        }
+
+        /** {@return the starts requested} */
+        public int total() {
+            return total;
         }
     }
 }

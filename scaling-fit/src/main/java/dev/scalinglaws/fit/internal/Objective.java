@@ -6,8 +6,6 @@ package dev.scalinglaws.fit.internal;
 
 import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.fit.Loss;
-import dev.scalinglaws.fit.ResidualSpace;
 
 /**
  * The fit objective SUM_i w_i rho(r_i) (or the Huber negative log-likelihood with a fitted scale) as a function of
@@ -31,8 +29,9 @@ public final class Objective {
     private final Columns x;
     private final double[] target;
     private final double[] weights;
-    private final ResidualSpace space;
-    private final Loss loss;
+    /** Residuals r = ln f - ln y (else f - y). */
+    private final boolean logResiduals;
+    private final LossKernel loss;
     private final double logNormaliser;
     private final double[] baseTheta;
     private final int[] free;
@@ -68,17 +67,18 @@ public final class Objective {
      * @param x         covariates
      * @param response  observed response (natural units)
      * @param weights   row weights (non-negative), shared, not copied
-     * @param space     residual space
+     * @param logResiduals whether residuals are ln f - ln y (else f - y)
      * @param loss      loss
      * @param baseTheta full parameter vector holding the pinned values
      * @param free      indices of the free parameters, in u order
      */
-    public Objective(ScalingLaw law, Columns x, double[] response, double[] weights, ResidualSpace space, Loss loss,
+    public Objective(ScalingLaw law, Columns x, double[] response, double[] weights, boolean logResiduals,
+                     LossKernel loss,
                      double[] baseTheta, int[] free) {
         this.law = law;
         this.x = x;
         this.weights = weights;
-        this.space = space;
+        this.logResiduals = logResiduals;
         this.loss = loss;
         this.baseTheta = baseTheta.clone();
         this.free = free.clone();
@@ -88,8 +88,8 @@ public final class Objective {
             logScale[k] = law.parameters().get(free[k]).positive();
         }
         this.dim = free.length + (loss.fitsScale() ? 1 : 0);
-        this.logNormaliser = loss instanceof Loss.HuberLikelihood h ? h.logNormaliser() : 0;
-        if (space == ResidualSpace.LOG) {
+        this.logNormaliser = loss.logNormaliser();
+        if (logResiduals) {
             this.target = new double[response.length];
             for (int i = 0; i < response.length; i++) {
                 target[i] = Math.log(response[i]);
@@ -102,7 +102,7 @@ public final class Objective {
         this.jac = new double[p][CHUNK];
         this.vectorDelta = vectorDelta(loss);
         this.weightedPsi = Double.isNaN(vectorDelta) ? null : new double[CHUNK];
-        this.fused = !Double.isNaN(vectorDelta) && space == ResidualSpace.LOG ? TwoPowerForms.of(law) : null;
+        this.fused = !Double.isNaN(vectorDelta) && logResiduals ? TwoPowerForms.of(law) : null;
         this.scratch = fused == null ? null : new FusedScratch();
     }
 
@@ -110,14 +110,8 @@ public final class Objective {
      * The loss as a Huber threshold for {@link HuberVector} (+infinity for least squares), or NaN when the loss has
      * no vector path (soft-L1, Cauchy, the Huber likelihood with its fitted scale) or the Vector API is not resolved.
      */
-    private static double vectorDelta(Loss loss) {
-        if (!Simd.ENABLED) {
-            return Double.NaN;
-        }
-        if (loss instanceof Loss.Huber h) {
-            return h.delta();
-        }
-        return loss instanceof Loss.Squared ? Double.POSITIVE_INFINITY : Double.NaN;
+    private static double vectorDelta(LossKernel loss) {
+        return Simd.ENABLED ? loss.huberThreshold() : Double.NaN;
     }
 
     private Objective(Objective o) {
@@ -129,7 +123,7 @@ public final class Objective {
         this.x = o.x;
         this.target = o.target;
         this.weights = weights;
-        this.space = o.space;
+        this.logResiduals = o.logResiduals;
         this.loss = o.loss;
         this.logNormaliser = o.logNormaliser;
         this.baseTheta = o.baseTheta;
@@ -266,7 +260,7 @@ public final class Objective {
         double sum = 0;
         double sumW = 0;
         double scaleGrad = 0;
-        boolean log = space == ResidualSpace.LOG;
+        boolean log = logResiduals;
         if (fused != null) {
             // the kernel always computes the gradient sums (a value-only branch would cost C2 its register
             // allocation); the law's form maps them back to theta
@@ -441,7 +435,7 @@ public final class Objective {
      * optionally its Jacobian (one row per parameter, one column per row of the chunk).
      */
     void evaluateChunk(double[] fullTheta, int from, int to, double[][] jacobian) {
-        if (space == ResidualSpace.LOG) {
+        if (logResiduals) {
             law.evaluateLog(fullTheta, x, from, to, value, jacobian);
         } else {
             law.evaluate(fullTheta, x, from, to, value, jacobian);
@@ -460,7 +454,7 @@ public final class Objective {
 
     /** Whether the residuals are on the log scale, ln f - ln y. */
     boolean inLogSpace() {
-        return space == ResidualSpace.LOG;
+        return logResiduals;
     }
 
     /** Free parameter indices (shared; do not modify). */
@@ -469,12 +463,7 @@ public final class Objective {
     }
 
     /** The loss. */
-    public Loss loss() {
+    public LossKernel loss() {
         return loss;
-    }
-
-    /** The residual space. */
-    public ResidualSpace space() {
-        return space;
     }
 }

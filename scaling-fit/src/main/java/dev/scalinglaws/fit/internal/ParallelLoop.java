@@ -6,6 +6,7 @@ package dev.scalinglaws.fit.internal;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,12 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.scalinglaws.fit.Parallelism;
-
 /**
  * The library's one ordered parallel loop: body(i) for i in [0, n), on the calling thread helped by at most
- * {@code threads - 1} tasks of the {@link Parallelism}'s executor. Items are claimed in index order from a shared
- * counter; the body stores its result by index, so what is computed does not depend on who computed it.
+ * {@code threads - 1} tasks of an executor (the caller's, or the common pool). Items are claimed in index order from
+ * a shared counter; the body stores its result by index, so what is computed does not depend on who computed it.
  *
  * <p>The calling thread always works: helper tasks that have not started when it runs out of items are withdrawn
  * (so a busy executor never stalls the loop, and a loop nested in another's worker cannot deadlock). A loop started
@@ -61,23 +60,25 @@ public final class ParallelLoop {
     /**
      * Whether a loop started now on this thread would run on it alone.
      *
-     * @param parallelism the setting
+     * @param threads  threads at most, the calling one included
+     * @param executor the caller's executor, or null for the common pool
      * @return true for a sequential loop
      */
-    public static boolean sequentialHere(Parallelism parallelism) {
-        return parallelism.threads() == 1 || Boolean.TRUE.equals(INSIDE.get())
-                || (!parallelism.hasExecutor() && ForkJoinTask.inForkJoinPool());
+    public static boolean sequentialHere(int threads, Executor executor) {
+        return threads == 1 || Boolean.TRUE.equals(INSIDE.get())
+                || (executor == null && ForkJoinTask.inForkJoinPool());
     }
 
     /**
      * Runs the loop.
      *
-     * @param n           items
-     * @param parallelism where
-     * @param body        the body
-     * @param cancelled   the exception for an interrupted calling thread
+     * @param n         items
+     * @param threads   threads at most, the calling one included (&gt;= 1)
+     * @param executor  the executor helper tasks run on, or null for {@link ForkJoinPool#commonPool()}
+     * @param body      the body
+     * @param cancelled the exception for an interrupted calling thread
      */
-    public static void run(int n, Parallelism parallelism, Body body, Cancelled cancelled) {
+    public static void run(int n, int threads, Executor executor, Body body, Cancelled cancelled) {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger finished = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
@@ -93,17 +94,17 @@ public final class ParallelLoop {
                 finished.incrementAndGet();
             }
         };
-        int helpers = sequentialHere(parallelism) ? 0 : Math.max(0, Math.min(parallelism.threads(), n) - 1);
+        int helpers = sequentialHere(threads, executor) ? 0 : Math.max(0, Math.min(threads, n) - 1);
         if (helpers == 0) {
             runInside(loop, stop, failure);
         } else {
             Helper[] tasks = new Helper[helpers];
             CountDownLatch done = new CountDownLatch(helpers);
-            Executor executor = parallelism.executor();
+            Executor pool = executor == null ? ForkJoinPool.commonPool() : executor;
             for (int h = 0; h < helpers; h++) {
                 tasks[h] = new Helper(loop, stop, failure, done);
                 try {
-                    executor.execute(tasks[h]);
+                    pool.execute(tasks[h]);
                 } catch (RejectedExecutionException e) {
                     tasks[h].withdraw();
                 }

@@ -12,7 +12,6 @@ import dev.scalinglaws.core.Columns;
 import dev.scalinglaws.core.LinearStructure;
 import dev.scalinglaws.core.Parameter;
 import dev.scalinglaws.core.ScalingLaw;
-import dev.scalinglaws.fit.ResidualSpace;
 
 /**
  * The reduced search of variable projection (Golub and Pereyra 1973; Golub and Pereyra 2003, "Separable nonlinear
@@ -87,7 +86,7 @@ public final class VariableProjection {
         Columns x = objective.covariates();
         double[] t = objective.targets();
         double[] w = objective.weights();
-        boolean log = objective.space() == ResidualSpace.LOG;
+        boolean log = objective.inLogSpace();
         int n = objective.rows();
         double[] y = new double[n];
         double[] sqrtOmega = new double[n];

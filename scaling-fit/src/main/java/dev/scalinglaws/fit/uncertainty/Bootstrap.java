@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.scalinglaws.core.Dataset;
@@ -24,6 +25,7 @@ import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.LbfgsB;
 import dev.scalinglaws.fit.internal.Multistart;
 import dev.scalinglaws.fit.internal.Objective;
+import dev.scalinglaws.fit.internal.OptimizerStatus;
 import dev.scalinglaws.fit.internal.ParallelLoop;
 import dev.scalinglaws.fit.internal.ProblemAccess;
 
@@ -130,8 +132,25 @@ public final class Bootstrap {
 
     /** Runs task(i) for i in [0, n) on the {@link ParallelLoop}; propagates failures; cancels on interruption. */
     static void parallel(int n, Parallelism parallelism, ParallelLoop.Body task) {
-        ParallelLoop.run(n, parallelism, task, (finished, total) -> new FitCancelledException(String.format(
-                Locale.ROOT, "bootstrap interrupted after about %d of %d refits", finished, total), finished, total));
+        ParallelLoop.run(n, parallelism.threads(), executorOf(parallelism), task,
+                (finished, total) -> new FitCancelledException(String.format(Locale.ROOT,
+                        "bootstrap interrupted after about %d of %d refits", finished, total), finished, total));
+    }
+
+    /** The caller's executor of a setting, or null for the common pool (the engine's convention). */
+    static Executor executorOf(Parallelism parallelism) {
+        return parallelism.hasExecutor() ? parallelism.executor() : null;
+    }
+
+    /** The public status of an optimiser's outcome (one to one). */
+    static FitStatus statusOf(OptimizerStatus status) {
+        return switch (status) {
+            case CONVERGED -> FitStatus.CONVERGED;
+            case MAX_ITERATIONS -> FitStatus.MAX_ITERATIONS;
+            case LINE_SEARCH_FAILED -> FitStatus.LINE_SEARCH_FAILED;
+            case NON_FINITE -> FitStatus.NON_FINITE;
+            case NOT_IDENTIFIABLE -> FitStatus.NOT_IDENTIFIABLE;
+        };
     }
 
     /** Webb's six-point multipliers (Webb 2023): +-sqrt(1/2), +-1, +-sqrt(3/2), each with probability 1/6. */
@@ -235,9 +254,17 @@ public final class Bootstrap {
                 for (double[] t : spec.starts().points(law)) {
                     all.add(problem.startCoordinates(t));
                 }
-                Multistart.Outcome[] outcomes = Multistart.run(problem.newObjective(), all, problem.lower(),
-                        problem.upper(), LbfgsB.forIterations(spec.maxIterations(), spec.ftol(), spec.gtol()),
-                        options.parallelism(), null);
+                Multistart.Outcome[] outcomes;
+                try {
+                    outcomes = Multistart.run(problem.newObjective(), all, problem.lower(), problem.upper(),
+                            LbfgsB.forIterations(spec.maxIterations(), spec.ftol(), spec.gtol()),
+                            options.parallelism().threads(), executorOf(options.parallelism()), null);
+                } catch (Multistart.CancellationExceptionWithPartial e) {
+                    FitCancelledException cancelled = new FitCancelledException(e.getMessage(), e.finished(),
+                            e.total());
+                    cancelled.initCause(e);
+                    throw cancelled;
+                }
                 Integer[] order = new Integer[outcomes.length];
                 for (int i = 0; i < order.length; i++) {
                     order[i] = i;
@@ -393,8 +420,8 @@ public final class Bootstrap {
                 lastStatus.set(FitStatus.NON_FINITE);
                 return null;
             }
-            lastStatus.set(best.status());
-            if (best.status() != FitStatus.CONVERGED) {
+            lastStatus.set(statusOf(best.status()));
+            if (best.status() != OptimizerStatus.CONVERGED) {
                 return null;
             }
             double[] theta = new double[law.parameterCount()];

@@ -11,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.datasets.Datasets;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.FitSpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class AllocationFreeTest {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled());
         Dataset data = Datasets.chinchilla().withoutLargest("loss", 5);
-        CompiledProblem problem = CompiledProblem.compile(ChinchillaLaw.INSTANCE, data, FitSpec.epoch());
+        CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(ChinchillaLaw.INSTANCE, data, FitSpec.epoch()));
         Objective f = problem.newObjective();
         double[] u = problem.startCoordinates(new double[] {1.8, 480, 2100, 0.35, 0.37});
         double[] grad = new double[f.dimension()];
