@@ -64,7 +64,8 @@ public class FitBenchmark {
         start = problem.startCoordinates(EpochData.HOFFMANN_START);
         lower = problem.lower();
         upper = problem.upper();
-        optimizer = new LbfgsB(10, spec.maxIterations(), spec.maxIterations() * 3 / 2, spec.ftol(), spec.gtol());
+        // the construction rule Fitter uses (evaluations max(1.5 x iterations, 100), memory 10)
+        optimizer = LbfgsB.forIterations(spec.maxIterations(), spec.ftol(), spec.gtol());
     }
 
     /**

@@ -73,7 +73,8 @@ public class LargeFitBenchmark {
         start = problem.startCoordinates(EpochData.HOFFMANN_START);
         lower = problem.lower();
         upper = problem.upper();
-        optimizer = new LbfgsB(10, spec.maxIterations(), spec.maxIterations() * 3 / 2, spec.ftol(), spec.gtol());
+        // the construction rule Fitter uses (evaluations max(1.5 x iterations, 100), memory 10)
+        optimizer = LbfgsB.forIterations(spec.maxIterations(), spec.ftol(), spec.gtol());
     }
 
     /** Prints the work done by the last invocation (iterations, evaluations) for the write-up. */

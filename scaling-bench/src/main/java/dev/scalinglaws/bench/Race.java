@@ -167,8 +167,7 @@ public final class Race {
         CompiledProblem problem = ProblemAccess.compiled(FitProblem.of(law, data, spec));
         double[] lower = problem.lower();
         double[] upper = problem.upper();
-        LbfgsB optimizer = new LbfgsB(10, spec.maxIterations(), Math.max(spec.maxIterations() * 3 / 2, 100),
-                spec.ftol(), spec.gtol());
+        LbfgsB optimizer = LbfgsB.forIterations(spec.maxIterations(), spec.ftol(), spec.gtol());
         LbfgsB refit = Double.isNaN(o.bootFtol) ? optimizer : optimizer.withTolerances(o.bootFtol, spec.gtol());
         // rank the grid starts by their full-data result (untimed, as in scipy_baseline.py)
         List<double[]> grid = new ArrayList<>();
