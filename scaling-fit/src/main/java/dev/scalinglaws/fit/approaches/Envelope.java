@@ -156,11 +156,9 @@ public final class Envelope {
                 "bootstrap-runs-percentile", Interval.Status.OK);
     }
 
-    /** Hyndman and Fan's type 7 quantile of sorted values. */
+    /** Hyndman and Fan's type 7 quantile of sorted values (the library's one implementation). */
     private static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int i = (int) Math.floor(h);
-        return i + 1 < sorted.length ? sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]) : sorted[i];
+        return dev.scalinglaws.fit.internal.Quantiles.type7(sorted, p);
     }
 
     /** Ordinary least squares of ln N on ln C: {intercept, slope}. */

@@ -418,14 +418,12 @@ public final class IsoFlop {
 
     /** A 64-bit seed from three keys (SplitMix64 finalisers). */
     static long mix(long a, long b, long c) {
-        long h = splitmix(a ^ 0x9E3779B97F4A7C15L);
+        long h = splitmix(a ^ dev.scalinglaws.fit.internal.SplitMix.GOLDEN_GAMMA);
         h = splitmix(h ^ b);
         return splitmix(h ^ c);
     }
 
     private static long splitmix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return dev.scalinglaws.fit.internal.SplitMix.finalise(z);
     }
 }

@@ -5,6 +5,7 @@
 package dev.scalinglaws.fit.uncertainty;
 
 import dev.scalinglaws.fit.internal.Quantiles;
+import dev.scalinglaws.fit.internal.SplitMix;
 
 /**
  * The two primitives every resampling procedure of the library shares, written once so that all of them draw and
@@ -33,10 +34,7 @@ public final class Resampling {
      * @return the seed of its {@link java.util.SplittableRandom}
      */
     public static long seed(long seed, long index) {
-        long z = seed + (index + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return SplitMix.finalise(seed + (index + 1) * SplitMix.GOLDEN_GAMMA);
     }
 
     /**
