@@ -115,6 +115,22 @@ public class TiedLaw implements ScalingLaw, java.io.Serializable {
         return base;
     }
 
+    /**
+     * The base law's derived parameters on this law's reduced parameters: g(theta) = g_base(expand(theta)), so a tied
+     * Chinchilla law keeps Hoffmann et al. 2022's a, b and G (arXiv:2203.15556, eq. 4; with beta = alpha, a = b =
+     * 1/2).
+     *
+     * @return the base law's derived parameters, in its order, composed with {@link #expand}
+     */
+    @Override
+    public java.util.List<DerivedParameter> derivedParameters() {
+        java.util.List<DerivedParameter> out = new java.util.ArrayList<>();
+        for (DerivedParameter p : base.derivedParameters()) {
+            out.add(DerivedParameter.of(p.name(), p.description(), t -> p.value(expand(t))));
+        }
+        return java.util.List.copyOf(out);
+    }
+
     /** {@return the ties, dependent parameter name to source parameter name, in the order given (unmodifiable)} */
     public Map<String, String> ties() {
         return ties;

@@ -19,6 +19,22 @@ class TiedLawTest {
     private static final double[] REDUCED = {1.8, 480, 2100, 0.35};
 
     @Test
+    void aTiedLawDeclaresItsBaseLawsDerivedParametersOnTheReducedParameters() {
+        TiedLaw tied = ScalingLaws.tie(ChinchillaLaw.INSTANCE, Map.of("beta", "alpha"));
+        double[] reduced = {1.9, 635.2, 3054.1, 0.3596};
+        double[] full = tied.expand(reduced);
+        assertThat(tied.derivedParameters()).extracting(DerivedParameter::name)
+                .containsExactlyElementsOf(ChinchillaLaw.INSTANCE.derivedParameters().stream()
+                        .map(DerivedParameter::name).toList());
+        for (int k = 0; k < tied.derivedParameters().size(); k++) {
+            assertThat(tied.derivedParameters().get(k).value(reduced))
+                    .isEqualTo(ChinchillaLaw.INSTANCE.derivedParameters().get(k).value(full));
+        }
+        // beta = alpha: the compute-optimal exponents a = beta / (alpha + beta) and b are both 1/2
+        assertThat(tied.derivedParameters().get(0).value(reduced)).isCloseTo(0.5, within(1e-15));
+    }
+
+    @Test
     void chinchillaWithBetaEqualAlphaEvaluatesTheBaseLawAtTheExpandedParameters() {
         TiedLaw law = ScalingLaws.tie(ChinchillaLaw.INSTANCE, Map.of("beta", "alpha"));
         assertThat(law.parameters()).extracting(Parameter::name).containsExactly("E", "A", "B", "alpha");

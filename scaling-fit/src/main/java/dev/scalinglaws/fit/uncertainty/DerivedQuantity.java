@@ -127,10 +127,10 @@ public interface DerivedQuantity {
     /**
      * The law's standard derived quantities ({@link ScalingLaw#derivedParameters()}), as quantities every interval
      * method accepts. A tied law ({@link dev.scalinglaws.core.TiedLaw}) has its base law's, composed with the
-     * expansion of its parameters: g(theta) = g_base(expand(theta)) (see {@link #declared}). Where a law leaves a
-     * quantity undefined (its function throws an {@link IllegalArgumentException}, e.g. Chinchilla's a, b and G
-     * for a non-positive exponent), the quantity's value is NaN, which every interval method counts as a failure
-     * rather than an error.
+     * expansion of its parameters: g(theta) = g_base(expand(theta))
+     * ({@link dev.scalinglaws.core.TiedLaw#derivedParameters}). Where a law leaves a quantity undefined (its function
+     * throws an {@link IllegalArgumentException}, e.g. Chinchilla's a, b and G for a non-positive exponent), the
+     * quantity's value is NaN, which every interval method counts as a failure rather than an error.
      *
      * @param law the law
      * @return one quantity per derived parameter, in the law's order
@@ -144,24 +144,16 @@ public interface DerivedQuantity {
     }
 
     /**
-     * The derived parameters a law declares, as functions of its own parameter vector: {@link
-     * ScalingLaw#derivedParameters()}, and for a tied law (which declares none of its own) its base law's composed
-     * with {@link dev.scalinglaws.core.TiedLaw#expand}, recursively. The functions throw where the law's do
-     * (Hoffmann et al. 2022, arXiv:2203.15556, eq. 4 for Chinchilla's a, b and G; Gadre et al. 2024,
-     * arXiv:2403.08540 for the over-training multiplier).
+     * The derived parameters a law declares, as functions of its own parameter vector ({@link
+     * ScalingLaw#derivedParameters()}; a tied law declares its base law's, composed with
+     * {@link dev.scalinglaws.core.TiedLaw#expand}). The functions throw where the law's do (Hoffmann et al. 2022,
+     * arXiv:2203.15556, eq. 4 for Chinchilla's a, b and G; Gadre et al. 2024, arXiv:2403.08540 for the over-training
+     * multiplier).
      *
      * @param law the law
-     * @return the derived parameters, in the (base) law's order
+     * @return the derived parameters, in the law's order
      */
     static java.util.List<dev.scalinglaws.core.DerivedParameter> declared(ScalingLaw law) {
-        if (law instanceof dev.scalinglaws.core.TiedLaw tied) {
-            java.util.List<dev.scalinglaws.core.DerivedParameter> out = new java.util.ArrayList<>();
-            for (dev.scalinglaws.core.DerivedParameter p : declared(tied.base())) {
-                out.add(dev.scalinglaws.core.DerivedParameter.of(p.name(), p.description(),
-                        t -> p.value(tied.expand(t))));
-            }
-            return java.util.List.copyOf(out);
-        }
         return law.derivedParameters();
     }
 
