@@ -42,6 +42,41 @@ public final class Fitter {
     }
 
     /**
+     * The fit with its optimum solved to the precision doubles allow. A minimiser stops where it can no longer
+     * decrease the objective S; in a flat valley (Chinchilla's E, B and beta on the Epoch data) that leaves the
+     * parameters uncertain in their fifth digit, though S agrees to 1e-15. This takes Newton steps on grad S = 0 from
+     * the fit's optimum, with the central-difference Hessian of the exact gradient, keeping a step only while it
+     * lowers the gradient without raising S (Nocedal and Wright 2006, Numerical Optimization, sec. 3.3 and 8.1), then
+     * recomputes the reports (standard errors, identifiability, diagnostics) there. Two fits of the same function with
+     * different rounding, such as a built-in law and the same law written as a formula, then agree to about 1e-14 in
+     * every parameter.
+     *
+     * <p>The result's spec is the fit's with {@link Optimizer#LBFGSB} and the polished point as its one start. The fit
+     * is returned unchanged when it did not converge, carries no problem, fits a scale ({@code huber-mle}), has a
+     * parameter on a bound, or when Newton's method makes no progress.
+     *
+     * @param fit a converged fit
+     * @return the refined fit, or {@code fit}
+     */
+    public static FitResult refine(FitResult fit) {
+        if (fit.status() != FitStatus.CONVERGED || fit.problem() == null || fit.spec().loss().fitsScale()) {
+            return fit;
+        }
+        CompiledProblem c = fit.problem().compiled();
+        double[] u = c.newObjective().toCoordinates(fit.theta(), 0);
+        double[] polished = NewtonPolish.polish(c, u);
+        if (polished == null) {
+            return fit;
+        }
+        double[] theta = new double[fit.law().parameterCount()];
+        c.toTheta(polished, theta);
+        FitSpec spec = fit.spec().withOptimizer(Optimizer.LBFGSB).withStarts(NewtonPolish.startAt(theta));
+        FitResult refined = fit(fit.problem(), spec, null);
+        return refined.status() == FitStatus.CONVERGED && refined.objective() <= fit.objective()
+                * (1 + 1e-12) ? refined : fit;
+    }
+
+    /**
      * Fits a law.
      *
      * @param law  the law
