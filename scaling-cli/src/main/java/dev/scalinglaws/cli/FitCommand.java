@@ -153,6 +153,11 @@ final class FitCommand implements Callable<Integer> {
             description = "Box bound for a parameter (use inf or leave empty for none). Repeatable.")
     List<String> bounds = new ArrayList<>();
 
+    @Option(names = "--refine", description = "After the search, solve grad S = 0 by Newton's method from the best "
+            + "optimum (Fitter.refine): estimates to the precision doubles allow, where a flat valley leaves a "
+            + "minimiser's in doubt in the fifth digit. A note says how far they moved.")
+    boolean refine;
+
     @Mixin
     StartRanges startRanges = new StartRanges();
 
@@ -308,6 +313,9 @@ final class FitCommand implements Callable<Integer> {
         FitResult result;
         try (Progress progress = Progress.start(group == null ? "fit" : "fit " + group, max)) {
             result = Fitter.fit(law, used, fitSpec, progress);
+        }
+        if (refine) {
+            result = Fitter.refine(result);
         }
         lawOptions.record(group, result, used);
         List<String> notes = new ArrayList<>();

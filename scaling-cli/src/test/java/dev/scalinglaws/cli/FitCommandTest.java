@@ -100,6 +100,24 @@ class FitCommandTest {
     }
 
     @Test
+    void refineSolvesTheStationarityConditionAndSaysSo() throws Exception {
+        Cli.Result plain = Cli.run("fit", "--starts", "sobol:16", "--format", "json");
+        Cli.Result refined = Cli.run("fit", "--starts", "sobol:16", "--refine", "--format", "json");
+        assertThat(refined.exit()).as(refined.err()).isZero();
+        JsonNode a = Json.MAPPER.readTree(plain.out());
+        JsonNode b = Json.MAPPER.readTree(refined.out());
+        assertThat(SchemaValidator.validate(SchemaTest.schema("fit.schema.json"), b)).isEmpty();
+        assertThat(b.get("warnings").toString()).contains("refined: Newton's method on grad S = 0");
+        assertThat(b.get("objective").asDouble()).isLessThanOrEqualTo(a.get("objective").asDouble() * (1 + 1e-12));
+        // the search's report is the plain fit's; the estimates moved, but only within the flat valley
+        assertThat(b.get("convergence")).isEqualTo(a.get("convergence"));
+        double bPlain = a.at("/parameters/2/estimate").asDouble();
+        double bRefined = b.at("/parameters/2/estimate").asDouble();
+        assertThat(bRefined).isNotEqualTo(bPlain).isCloseTo(bPlain, org.assertj.core.api.Assertions.within(
+                1e-3 * bPlain));
+    }
+
+    @Test
     void byPrintsOneTablePerGroupAndDropsWithinEachGroup() {
         Cli.Result r = Cli.run("fit", "--dataset", "gadre-overtraining", "--law", "overtraining", "--by",
                 "dataset_name", "--drop-top-loss", "2", "--starts", "sobol:8");

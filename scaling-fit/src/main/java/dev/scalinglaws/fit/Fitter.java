@@ -51,7 +51,9 @@ public final class Fitter {
      * different rounding, such as a built-in law and the same law written as a formula, then agree to about 1e-14 in
      * every parameter.
      *
-     * <p>The result's spec is the fit's with {@link Optimizer#LBFGSB} and the polished point as its one start. The fit
+     * <p>The result keeps the fit's spec, status, multistart report and diagnostics (they describe the search and the
+     * design, which the refinement does not change) and adds a note saying how far the optimum moved; its estimates,
+     * standard errors, objective, residuals, goodness and identifiability are those at the refined optimum. The fit
      * is returned unchanged when it did not converge, carries no problem, fits a scale ({@code huber-mle}), has a
      * parameter on a bound, or when Newton's method makes no progress.
      *
@@ -71,9 +73,24 @@ public final class Fitter {
         double[] theta = new double[fit.law().parameterCount()];
         c.toTheta(polished, theta);
         FitSpec spec = fit.spec().withOptimizer(Optimizer.LBFGSB).withStarts(NewtonPolish.startAt(theta));
-        FitResult refined = fit(fit.problem(), spec, null);
-        return refined.status() == FitStatus.CONVERGED && refined.objective() <= fit.objective()
-                * (1 + 1e-12) ? refined : fit;
+        FitResult r = fit(fit.problem(), spec, null);
+        if (r.status() != FitStatus.CONVERGED || !(r.objective() <= fit.objective() * (1 + 1e-12))) {
+            return fit;
+        }
+        double moved = 0;
+        double[] before = fit.theta();
+        double[] after = r.theta();
+        for (int j = 0; j < before.length; j++) {
+            if (before[j] != 0) {
+                moved = Math.max(moved, Math.abs(after[j] / before[j] - 1));
+            }
+        }
+        List<String> notes = new ArrayList<>(fit.warnings());
+        notes.add(String.format(Locale.ROOT, "refined: Newton's method on grad S = 0 moved the estimates by at most "
+                + "%.2g relative", moved));
+        return new FitResult(fit.law(), r.parameters(), r.objective(), fit.status(), fit.convergence(),
+                r.identifiability(), r.goodness(), r.residuals(), r.scale(), notes, fit.dataSource(), fit.spec(),
+                fit.seconds() + r.seconds(), fit.problem(), fit.diagnostics());
     }
 
     /**

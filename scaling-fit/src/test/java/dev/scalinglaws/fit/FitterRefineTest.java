@@ -43,7 +43,11 @@ class FitterRefineTest {
         // standard errors and diagnostics are recomputed at the refined optimum
         assertThat(ra.parameters().get(0).stdError()).isCloseTo(a.parameters().get(0).stdError(),
                 within(1e-3 * a.parameters().get(0).stdError()));
-        assertThat(ra.diagnostics()).isNotNull();
+        // the search's report, spec and diagnostics are the fit's; a note says how far the optimum moved
+        assertThat(ra.spec()).isEqualTo(a.spec());
+        assertThat(ra.convergence()).isEqualTo(a.convergence());
+        assertThat(ra.diagnostics()).isEqualTo(a.diagnostics());
+        assertThat(ra.warnings()).anyMatch(w -> w.startsWith("refined: Newton's method on grad S = 0"));
     }
 
     @Test
