@@ -126,20 +126,13 @@ final class BacktestCommand implements Callable<Integer> {
                 .withStarts(startRanges.apply(starts.trim().equalsIgnoreCase("hoffmann")
                         && !StartRanges.hoffmannGrid(law) ? failHoffmann(law) : Starts.parse(starts, seed),
                         law));
-        RowSelection.Selected selected = new RowSelection(data.filters().stream().map(RowFilter::toString).toList(),
-                data.keepBest, null, null, null, dropTopLoss)
+        RowSelection.Selected selected = data.selection(null, null, null, dropTopLoss)
                 .apply(data.prepared(raw, law, null, null, null), law.response(),
                         n -> spec.commandLine().getErr().println("note: " + n));
         Dataset rows = selected.used();
         if (group != null) {
-            if (!rows.has(group)) {
-                throw new dev.scalinglaws.core.DataException(raw.source(), -1, group, null,
-                        "--group names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
-            rows = rows.withGroups(group);
+            rows = DataOptions.withColumn(raw, rows, "--group", group).withGroups(group);
         }
-        String account = String.format(Locale.ROOT, "%d rows, %d used%s", selected.rows(), rows.size(),
-                RowSelection.describe(selected.removed()));
         Backtest.Result result;
         String protocol;
         if (byGroup) {
@@ -158,7 +151,7 @@ final class BacktestCommand implements Callable<Integer> {
         String text = switch (output.format()) {
             case json -> json(law, raw.source(), protocol, result, selected);
             case csv -> csv(law, result);
-            case table -> table(law, raw.source() + ": " + account, protocol, result);
+            case table -> table(law, raw.source() + ": " + selected.account(), protocol, result);
         };
         output.emit(text, spec.commandLine().getOut(), data.inputs());
         return 0;

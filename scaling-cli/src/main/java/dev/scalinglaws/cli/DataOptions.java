@@ -243,6 +243,22 @@ final class DataOptions {
     }
 
     /**
+     * The row selection these options ask for ({@code --where}, as parsed and written back, which a fit file records
+     * and {@link RowSelection} parses again, and {@code --keep-best}) with a command's own steps.
+     *
+     * @param warmupTokens the --warmup-tokens threshold, or null
+     * @param groupColumn  the --by column, or null
+     * @param group        the --by group label, or null
+     * @param dropTopLoss  rows with the largest response to drop
+     * @return the selection
+     * @throws CliException if the options are out of range
+     */
+    RowSelection selection(Double warmupTokens, String groupColumn, String group, int dropTopLoss) {
+        return new RowSelection(filters().stream().map(RowFilter::toString).toList(), keepBest, warmupTokens,
+                groupColumn, group, dropTopLoss);
+    }
+
+    /**
      * Checks that data has the columns a command needs.
      *
      * @param data    the data
@@ -263,29 +279,8 @@ final class DataOptions {
         }
     }
 
-    /**
-     * The rows without the {@code drop} with the highest response ({@code --drop-top-loss}).
-     *
-     * @param rows  the rows
-     * @param law   the law, whose response is ranked
-     * @param drop  how many rows to drop (non-negative)
-     * @param where text appended to the row count in the message, e.g. the group
-     * @return the remaining rows ({@code rows} itself when {@code drop} is 0)
-     * @throws CliException if no row would be left
-     */
-    static Dataset withoutTopLoss(Dataset rows, ScalingLaw law, int drop, String where) {
-        if (drop == 0) {
-            return rows;
-        }
-        if (drop >= rows.size()) {
-            throw new CliException(String.format(Locale.ROOT, "%s: --drop-top-loss %d leaves no rows (%d rows%s)",
-                    rows.source(), drop, rows.size(), where));
-        }
-        return rows.withoutLargest(law.response(), drop);
-    }
-
     /** {@code rows}, checked to have the column an option names (the message lists the columns of {@code raw}). */
-    private static Dataset withColumn(Dataset raw, Dataset rows, String option, String column) {
+    static Dataset withColumn(Dataset raw, Dataset rows, String option, String column) {
         if (!rows.has(column)) {
             throw new DataException(raw.source(), -1, column, null,
                     option + " names no such column; columns are: " + String.join(", ", raw.columnNames()));

@@ -267,29 +267,21 @@ final class FitCommand implements Callable<Integer> {
         Dataset prepared = data.prepared(raw, law, stderr, group, DataOptions.Grouping.RUNS);
         plotPrepared = prepared;
         int drop = dropTopLoss != null ? dropTopLoss : data.isDefault() ? EPOCH_DROP : 0;
-        if (drop < 0) {
-            throw new CliException("--drop-top-loss must be non-negative: " + drop);
-        }
+        RowSelection all = data.selection(warmupTokens, null, null, drop);
         Consumer<String> notes = n -> spec.commandLine().getErr().println("note: " + n);
-        // --where as parsed and written back (normalised), which a fit file records and RowSelection parses again
-        List<String> where = data.filters().stream().map(RowFilter::toString).toList();
         List<FitOutcome> outcomes = new ArrayList<>();
         if (by == null) {
-            RowSelection selection = new RowSelection(where, data.keepBest, warmupTokens, null, null, drop);
-            outcomes.add(fitOne(law, selection, selection.apply(prepared, law.response(), notes), fitSpec));
+            outcomes.add(fitOne(law, all, all.apply(prepared, law.response(), notes), fitSpec));
         } else {
-            if (!prepared.has(by)) {
-                throw new dev.scalinglaws.core.DataException(raw.source(), -1, by, null,
-                        "--by names no such column; columns are: " + String.join(", ", raw.columnNames()));
-            }
             // the groups in order of first appearance among the rows --where keeps
-            String[] labels = RowFilter.apply(prepared, data.filters()).textColumn(by);
+            String[] labels = RowFilter.apply(DataOptions.withColumn(raw, prepared, "--by", by), data.filters())
+                    .textColumn(by);
             List<String> groups = new ArrayList<>(new java.util.LinkedHashSet<>(List.of(labels)));
             if (groups.isEmpty()) {
                 throw new CliException(raw.source() + ": no rows left after --where");
             }
             for (String g : groups) {
-                RowSelection selection = new RowSelection(where, data.keepBest, warmupTokens, by, g, drop);
+                RowSelection selection = all.inGroup(by, g);
                 outcomes.add(fitOne(law, selection, selection.apply(prepared, law.response(), notes), fitSpec));
             }
         }

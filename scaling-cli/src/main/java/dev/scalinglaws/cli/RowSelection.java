@@ -30,9 +30,31 @@ import dev.scalinglaws.core.dynamics.Checkpoints;
 record RowSelection(List<String> where, List<String> keepBest, Double warmupTokens, String groupColumn,
                     String group, int dropTopLoss) {
 
+    /**
+     * Copies the lists and checks the options, so that a command rejects them before it selects any rows.
+     *
+     * @throws CliException if dropTopLoss is negative or warmupTokens is negative or not finite
+     */
     RowSelection {
         where = List.copyOf(where);
         keepBest = List.copyOf(keepBest);
+        if (dropTopLoss < 0) {
+            throw new CliException("--drop-top-loss must be non-negative: " + dropTopLoss);
+        }
+        if (warmupTokens != null && (!(warmupTokens >= 0) || warmupTokens.isInfinite())) {
+            throw new CliException("--warmup-tokens must be non-negative and finite: " + warmupTokens);
+        }
+    }
+
+    /**
+     * This selection within one {@code --by} group.
+     *
+     * @param column the --by column
+     * @param label  the group's label
+     * @return the selection of that group's rows
+     */
+    RowSelection inGroup(String column, String label) {
+        return new RowSelection(where, keepBest, warmupTokens, column, label, dropTopLoss);
     }
 
     /**
@@ -58,6 +80,16 @@ record RowSelection(List<String> where, List<String> keepBest, Double warmupToke
         Selected {
             removed = List.copyOf(removed);
         }
+
+        /**
+         * The account of the rows for a command's data line: {@code 245 rows, 231 used, where N>=1e8 (9 rows
+         * dropped), 5 highest losses dropped}.
+         *
+         * @return the text
+         */
+        String account() {
+            return String.format(Locale.ROOT, "%d rows, %d used%s", rows, used.size(), describe(removed));
+        }
     }
 
     /**
@@ -74,11 +106,7 @@ record RowSelection(List<String> where, List<String> keepBest, Double warmupToke
         String in = group == null ? "" : " in group " + groupColumn + "=" + group;
         Dataset d = prepared;
         if (groupColumn != null && group != null) {
-            if (!d.has(groupColumn)) {
-                throw new DataException(d.source(), -1, groupColumn, null, "--by names no such column; columns are: "
-                        + String.join(", ", d.columnNames()));
-            }
-            String[] labels = d.textColumn(groupColumn);
+            String[] labels = DataOptions.withColumn(prepared, d, "--by", groupColumn).textColumn(groupColumn);
             d = d.filter(i -> labels[i].equals(group));
         }
         int rows = d.size();
@@ -95,9 +123,6 @@ record RowSelection(List<String> where, List<String> keepBest, Double warmupToke
             removed.add(new Removed("keepBest", String.join(",", keepBest), before - d.size()));
         }
         if (warmupTokens != null) {
-            if (!(warmupTokens >= 0) || warmupTokens.isInfinite()) {
-                throw new CliException("--warmup-tokens must be non-negative and finite: " + warmupTokens);
-            }
             if (!d.has(Checkpoints.TOKENS)) {
                 throw new DataException(prepared.source(), -1, Checkpoints.TOKENS, null,
                         "--warmup-tokens needs a tokens column (tokens processed at each checkpoint); map it with "
@@ -110,9 +135,6 @@ record RowSelection(List<String> where, List<String> keepBest, Double warmupToke
         }
         if (d.size() == 0) {
             throw new CliException(prepared.source() + ": no rows" + in);
-        }
-        if (dropTopLoss < 0) {
-            throw new CliException("--drop-top-loss must be non-negative: " + dropTopLoss);
         }
         Dataset used = d;
         if (dropTopLoss > 0) {

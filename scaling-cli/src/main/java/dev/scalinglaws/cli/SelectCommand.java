@@ -120,12 +120,11 @@ final class SelectCommand implements Callable<Integer> {
             throw new CliException("--delta must be positive and finite: " + delta);
         }
         output.guard(data.inputs());
-        RowSelection.Selected selected = new RowSelection(data.filters().stream().map(RowFilter::toString).toList(),
-                data.keepBest, null, null, null, 0).apply(data.prepared(data.read(null), null, null, null, null),
-                "loss", n -> spec.commandLine().getErr().println("note: " + n));
+        RowSelection.Selected selected = data.selection(null, null, null, 0)
+                .apply(data.prepared(data.read(null), null, null, null, null), "loss",
+                        n -> spec.commandLine().getErr().println("note: " + n));
         Dataset rows = selected.used();
-        String account = String.format(Locale.ROOT, "%d rows, %d used%s", selected.rows(), rows.size(),
-                RowSelection.describe(selected.removed()));
+        String account = selected.account();
         DataOptions.requireColumns(rows, "select", List.of("model", "D", "loss"));
         boolean withSize = rows.has("size");
         if (m == Method.model_size && !withSize) {
