@@ -12,7 +12,6 @@ import java.util.Map;
 import dev.scalinglaws.core.DerivedParameter;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
-import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 
 /**
  * One fit as the command line reports it: the library's {@link FitResult} plus what the command knows about the data
@@ -107,9 +106,9 @@ record FitOutcome(FitResult result, String source, int rows, String group, Strin
     static List<Derived> derive(ScalingLaw law, double[] theta, List<String> warnings) {
         List<Derived> out = new ArrayList<>();
         try {
-            // each law declares its standard derived quantities (a tied law its base law's, via the library); a
-            // value a law leaves undefined (NaN) is omitted
-            for (DerivedParameter d : DerivedQuantity.declared(law)) {
+            // each law declares its standard derived quantities (a tied law its base law's); a value a law leaves
+            // undefined (NaN) is omitted
+            for (DerivedParameter d : law.derivedParameters()) {
                 double value = d.value(theta);
                 if (Double.isFinite(value)) {
                     out.add(new Derived(d.name(), value, d.description()));

@@ -64,15 +64,11 @@ public final class Fitter {
         if (fit.status() != FitStatus.CONVERGED || fit.problem() == null || fit.spec().loss().fitsScale()) {
             return fit;
         }
-        CompiledProblem c = fit.problem().compiled();
-        double[] u = c.newObjective().toCoordinates(fit.theta(), 0);
-        double[] polished = NewtonPolish.polish(c, u);
-        if (polished == null) {
+        double[] theta = NewtonPolish.polish(fit.problem().compiled(), fit.theta());
+        if (theta == null) {
             return fit;
         }
-        double[] theta = new double[fit.law().parameterCount()];
-        c.toTheta(polished, theta);
-        FitSpec spec = fit.spec().withOptimizer(Optimizer.LBFGSB).withStarts(NewtonPolish.startAt(theta));
+        FitSpec spec = fit.spec().withOptimizer(Optimizer.LBFGSB).withStarts(Starts.of(List.of(theta)));
         FitResult r = fit(fit.problem(), spec, null);
         if (r.status() != FitStatus.CONVERGED || !(r.objective() <= fit.objective() * (1 + 1e-12))) {
             return fit;

@@ -4,8 +4,6 @@
  */
 package dev.scalinglaws.fit;
 
-import java.util.List;
-
 import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.Objective;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -31,14 +29,16 @@ final class NewtonPolish {
     }
 
     /**
-     * The polished coordinates, or null when the fit is not a candidate (a coordinate on its bound, a fitted scale,
-     * a singular Hessian, or no improvement).
+     * The polished parameters, or null when the fit is not a candidate (a coordinate on its bound, a singular
+     * Hessian, or no improvement). For losses without a fitted scale.
      *
-     * @param c the compiled problem
-     * @param u the fitted coordinates
-     * @return the polished coordinates, or null
+     * @param c     the compiled problem
+     * @param theta the fitted parameters (natural units, the law's order)
+     * @return the polished parameters (natural units, the law's order), or null
      */
-    static double[] polish(CompiledProblem c, double[] u) {
+    static double[] polish(CompiledProblem c, double[] theta) {
+        Objective f = c.newObjective();
+        double[] u = f.toCoordinates(theta, 0);
         double[] lower = c.lower();
         double[] upper = c.upper();
         for (int k = 0; k < u.length; k++) {
@@ -46,7 +46,6 @@ final class NewtonPolish {
                 return null;
             }
         }
-        Objective f = c.newObjective();
         int d = u.length;
         double[] x = u.clone();
         double[] g = new double[d];
@@ -62,11 +61,13 @@ final class NewtonPolish {
                 break;
             }
             double[] y = x.clone();
+            boolean inside = true;
             for (int k = 0; k < d; k++) {
                 y[k] -= step[k];
-                if (!(y[k] > lower[k] && y[k] < upper[k])) {
-                    return moved ? x : null;
-                }
+                inside &= y[k] > lower[k] && y[k] < upper[k];
+            }
+            if (!inside) {
+                break;
             }
             double[] gy = new double[d];
             double vy = f.valueAndGradient(y, gy);
@@ -80,7 +81,12 @@ final class NewtonPolish {
             norm = ny;
             moved = true;
         }
-        return moved ? x : null;
+        if (!moved) {
+            return null;
+        }
+        double[] polished = new double[theta.length];
+        f.toTheta(x, polished);
+        return polished;
     }
 
     private static double[][] hessian(Objective f, double[] x) {
@@ -116,10 +122,5 @@ final class NewtonPolish {
             m = Math.max(m, Math.abs(x));
         }
         return m;
-    }
-
-    /** The explicit start of a refit from polished natural parameters. */
-    static Starts startAt(double[] theta) {
-        return Starts.of(List.of(theta));
     }
 }

@@ -137,24 +137,10 @@ public interface DerivedQuantity {
      */
     static java.util.List<DerivedQuantity> standard(ScalingLaw law) {
         java.util.List<DerivedQuantity> out = new java.util.ArrayList<>();
-        for (dev.scalinglaws.core.DerivedParameter p : declared(law)) {
+        for (dev.scalinglaws.core.DerivedParameter p : law.derivedParameters()) {
             out.add(of(p.name(), t -> guard(() -> p.value(t))));
         }
         return out;
-    }
-
-    /**
-     * The derived parameters a law declares, as functions of its own parameter vector ({@link
-     * ScalingLaw#derivedParameters()}; a tied law declares its base law's, composed with
-     * {@link dev.scalinglaws.core.TiedLaw#expand}). The functions throw where the law's do (Hoffmann et al. 2022,
-     * arXiv:2203.15556, eq. 4 for Chinchilla's a, b and G; Gadre et al. 2024, arXiv:2403.08540 for the over-training
-     * multiplier).
-     *
-     * @param law the law
-     * @return the derived parameters, in the law's order
-     */
-    static java.util.List<dev.scalinglaws.core.DerivedParameter> declared(ScalingLaw law) {
-        return law.derivedParameters();
     }
 
     /** {@return Chinchilla's N_opt exponent a = beta / (alpha + beta)} */

@@ -84,7 +84,7 @@ class FitIntervalsTest {
                 .withStarts(Starts.of(List.of(start))));
         // the tied law itself declares its base law's quantities (TiedLaw.derivedParameters)
         assertThat(law.derivedParameters()).extracting(DerivedParameter::name).containsExactly("a", "b", "G");
-        assertThat(DerivedQuantity.declared(law)).extracting(DerivedParameter::name).containsExactly("a", "b", "G");
+        assertThat(DerivedQuantity.standard(law)).extracting(DerivedQuantity::name).containsExactly("a", "b", "G");
         // alpha = beta: a = b = 1/2 exactly
         assertThat(FitIntervals.derivedQuantities(fit).get(0).value(fit.theta())).isEqualTo(0.5);
         FitIntervals iv = FitIntervals.asymptotic(fit, EpochFixtures.data(), 0.9);
