@@ -143,12 +143,12 @@ public sealed interface Loss extends java.io.Serializable permits Loss.Squared, 
 
         @Override
         public double rho(double r) {
-            return 0.5 * r * r;
+            return LossKernel.squared().rho(r);
         }
 
         @Override
         public double psi(double r) {
-            return r;
+            return LossKernel.squared().psi(r);
         }
 
         @Override
