@@ -26,6 +26,8 @@ import dev.scalinglaws.fit.Starts;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.FitIntervals;
+import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.Uncertainty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code scaling fit}: fits a law to data and reports estimates, convergence and goodness of fit. Formulas, start
- * ranges, ties and the data live in mixins; the intervals are the library's {@link FitIntervals}.
+ * ranges, ties and the data live in mixins; the intervals are the library's {@link Uncertainty#report}.
  */
 @Command(name = "fit", sortOptions = false,
         description = {"Fit a scaling law to data.",
@@ -341,7 +343,7 @@ final class FitCommand implements Callable<Integer> {
     }
 
     /**
-     * Intervals for the parameters and derived quantities, by the library's {@link FitIntervals}: asymptotic
+     * Intervals for the parameters and derived quantities, by the library's {@link Uncertainty#report}: asymptotic
      * (smoothed sandwich, delta method, Student t), bootstrap (refits from the optimum and the best starts; BCa) or
      * profile likelihood.
      */
@@ -354,14 +356,16 @@ final class FitCommand implements Callable<Integer> {
         long start = System.nanoTime();
         String method;
         FitIntervals intervals;
+        Uncertainty uncertainty = Uncertainty.of(result);
         switch (interval.method) {
             case asymptotic -> {
-                intervals = FitIntervals.asymptotic(result, used, level);
-                method = intervals.method().label();
+                intervals = uncertainty.report(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH, level);
+                method = intervals.method().prefix();
             }
             case profile -> {
-                intervals = FitIntervals.profile(result, used, level);
-                method = intervals.method().label();
+                // the fit's loss decides: profile-likelihood (huber-mle) or profile-scaled (every other loss)
+                intervals = uncertainty.report(Interval.Method.PROFILE_LIKELIHOOD, level);
+                method = intervals.method().prefix();
             }
             case bootstrap -> {
                 BootstrapOptions options = BootstrapOptions.defaults().withResamples(interval.resamples)
@@ -372,7 +376,8 @@ final class FitCommand implements Callable<Integer> {
                 }
                 try (Progress progress = Progress.start(group == null ? "bootstrap" : "bootstrap " + group,
                         interval.resamples)) {
-                    intervals = FitIntervals.bootstrap(result, used, options.withProgress(progress));
+                    intervals = uncertainty.withBootstrap(options.withProgress(progress))
+                            .report(options.method().intervalMethod(), level);
                 }
                 method = "bootstrap-" + options.method().name().toLowerCase(Locale.ROOT) + " (" + resample + ")";
             }

@@ -13,13 +13,10 @@ import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.ComputeOptimal;
-import dev.scalinglaws.core.IsoLoss;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.Diagnostic;
 import dev.scalinglaws.fit.DiagnosticCode;
 import dev.scalinglaws.fit.Severity;
-import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
-import dev.scalinglaws.fit.uncertainty.Bootstrap;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
@@ -150,7 +147,7 @@ final class OptimalCommand implements Callable<Integer> {
         } else {
             a = atFixed(law, theta, targetLoss, Parsing.point("--at", at));
         }
-        Map<String, DerivedQuantity> quantities = quantities(law, theta);
+        Map<String, DerivedQuantity> quantities = quantities(law);
         Map<String, Interval> iv = intervals(f, quantities);
         ObjectNode n = Json.object();
         n.put("schema", SCHEMA);
@@ -271,49 +268,10 @@ final class OptimalCommand implements Callable<Integer> {
     }
 
     /** The reported quantities as functions of theta, for the mode asked for (NaN where they do not exist). */
-    private Map<String, DerivedQuantity> quantities(ScalingLaw law, double[] theta) {
-        if (compute != null) {
-            return OptimalAllocation.quantities(law, compute, held);
-        }
-        Map<String, DerivedQuantity> q = new java.util.LinkedHashMap<>();
-        java.util.function.Function<double[], ComputeOptimal.Allocation> allocation;
-        if (compute != null) {
-            double c = compute;
-            allocation = t -> ComputeOptimal.of(law, t, c);
-        } else if (at == null) {
-            double l = targetLoss;
-            allocation = t -> ComputeOptimal.computeForLoss(law, t, l);
-        } else {
-            double l = targetLoss;
-            Map<String, Double> fixed = Parsing.point("--at", at);
-            allocation = t -> atFixed(law, t, l, fixed);
-        }
-        if (compute == null) {
-            q.put("compute", quantity("compute", allocation, ComputeOptimal.Allocation::compute));
-        }
-        q.put("N", quantity("N", allocation, ComputeOptimal.Allocation::N));
-        q.put("D", quantity("D", allocation, ComputeOptimal.Allocation::D));
-        q.put("tokensPerParameter", quantity("tokensPerParameter", allocation,
-                ComputeOptimal.Allocation::tokensPerParameter));
-        if (targetLoss == null) {
-            q.put("loss", quantity("loss", allocation, ComputeOptimal.Allocation::loss));
-        }
-        if (at != null) {
-            Parsing.point("--at", at).keySet().forEach(q::remove);
-        }
-        return q;
-    }
-
-    private static DerivedQuantity quantity(String name,
-                                            java.util.function.Function<double[], ComputeOptimal.Allocation> allocation,
-                                            java.util.function.ToDoubleFunction<ComputeOptimal.Allocation> part) {
-        return DerivedQuantity.of(name, t -> {
-            try {
-                return part.applyAsDouble(allocation.apply(t));
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        });
+    private Map<String, DerivedQuantity> quantities(ScalingLaw law) {
+        return compute != null ? OptimalAllocation.quantities(law, compute, held)
+                : OptimalAllocation.quantitiesForLoss(law, targetLoss, at == null ? Map.of()
+                        : Parsing.point("--at", at));
     }
 
     /** Intervals for the quantities, or none with --interval none (or, with a warning, without the fit's data). */
@@ -347,14 +305,12 @@ final class OptimalCommand implements Callable<Integer> {
             return out;
         }
         if (method.equals("asymptotic")) {
-            AsymptoticCovariance cov = AsymptoticCovariance.of(d.result(), d.used(),
-                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-            quantities.forEach((k, q) -> out.put(k, cov.interval(q, level, true)));
+            out.putAll(OptimalAllocation.asymptoticIntervals(d.result(), quantities, level));
         } else {
             BootstrapResult boot;
             try (Progress progress = Progress.start("bootstrap", resamples)) {
-                boot = Bootstrap.run(d.result(), d.used(), BootstrapOptions.defaults().withResamples(resamples)
-                        .withSeed(seed).withLevel(level).withProgress(progress), List.copyOf(quantities.values()));
+                boot = OptimalAllocation.bootstrap(d.result(), quantities, BootstrapOptions.defaults()
+                        .withResamples(resamples).withSeed(seed).withLevel(level).withProgress(progress));
             }
             quantities.forEach((k, q) -> out.put(k, boot.interval(q.name())));
             if (boot.failed() > 0) {
@@ -380,31 +336,25 @@ final class OptimalCommand implements Callable<Integer> {
     }
 
     /**
-     * With N (or D) fixed, the D (or N) at which the law reaches the target loss (bisection in log space,
-     * {@link IsoLoss}).
+     * With N (or D) fixed, the D (or N) at which the law reaches the target loss (the library's
+     * {@link OptimalAllocation#atLoss}); the messages name --at.
      */
     static ComputeOptimal.Allocation atFixed(ScalingLaw law, double[] theta, double target,
                                              Map<String, Double> fixed) {
         if (fixed.size() != 1 || !(fixed.containsKey("N") || fixed.containsKey("D"))) {
             throw new CliException("--at with --target-loss holds exactly one of N or D fixed, e.g. --at N=7e9");
         }
-        boolean nFixed = fixed.containsKey("N");
-        double v = nFixed ? fixed.get("N") : fixed.get("D");
+        double v = fixed.values().iterator().next();
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new CliException("--at value must be positive and finite: " + v);
         }
-        // bisection in ln of the free covariate over [1, 1e40], the library's IsoLoss
-        IsoLoss.Bracket root = nFixed ? IsoLoss.tokensForLoss(law, theta, v, target, 0, Math.log(1e40))
-                : IsoLoss.parametersForLoss(law, theta, v, target, 0, Math.log(1e40));
-        if (!root.reached(target)) {
+        try {
+            return OptimalAllocation.atLoss(law, theta, target, fixed);
+        } catch (OptimalAllocation.LossNotReachedException e) {
             throw new CliException(String.format(Locale.ROOT, "target loss %s is not reached with %s fixed at %s "
-                    + "(the law's floor there is about %s)", Parsing.human(target), nFixed ? "N" : "D",
-                    Parsing.human(v), Parsing.human(root.lossAtUpper())));
+                    + "(the law's floor there is about %s)", Parsing.human(e.target()), e.held(),
+                    Parsing.human(e.value()), Parsing.human(e.floor())));
         }
-        double other = root.upper();
-        double n = nFixed ? v : other;
-        double d = nFixed ? other : v;
-        return new ComputeOptimal.Allocation(6 * n * d, n, d, law.value(theta, n, d));
     }
 
     static final String ALLOCATION_SCHEMA = "scalinglaws.allocation/1";

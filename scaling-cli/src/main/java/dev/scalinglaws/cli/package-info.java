@@ -9,7 +9,7 @@
  *
  * <p>One class per command (with helpers such as {@code PredictDynamics} for a command's second mode). The
  * commands are a thin shell: the statistics they print come from the library (intervals from
- * {@code dev.scalinglaws.fit.uncertainty.FitIntervals}, {@code BootstrapPrediction} and {@code DynamicsIntervals},
+ * {@code dev.scalinglaws.fit.uncertainty.Uncertainty}, {@code BootstrapPrediction} and {@code DynamicsIntervals},
  * iso-loss points from {@code dev.scalinglaws.core.IsoLoss}); they parse options, read data and format. Only
  * {@link dev.scalinglaws.cli.ScalingCommand} is public. The contract and the user documentation are
  * {@code docs/cli.md}.

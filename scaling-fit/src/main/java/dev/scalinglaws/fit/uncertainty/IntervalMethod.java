@@ -27,5 +27,15 @@ public enum IntervalMethod {
      * narrowness in small samples (the bootstrap variance has divisor m, and a normal rather than Student quantile);
      * with m = 7 clusters a 95% interval uses the 0.4% and 99.6% quantiles.
      */
-    EXPANDED_PERCENTILE
+    EXPANDED_PERCENTILE;
+
+    /** {@return the {@link Interval.Method} of the intervals this reads off the replicates} */
+    public Interval.Method intervalMethod() {
+        return switch (this) {
+            case PERCENTILE -> Interval.Method.BOOTSTRAP_PERCENTILE;
+            case BASIC -> Interval.Method.BOOTSTRAP_BASIC;
+            case BCA -> Interval.Method.BOOTSTRAP_BCA;
+            case EXPANDED_PERCENTILE -> Interval.Method.BOOTSTRAP_EXPANDED_PERCENTILE;
+        };
+    }
 }

@@ -15,7 +15,9 @@ import java.util.function.ToDoubleFunction;
 import dev.scalinglaws.core.ChinchillaLaw;
 import dev.scalinglaws.core.ComputeOptimal;
 import dev.scalinglaws.core.Dataset;
+import dev.scalinglaws.core.IsoLoss;
 import dev.scalinglaws.core.ScalingLaw;
+import dev.scalinglaws.fit.FitProblem;
 import dev.scalinglaws.fit.FitResult;
 
 /**
@@ -115,6 +117,155 @@ public final class OptimalAllocation {
         return q;
     }
 
+    /**
+     * Thrown when a law does not reach a target loss with one of N, D held fixed: the law's floor there (its value
+     * as the free covariate tends to 1e40) is above the target.
+     */
+    public static final class LossNotReachedException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        /** @serial the target loss */
+        private final double target;
+        /** @serial the covariate held, {@code "N"} or {@code "D"} */
+        private final String held;
+        /** @serial its value */
+        private final double value;
+        /** @serial the law's value at the far end of the search, 1e40 */
+        private final double floor;
+
+        LossNotReachedException(double target, String held, double value, double floor) {
+            super(String.format(Locale.ROOT, "target loss %s is not reached with %s fixed at %s (the law's floor "
+                    + "there is about %s)", target, held, value, floor));
+            this.target = target;
+            this.held = held;
+            this.value = value;
+            this.floor = floor;
+        }
+
+        /** {@return the target loss} */
+        public double target() {
+            return target;
+        }
+
+        /** {@return the covariate held, {@code "N"} or {@code "D"}} */
+        public String held() {
+            return held;
+        }
+
+        /** {@return the value it is held at} */
+        public double value() {
+            return value;
+        }
+
+        /** {@return the law's value at the far end of the search (the free covariate at 1e40)} */
+        public double floor() {
+            return floor;
+        }
+    }
+
+    /**
+     * The allocation that reaches a target loss: with nothing held, the least compute whose compute-optimal
+     * allocation reaches it ({@link ComputeOptimal#computeForLoss}); with one of N, D held, the other at which
+     * L(N, D) = target ({@link IsoLoss}, searched over [1, 1e40]), and C = 6 N D. Its loss is the law's value there.
+     *
+     * @param law    a law in (N, D), decreasing in each
+     * @param theta  its parameters
+     * @param target the loss to reach
+     * @param fixed  empty, or exactly one of {@code N}, {@code D} with a positive finite value
+     * @return the allocation
+     * @throws LossNotReachedException  when the held covariate's floor is above the target
+     * @throws IllegalArgumentException for anything else held, a value not positive and finite, or a target the
+     *                                  compute-optimal frontier does not reach
+     */
+    public static ComputeOptimal.Allocation atLoss(ScalingLaw law, double[] theta, double target,
+                                                   Map<String, Double> fixed) {
+        if (fixed.isEmpty()) {
+            return ComputeOptimal.computeForLoss(law, theta, target);
+        }
+        if (fixed.size() != 1 || !(fixed.containsKey("N") || fixed.containsKey("D"))) {
+            throw new IllegalArgumentException("hold exactly one of N or D fixed, not " + fixed.keySet());
+        }
+        boolean nFixed = fixed.containsKey("N");
+        double v = nFixed ? fixed.get("N") : fixed.get("D");
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("the held value must be positive and finite: " + v);
+        }
+        IsoLoss.Bracket root = nFixed ? IsoLoss.tokensForLoss(law, theta, v, target, 0, LN_FAR)
+                : IsoLoss.parametersForLoss(law, theta, v, target, 0, LN_FAR);
+        if (!root.reached(target)) {
+            throw new LossNotReachedException(target, nFixed ? "N" : "D", v, root.lossAtUpper());
+        }
+        double other = root.upper();
+        double n = nFixed ? v : other;
+        double d = nFixed ? other : v;
+        return new ComputeOptimal.Allocation(6 * n * d, n, d, law.value(theta, n, d));
+    }
+
+    /** ln 1e40: the far end of the search for the free covariate. */
+    private static final double LN_FAR = Math.log(1e40);
+
+    /**
+     * The quantities reported for a target loss, as functions of the parameters (NaN where the target is not
+     * reached): compute, N, D and tokens per parameter of {@link #atLoss}, without the covariate held.
+     *
+     * @param law    the law
+     * @param target the loss to reach
+     * @param fixed  empty, or one of {@code N}, {@code D}
+     * @return quantity name to g(theta), in report order
+     */
+    public static Map<String, DerivedQuantity> quantitiesForLoss(ScalingLaw law, double target,
+                                                                 Map<String, Double> fixed) {
+        Map<String, Double> held = Map.copyOf(fixed);
+        Function<double[], ComputeOptimal.Allocation> allocation = t -> atLoss(law, t, target, held);
+        Map<String, DerivedQuantity> q = new LinkedHashMap<>();
+        q.put("compute", quantity("compute", allocation, ComputeOptimal.Allocation::compute));
+        q.put("N", quantity("N", allocation, ComputeOptimal.Allocation::N));
+        q.put("D", quantity("D", allocation, ComputeOptimal.Allocation::D));
+        q.put("tokensPerParameter", quantity("tokensPerParameter", allocation,
+                ComputeOptimal.Allocation::tokensPerParameter));
+        held.keySet().forEach(q::remove);
+        return q;
+    }
+
+    /**
+     * Delta-method intervals of allocation quantities: g(theta) with the smoothed sandwich covariance, on the log
+     * scale for quantities positive at the estimate ({@link AsymptoticCovariance#interval(DerivedQuantity, double,
+     * boolean)}).
+     *
+     * @param fit        the fit (it carries its problem)
+     * @param quantities the quantities, by name
+     * @param level      nominal coverage in (0, 1)
+     * @return intervals by name, in the quantities' order
+     * @throws IllegalStateException for a fit assembled without its problem
+     */
+    public static Map<String, Interval> asymptoticIntervals(FitResult fit, Map<String, DerivedQuantity> quantities,
+                                                            double level) {
+        return asymptoticIntervals(fit, fit.requireProblem(), quantities, level);
+    }
+
+    private static Map<String, Interval> asymptoticIntervals(FitResult fit, FitProblem problem,
+                                                             Map<String, DerivedQuantity> quantities, double level) {
+        AsymptoticCovariance cov = AsymptoticCovariance.of(fit, problem, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        Map<String, Interval> iv = new LinkedHashMap<>();
+        quantities.forEach((k, g) -> iv.put(k, cov.interval(g, level, true)));
+        return iv;
+    }
+
+    /**
+     * A bootstrap of allocation quantities: every refit's value of each (read intervals by
+     * {@link BootstrapResult#interval(String)} under the quantities' names; failed refits are counted there).
+     *
+     * @param fit        the fit (it carries its problem)
+     * @param quantities the quantities, by name
+     * @param options    resamples, scheme, seed, method, level, threads
+     * @return the bootstrap
+     * @throws IllegalStateException for a fit assembled without its problem
+     */
+    public static BootstrapResult bootstrap(FitResult fit, Map<String, DerivedQuantity> quantities,
+                                            BootstrapOptions options) {
+        return Bootstrap.run(fit, options, List.copyOf(quantities.values()));
+    }
+
     private static DerivedQuantity quantity(String name, Function<double[], ComputeOptimal.Allocation> allocation,
                                             ToDoubleFunction<ComputeOptimal.Allocation> part) {
         return DerivedQuantity.of(name, t -> {
@@ -164,11 +315,8 @@ public final class OptimalAllocation {
      */
     public static Answer asymptotic(FitResult fit, Dataset data, double compute, Map<String, Double> fixed,
                                     double level) {
-        Map<String, DerivedQuantity> q = quantities(fit.law(), compute, fixed);
-        AsymptoticCovariance cov = AsymptoticCovariance.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-        Map<String, Interval> iv = new LinkedHashMap<>();
-        q.forEach((k, g) -> iv.put(k, cov.interval(g, level, true)));
-        return answer(fit.law(), fit.theta(), compute, fixed, iv);
+        return answer(fit.law(), fit.theta(), compute, fixed, asymptoticIntervals(fit, Fits.problem(fit, data),
+                quantities(fit.law(), compute, fixed), level));
     }
 
     /**

@@ -96,6 +96,16 @@ public final class ProfileLikelihood {
         return interval(DerivedQuantity.parameter(law, parameter), level);
     }
 
+    /**
+     * Whether the profile is of a true likelihood (the Huber likelihood with a fitted scale; c = 1) rather than a
+     * scaled quasi-likelihood statistic.
+     *
+     * @return whether the fit's loss fits its scale
+     */
+    public boolean likelihood() {
+        return likelihood;
+    }
+
     /** Gradient of g with respect to the coordinates u (0 for the likelihood scale). */
     private double[] coordinateGradient(DerivedQuantity q, double[] theta) {
         double[] gt = q.gradient(theta);

@@ -57,7 +57,7 @@ public final class Uncertainty {
      * @return a new façade
      */
     public Uncertainty withBootstrap(BootstrapOptions options) {
-        return new Uncertainty(fit, Bootstrap.run(fit, options, DerivedQuantity.standard(fit.law())));
+        return new Uncertainty(fit, Bootstrap.run(fit, options, derivedQuantities()));
     }
 
     /** {@return the fit} */
@@ -71,7 +71,24 @@ public final class Uncertainty {
     }
 
     /**
-     * The quantities every report covers: the law's parameters, then its standard derived quantities.
+     * The derived quantities every report covers: the law's standard ones ({@link DerivedQuantity#standard}) whose
+     * value at the estimate is finite.
+     *
+     * @return the quantities, in the law's order
+     */
+    public List<DerivedQuantity> derivedQuantities() {
+        List<DerivedQuantity> out = new ArrayList<>();
+        double[] theta = fit.theta();
+        for (DerivedQuantity q : DerivedQuantity.standard(fit.law())) {
+            if (Double.isFinite(q.value(theta))) {
+                out.add(q);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The quantities every report covers: the law's parameters, then {@link #derivedQuantities()}.
      *
      * @return the quantities, in that order
      */
@@ -80,7 +97,7 @@ public final class Uncertainty {
         for (Parameter p : fit.law().parameters()) {
             out.add(DerivedQuantity.parameter(fit.law(), p.name()));
         }
-        out.addAll(DerivedQuantity.standard(fit.law()));
+        out.addAll(derivedQuantities());
         return out;
     }
 
@@ -119,14 +136,20 @@ public final class Uncertainty {
     }
 
     /**
-     * The intervals of every quantity of {@link #quantities()} by one method, by name. The profile skips pinned
-     * parameters (they have no profile); the asymptotic and bootstrap methods give them a zero-width interval.
+     * The intervals of every quantity of {@link #quantities()} by one method, by name: a fit's report. The profile
+     * skips pinned parameters (they have no profile); the asymptotic and bootstrap methods give them a zero-width
+     * interval. A profile is of the likelihood or scaled as the fit's loss decides (either profile method may be
+     * asked for; the report's {@link FitIntervals#method()} says which it is). A bootstrap method reads the
+     * replicates of {@link #withBootstrap}, at any level and by any bootstrap method.
      *
      * @param method the method (not a prediction method)
      * @param level  nominal coverage in (0, 1)
-     * @return intervals by quantity name, parameters first
+     * @return the report: intervals by quantity name, parameters first, with the bootstrap behind them if any
+     * @throws IllegalArgumentException for a prediction method
+     * @throws IllegalStateException    for a bootstrap method before {@link #withBootstrap}
      */
-    public Map<String, Interval> intervals(Interval.Method method, double level) {
+    public FitIntervals report(Interval.Method method, double level) {
+        Objects.requireNonNull(method, "method");
         Map<String, Interval> out = new LinkedHashMap<>();
         ProfileLikelihood profile = method == Interval.Method.PROFILE_LIKELIHOOD
                 || method == Interval.Method.PROFILE_SCALED ? ProfileLikelihood.of(fit) : null;
@@ -149,7 +172,22 @@ public final class Uncertainty {
                     : covariance != null ? covariance.interval(q, level) : interval(q, method, level);
             out.put(q.name(), interval);
         }
-        return out;
+        Interval.Method actual = profile == null ? method
+                : profile.likelihood() ? Interval.Method.PROFILE_LIKELIHOOD : Interval.Method.PROFILE_SCALED;
+        return new FitIntervals(actual, level, out, all.subList(p, all.size()),
+                method.isBootstrap() ? bootstrap : null);
+    }
+
+    /**
+     * The intervals of every quantity of {@link #quantities()} by one method, by name ({@link #report}'s
+     * intervals).
+     *
+     * @param method the method (not a prediction method)
+     * @param level  nominal coverage in (0, 1)
+     * @return intervals by quantity name, parameters first
+     */
+    public Map<String, Interval> intervals(Interval.Method method, double level) {
+        return report(method, level).intervals();
     }
 
     /**

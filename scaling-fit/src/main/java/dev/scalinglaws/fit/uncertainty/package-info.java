@@ -10,8 +10,9 @@
  * ({@link dev.scalinglaws.fit.uncertainty.ProfileLikelihood}); intervals for derived quantities
  * ({@link dev.scalinglaws.fit.uncertainty.DerivedQuantity}); prediction at any covariate point with the distance
  * outside the data ({@link dev.scalinglaws.fit.uncertainty.Prediction}); backtests
- * ({@link dev.scalinglaws.fit.uncertainty.Backtest}). The report-level entry points: every parameter and declared
- * derived quantity by one method ({@link dev.scalinglaws.fit.uncertainty.FitIntervals}), bootstrapped confidence
+ * ({@link dev.scalinglaws.fit.uncertainty.Backtest}). The one entry point is {@link dev.scalinglaws.fit.uncertainty.Uncertainty}:
+ * every parameter and declared derived quantity by one method ({@link dev.scalinglaws.fit.uncertainty.FitIntervals},
+ * from {@link dev.scalinglaws.fit.uncertainty.Uncertainty#report}); besides it, bootstrapped confidence
  * and prediction intervals at points ({@link dev.scalinglaws.fit.uncertainty.BootstrapPrediction}), and intervals
  * of training-dynamics predictions ({@link dev.scalinglaws.fit.uncertainty.DynamicsIntervals}).
  *

@@ -24,8 +24,8 @@ import dev.scalinglaws.fit.Starts;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FitIntervals} gives, bit for bit, the intervals {@code scaling fit} computed before the dispatch moved into
- * the library: the reference below is the command's former code (a, b, G and M* by name, a tied law's quantities
+ * {@link Uncertainty#report} gives, bit for bit, the intervals {@code scaling fit} computed before the dispatch moved
+ * into the library: the reference below is the command's former code (a, b, G and M* by name, a tied law's quantities
  * composed with its expansion by hand), run side by side with the library on the Epoch fit and on a tied law.
  */
 class FitIntervalsTest {
@@ -62,9 +62,13 @@ class FitIntervalsTest {
     @Test
     void asymptoticIntervalsAreTheFormerCommandsBitForBit() {
         FitResult fit = EpochFixtures.fit();
-        FitIntervals iv = FitIntervals.asymptotic(fit, EpochFixtures.data(), 0.95);
-        assertThat(iv.method()).isEqualTo(FitIntervals.Method.ASYMPTOTIC);
-        assertThat(iv.method().label()).isEqualTo("asymptotic-smoothed-sandwich");
+        FitIntervals iv = Uncertainty.of(fit).report(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH, 0.95);
+        assertThat(iv.method()).isEqualTo(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH);
+        assertThat(iv.method().prefix()).isEqualTo("asymptotic-smoothed-sandwich");
+        assertThat(iv).isEqualTo(Uncertainty.of(fit).report(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH, 0.95))
+                .isNotEqualTo(Uncertainty.of(fit).report(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH, 0.9));
+        assertThat(iv.hashCode()).isEqualTo(Uncertainty.of(fit)
+                .report(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH, 0.95).hashCode());
         assertThat(iv.intervals().keySet()).containsExactly("E", "A", "B", "alpha", "beta", "a", "b", "G");
         assertThat(iv.intervals()).isEqualTo(formerAsymptotic(fit, EpochFixtures.data(), List.of("a", "b", "G"),
                 0.95));
@@ -86,8 +90,8 @@ class FitIntervalsTest {
         assertThat(law.derivedParameters()).extracting(DerivedParameter::name).containsExactly("a", "b", "G");
         assertThat(DerivedQuantity.standard(law)).extracting(DerivedQuantity::name).containsExactly("a", "b", "G");
         // alpha = beta: a = b = 1/2 exactly
-        assertThat(FitIntervals.derivedQuantities(fit).get(0).value(fit.theta())).isEqualTo(0.5);
-        FitIntervals iv = FitIntervals.asymptotic(fit, EpochFixtures.data(), 0.9);
+        assertThat(Uncertainty.of(fit).derivedQuantities().get(0).value(fit.theta())).isEqualTo(0.5);
+        FitIntervals iv = Uncertainty.of(fit).report(Interval.Method.ASYMPTOTIC_SMOOTHED_SANDWICH, 0.9);
         assertThat(iv.intervals()).isEqualTo(formerAsymptotic(fit, EpochFixtures.data(), List.of("a", "b", "G"),
                 0.9));
     }
@@ -96,7 +100,9 @@ class FitIntervalsTest {
     void profileLeavesPinnedParametersOutAndMatchesTheFormerCommand() {
         FitResult fit = Fitter.fit(ChinchillaLaw.INSTANCE, EpochFixtures.data(),
                 EpochFixtures.singleStartSpec().withPin("E", EpochFixtures.HOFFMANN_START[0]));
-        FitIntervals iv = FitIntervals.profile(fit, EpochFixtures.data(), 0.8);
+        // the Epoch protocol's Huber loss is not a likelihood: asked for either profile, the report is the scaled one
+        FitIntervals iv = Uncertainty.of(fit).report(Interval.Method.PROFILE_LIKELIHOOD, 0.8);
+        assertThat(iv.method()).isEqualTo(Interval.Method.PROFILE_SCALED);
         assertThat(iv.intervals().keySet()).containsExactly("A", "B", "alpha", "beta", "a", "b", "G");
         ProfileLikelihood profile = ProfileLikelihood.of(fit, EpochFixtures.data());
         assertThat(iv.interval("alpha")).isEqualTo(profile.interval("alpha", 0.8));
@@ -108,7 +114,8 @@ class FitIntervalsTest {
         FitResult fit = EpochFixtures.fit();
         BootstrapOptions options = BootstrapOptions.defaults().withResamples(24).withBestStarts(0).withSeed(3)
                 .withMethod(IntervalMethod.PERCENTILE).withLevel(0.9).withThreads(1);
-        FitIntervals iv = FitIntervals.of(fit, EpochFixtures.data(), FitIntervals.Method.BOOTSTRAP, 0.9, options);
+        FitIntervals iv = Uncertainty.of(fit).withBootstrap(options).report(Interval.Method.BOOTSTRAP_PERCENTILE, 0.9);
+        assertThat(iv.method()).isEqualTo(IntervalMethod.PERCENTILE.intervalMethod());
         List<DerivedQuantity> former = new ArrayList<>();
         for (String d : List.of("a", "b", "G")) {
             former.add(formerCliQuantity(fit.law(), d));
@@ -120,8 +127,10 @@ class FitIntervalsTest {
             assertThat(iv.bootstrap().replicates(name)).as(name).isEqualTo(direct.replicates(name));
         }
         assertThat(iv.level()).isEqualTo(0.9);
-        assertThatThrownBy(() -> FitIntervals.of(fit, EpochFixtures.data(), FitIntervals.Method.BOOTSTRAP, 0.95,
-                options)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Uncertainty.of(fit).report(Interval.Method.BOOTSTRAP_BCA, 0.9))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Uncertainty.of(fit).report(Interval.Method.PREDICTION_SANDWICH, 0.9))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

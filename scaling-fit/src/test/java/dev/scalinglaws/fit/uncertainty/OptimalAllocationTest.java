@@ -95,4 +95,63 @@ class OptimalAllocationTest {
                 .withResamples(60).withSeed(3).withThreads(1));
         assertThat(again.intervals().get("epochs").lower()).isEqualTo(epochs.lower());
     }
+
+    @Test
+    void aTargetLossWithOneCovariateHeldIsReachedOnTheContour() {
+        double[] theta = {1.82, 482, 2085, 0.35, 0.37};
+        ChinchillaLaw law = ChinchillaLaw.INSTANCE;
+        ComputeOptimal.Allocation a = OptimalAllocation.atLoss(law, theta, 2.2, Map.of("N", 7e9));
+        assertThat(a.N()).isEqualTo(7e9);
+        assertThat(a.compute()).isEqualTo(6 * a.N() * a.D());
+        // the least D that reaches the target: at D the law is at most 2.2, a hair below D it is above
+        assertThat(a.loss()).isLessThanOrEqualTo(2.2).isCloseTo(2.2, within(1e-12));
+        assertThat(law.value(theta, 7e9, a.D() * (1 - 1e-9))).isGreaterThan(2.2);
+        ComputeOptimal.Allocation byD = OptimalAllocation.atLoss(law, theta, 2.2, Map.of("D", a.D()));
+        assertThat(byD.N()).isCloseTo(7e9, within(7e9 * 1e-9));
+        // nothing held: the compute-optimal frontier
+        assertThat(OptimalAllocation.atLoss(law, theta, 2.2, Map.of()))
+                .isEqualTo(ComputeOptimal.computeForLoss(law, theta, 2.2));
+        // the quantities drop the covariate held and are NaN where the target is not reached
+        Map<String, DerivedQuantity> q = OptimalAllocation.quantitiesForLoss(law, 2.2, Map.of("N", 7e9));
+        assertThat(q.keySet()).containsExactly("compute", "D", "tokensPerParameter");
+        assertThat(q.get("D").value(theta)).isEqualTo(a.D());
+        assertThat(OptimalAllocation.quantitiesForLoss(law, 1.0, Map.of("N", 7e9)).get("D").value(theta)).isNaN();
+        assertThat(OptimalAllocation.quantitiesForLoss(law, 2.2, Map.of()).keySet())
+                .containsExactly("compute", "N", "D", "tokensPerParameter");
+    }
+
+    @Test
+    void anUnreachableTargetIsATypedErrorWithTheFloor() {
+        double[] theta = {1.82, 482, 2085, 0.35, 0.37};
+        assertThatThrownBy(() -> OptimalAllocation.atLoss(ChinchillaLaw.INSTANCE, theta, 1.0, Map.of("N", 7e9)))
+                .isInstanceOfSatisfying(OptimalAllocation.LossNotReachedException.class, e -> {
+                    assertThat(e.held()).isEqualTo("N");
+                    assertThat(e.value()).isEqualTo(7e9);
+                    assertThat(e.target()).isEqualTo(1.0);
+                    // E + A / N^alpha: the floor with D unlimited
+                    assertThat(e.floor()).isCloseTo(1.82 + 482 / Math.pow(7e9, 0.35), within(1e-9));
+                });
+        assertThatThrownBy(() -> OptimalAllocation.atLoss(ChinchillaLaw.INSTANCE, theta, 2.2,
+                Map.of("N", 7e9, "D", 1e12))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> OptimalAllocation.atLoss(ChinchillaLaw.INSTANCE, theta, 2.2, Map.of("N", -1.0)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void allocationIntervalsNeedOnlyTheFit() {
+        FitResult fit = EpochFixtures.fit();
+        Map<String, DerivedQuantity> q = OptimalAllocation.quantitiesForLoss(fit.law(), 2.2, Map.of("N", 7e9));
+        Map<String, Interval> iv = OptimalAllocation.asymptoticIntervals(fit, q, 0.9);
+        assertThat(iv.keySet()).containsExactly("compute", "D", "tokensPerParameter");
+        for (Interval i : iv.values()) {
+            assertThat(i.ok()).as(i.name()).isTrue();
+            assertThat(i.label()).isEqualTo("asymptotic-smoothed-sandwich-log");
+            assertThat(i.lower()).isLessThan(i.estimate());
+            assertThat(i.upper()).isGreaterThan(i.estimate());
+        }
+        BootstrapResult boot = OptimalAllocation.bootstrap(fit, q, BootstrapOptions.defaults().withResamples(16)
+                .withBestStarts(0).withSeed(1).withThreads(1).withMethod(IntervalMethod.PERCENTILE));
+        assertThat(boot.replicates("D")).hasSize(16);
+        assertThat(boot.interval("D").lower()).isLessThan(boot.interval("D").upper());
+    }
 }
