@@ -8,13 +8,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 
 import dev.scalinglaws.core.ScalingLaws;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -32,10 +39,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "scaling", mixinStandardHelpOptions = true, versionProvider = ScalingCommand.Version.class,
         scope = ScopeType.INHERIT,
         description = "Fit, check and use neural scaling laws.",
-        subcommands = {FitCommand.class, PredictCommand.class, OptimalCommand.class, BacktestCommand.class,
-            SelectCommand.class, ShapeCommand.class, DatasetsCommand.class, PlotCommand.class,
-            IsoflopCommand.class, EnvelopeCommand.class, ApproachesCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"", "Examples:",
             "  scaling fit                                  # Chinchilla, Epoch AI protocol",
             "  scaling fit --format json --output fit.json",
@@ -50,6 +53,30 @@ public final class ScalingCommand implements Runnable {
     public static final int INTERNAL_ERROR = 3;
     /** Exit status when interrupted (Ctrl-C), as shells report SIGINT: 128 + 2. */
     public static final int INTERRUPTED = 130;
+
+    /**
+     * The subcommands in the order help lists them, each built only when registered: picocli reflects over every
+     * option of a registered command, and building all eleven costs a one-shot {@code scaling fit} about 0.3 s of its
+     * cold start (BENCHMARKS.md), so {@link #commandLine(String...)} registers only the one named.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("fit", FitCommand::new);
+        m.put("predict", PredictCommand::new);
+        m.put("optimal", OptimalCommand::new);
+        m.put("backtest", BacktestCommand::new);
+        m.put("select", SelectCommand::new);
+        m.put("shape", ShapeCommand::new);
+        m.put("datasets", DatasetsCommand::new);
+        m.put("plot", PlotCommand::new);
+        m.put("isoflop", IsoflopCommand::new);
+        m.put("envelope", EnvelopeCommand::new);
+        m.put("approaches", ApproachesCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(m);
+    }
 
     @Spec
     CommandSpec spec;
@@ -77,7 +104,7 @@ public final class ScalingCommand implements Runnable {
             }
         }, "scaling-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
-        int status = commandLine().execute(args);
+        int status = commandLine(args).execute(args);
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
@@ -118,7 +145,29 @@ public final class ScalingCommand implements Runnable {
      * @return a new command line
      */
     public static CommandLine commandLine() {
+        return build(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command line for these arguments: when the first names a subcommand (other than {@code help}), the root
+     * with that subcommand alone, which parses and runs it exactly as the whole tree would; otherwise the whole
+     * tree (usage, {@code help}, a misspelt command's suggestions).
+     *
+     * @param args the command-line arguments
+     * @return a new command line
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help")) {
+            return build(List.of(args[0]));
+        }
+        return commandLine();
+    }
+
+    private static CommandLine build(Collection<String> names) {
         CommandLine cl = new CommandLine(new ScalingCommand());
+        for (String name : names) {
+            cl.addSubcommand(name, SUBCOMMANDS.get(name).get());
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(false);
         cl.setUsageHelpWidth(120);
@@ -133,7 +182,12 @@ public final class ScalingCommand implements Runnable {
 
     /** Options in declaration order (synopsis included) and 30 columns for long option names, recursively. */
     private static void configureHelp(CommandLine cl) {
-        cl.getCommandSpec().usageMessage().sortOptions(false).sortSynopsis(false).longOptionsMaxWidth(30);
+        CommandSpec spec = cl.getCommandSpec();
+        spec.usageMessage().sortOptions(false).sortSynopsis(false).longOptionsMaxWidth(30);
+        // a subcommand added to a built root gets -h and -V before the inherited --debug; help lists them last
+        List<OptionSpec> help = spec.options().stream().filter(o -> o.usageHelp() || o.versionHelp()).toList();
+        help.forEach(spec::remove);
+        help.forEach(spec::addOption);
         cl.getSubcommands().values().forEach(ScalingCommand::configureHelp);
     }
 

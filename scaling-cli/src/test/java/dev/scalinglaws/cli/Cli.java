@@ -7,7 +7,7 @@ package dev.scalinglaws.cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
-/** Runs the command line in-process with captured stdout and stderr. */
+/** Runs the command line in-process with captured stdout and stderr, built as {@code main} builds it. */
 final class Cli {
 
     /**
@@ -30,7 +30,7 @@ final class Cli {
     static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = ScalingCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+        int exit = ScalingCommand.commandLine(args).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(args);
         return new Result(exit, out.toString(), err.toString());
     }
