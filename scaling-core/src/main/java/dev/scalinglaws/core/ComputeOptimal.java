@@ -244,8 +244,8 @@ public final class ComputeOptimal {
             return of(law, theta, Math.exp(lo));
         }
         // the optimal loss decreases in ln C: the least ln C with loss <= target is the BELOW_SIDE end of the
-        // bracket, of width at most 1e-12 max(1, |ln C|) as the former bisection
-        double lnC = new BracketingNthOrderBrentSolver(1e-12, 1e-12, 0, 5).solve(500,
+        // bracket, narrowed to at most 2^-52 |ln C| (two doubles; the former bisection stopped at 1e-12 max(1, |ln C|))
+        double lnC = new BracketingNthOrderBrentSolver(Math.ulp(1.0), Double.MIN_VALUE, 0, 5).solve(500,
                 x -> of(law, theta, Math.exp(x)).loss() - targetLoss, lo, hi, AllowedSolution.BELOW_SIDE);
         return of(law, theta, Math.exp(lnC));
     }

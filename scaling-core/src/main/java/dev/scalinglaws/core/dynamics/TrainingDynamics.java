@@ -234,7 +234,8 @@ public final class TrainingDynamics {
      * The S_min equivalent to {@code steps} at batch B for an N-parameter model: the root of
      * S_min (1 + Bcrit(L(N, S_min))/B) = S. The left side increases strictly with S_min (L falls, so Bcrit grows),
      * is below S as S_min tends to 0 and above S at S_min = S, so a bracketing root finder on ln S_min finds the one
-     * root (Commons Math's {@code BracketingNthOrderBrentSolver}, to within two doubles of ln S_min).
+     * root (Commons Math's {@code BracketingNthOrderBrentSolver}, down to a bracket of adjacent doubles, whose midpoint
+     * is returned).
      *
      * @param parameters N &gt; 0
      * @param batch      B &gt; 0 in tokens
@@ -256,10 +257,21 @@ public final class TrainingDynamics {
         for (int k = 0; k < 2000 && residual(lo, lnN, lnB, lnS, lnBstar) >= 0; k++) {
             lo -= 1;
         }
-        // to within two doubles of ln S_min (relative accuracy 2^-52), as the former bisection to adjacent doubles
-        double root = new BracketingNthOrderBrentSolver(Math.ulp(1.0), Double.MIN_VALUE, 0, 5).solve(MAX_EVALUATIONS,
-                x -> residual(x, lnN, lnB, lnS, lnBstar), lo, hi, AllowedSolution.ANY_SIDE);
-        return Math.exp(root);
+        // the closure keeps the tightest bracket evaluated (residual < 0 below, >= 0 or NaN above) and never reports a
+        // zero, so the solver stops only when the bracket meets its relative accuracy 2^-52: adjacent doubles
+        double[] bracket = {lo, hi};
+        UnivariateFunction g = x -> {
+            double r = residual(x, lnN, lnB, lnS, lnBstar);
+            if (r < 0) {
+                bracket[0] = Math.max(bracket[0], x);
+                return Math.min(r, -Double.MIN_NORMAL);
+            }
+            bracket[1] = Math.min(bracket[1], x);
+            return Double.isNaN(r) ? 1 : Math.max(r, Double.MIN_NORMAL);
+        };
+        new BracketingNthOrderBrentSolver(Math.ulp(1.0), Double.MIN_VALUE, 0, 5).solve(MAX_EVALUATIONS, g, lo, hi,
+                AllowedSolution.ANY_SIDE);
+        return Math.exp(0.5 * (bracket[0] + bracket[1]));
     }
 
     /**
