@@ -380,7 +380,7 @@ final class OptimalCommand implements Callable<Integer> {
     }
 
     /**
-     * With N (or D) fixed, the D (or N) at which the law reaches the target loss (a bracketed root in log space,
+     * With N (or D) fixed, the D (or N) at which the law reaches the target loss (bisection in log space,
      * {@link IsoLoss}).
      */
     static ComputeOptimal.Allocation atFixed(ScalingLaw law, double[] theta, double target,
@@ -393,7 +393,7 @@ final class OptimalCommand implements Callable<Integer> {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new CliException("--at value must be positive and finite: " + v);
         }
-        // a bracketed root in ln of the free covariate over [1, 1e40], the library's IsoLoss
+        // bisection in ln of the free covariate over [1, 1e40], the library's IsoLoss
         IsoLoss.Bracket root = nFixed ? IsoLoss.tokensForLoss(law, theta, v, target, 0, Math.log(1e40))
                 : IsoLoss.parametersForLoss(law, theta, v, target, 0, Math.log(1e40));
         if (!root.reached(target)) {
