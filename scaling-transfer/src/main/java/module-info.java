@@ -9,10 +9,12 @@
  * metrics). Its laws are registered with {@link dev.scalinglaws.core.ScalingLaws} as a
  * {@link dev.scalinglaws.core.LawProvider}.
  */
+@SuppressWarnings("requires-automatic")
 module dev.scalinglaws.transfer {
     requires transitive dev.scalinglaws.core;
     requires transitive dev.scalinglaws.fit;
     requires org.apache.commons.statistics.distribution;
+    requires commons.math3;
 
     exports dev.scalinglaws.transfer;
     exports dev.scalinglaws.transfer.shape;

@@ -158,7 +158,7 @@ final class AllocationPanels {
         }
     }
 
-    /** D with f(N, D) = level by bisection in log D ({@link IsoLoss}; the law decreases in D); NaN if not bracketed. */
+    /** D with f(N, D) = level, a root in log D ({@link IsoLoss}; the law decreases in D); NaN if not bracketed. */
     static double tokensForLoss(ScalingLaw law, double[] theta, double n, double level, double lo, double hi) {
         double fa = law.value(theta, n, lo) - level;
         double fb = law.value(theta, n, hi) - level;

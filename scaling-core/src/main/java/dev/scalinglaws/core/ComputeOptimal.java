@@ -4,6 +4,14 @@
  */
 package dev.scalinglaws.core;
 
+import org.apache.commons.math3.analysis.solvers.AllowedSolution;
+import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +28,9 @@ import java.util.Map;
  * </pre>
  *
  * For any other law in (N, D) the optimum is found numerically: L(N, C / 6N) is minimised over ln N by a scan and
- * Brent's method. {@link #computeForLoss} inverts the optimal frontier: the least compute whose optimal allocation
- * reaches a target loss.
+ * Brent's method (Commons Math's {@code BrentOptimizer}). {@link #computeForLoss} inverts the optimal frontier: the
+ * least compute whose optimal allocation reaches a target loss (a bracketing Brent root finder on ln C, Commons
+ * Math's {@code BracketingNthOrderBrentSolver}, keeping the side where the loss is at most the target).
  *
  * <p>Stateless and thread-safe.
  */
@@ -234,15 +243,11 @@ public final class ComputeOptimal {
         if (of(law, theta, Math.exp(lo)).loss() <= targetLoss) {
             return of(law, theta, Math.exp(lo));
         }
-        for (int it = 0; it < 200 && hi - lo > 1e-12 * Math.max(1, Math.abs(hi)); it++) {
-            double mid = 0.5 * (lo + hi);
-            if (of(law, theta, Math.exp(mid)).loss() > targetLoss) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return of(law, theta, Math.exp(hi));
+        // the optimal loss decreases in ln C: the least ln C with loss <= target is the BELOW_SIDE end of the
+        // bracket, narrowed to at most 2^-52 |ln C| (two doubles; the former bisection stopped at 1e-12 max(1, |ln C|))
+        double lnC = new BracketingNthOrderBrentSolver(Math.ulp(1.0), Double.MIN_VALUE, 0, 5).solve(500,
+                x -> of(law, theta, Math.exp(x)).loss() - targetLoss, lo, hi, AllowedSolution.BELOW_SIDE);
+        return of(law, theta, Math.exp(lnC));
     }
 
     private static double logLossAt(ScalingLaw law, double[] theta, double u, double lnC6, double[] point) {
@@ -250,77 +255,17 @@ public final class ComputeOptimal {
         return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
     }
 
-    /** Brent's minimisation (golden section with parabolic steps) on [a, b]. */
+    /**
+     * Brent's minimisation (golden section with parabolic steps) of ln L(e^u, C / 6 e^u) on [a, b], by Commons Math's
+     * {@link BrentOptimizer}: stops when |u - m| &lt;= 2 tol - (b - a) / 2 with tol = 1e-12 |u| + 1e-14, m the
+     * midpoint of the current bracket, starting from the golden-section point a + 0.381966 (b - a).
+     */
     private static double brentMinimum(ScalingLaw law, double[] theta, double lnC6, double a, double b,
                                        double[] point) {
-        final double golden = 0.3819660112501051;
-        double x = a + golden * (b - a);
-        double w = x;
-        double v = x;
-        double fx = logLossAt(law, theta, x, lnC6, point);
-        double fw = fx;
-        double fv = fx;
-        double d = 0;
-        double e = 0;
-        for (int it = 0; it < 200; it++) {
-            double m = 0.5 * (a + b);
-            double tol = 1e-12 * Math.abs(x) + 1e-14;
-            if (Math.abs(x - m) <= 2 * tol - 0.5 * (b - a)) {
-                break;
-            }
-            boolean golden1 = true;
-            if (Math.abs(e) > tol) {
-                double r = (x - w) * (fx - fv);
-                double q = (x - v) * (fx - fw);
-                double p = (x - v) * q - (x - w) * r;
-                q = 2 * (q - r);
-                if (q > 0) {
-                    p = -p;
-                } else {
-                    q = -q;
-                }
-                if (Math.abs(p) < Math.abs(0.5 * q * e) && p > q * (a - x) && p < q * (b - x)) {
-                    e = d;
-                    d = p / q;
-                    golden1 = false;
-                }
-            }
-            if (golden1) {
-                e = (x < m) ? b - x : a - x;
-                d = golden * e;
-            }
-            double u = Math.abs(d) >= tol ? x + d : x + Math.copySign(tol, d);
-            double fu = logLossAt(law, theta, u, lnC6, point);
-            if (fu <= fx) {
-                if (u < x) {
-                    b = x;
-                } else {
-                    a = x;
-                }
-                v = w;
-                fv = fw;
-                w = x;
-                fw = fx;
-                x = u;
-                fx = fu;
-            } else {
-                if (u < x) {
-                    a = u;
-                } else {
-                    b = u;
-                }
-                if (fu <= fw || w == x) {
-                    v = w;
-                    fv = fw;
-                    w = u;
-                    fw = fu;
-                } else if (fu <= fv || v == x || v == w) {
-                    v = u;
-                    fv = fu;
-                }
-            }
-        }
-        return x;
+        double start = a + 0.3819660112501051 * (b - a);
+        return new BrentOptimizer(1e-12, 1e-14).optimize(new MaxEval(500), GoalType.MINIMIZE,
+                new SearchInterval(a, b, start),
+                new UnivariateObjectiveFunction(u -> logLossAt(law, theta, u, lnC6, point))).getPoint();
     }
 
     private static void checkCompute(double compute) {

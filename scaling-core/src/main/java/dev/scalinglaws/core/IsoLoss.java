@@ -4,6 +4,10 @@
  */
 package dev.scalinglaws.core;
 
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.AllowedSolution;
+import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -12,25 +16,32 @@ import java.util.Locale;
  * loss, L(N, x) = loss or L(x, D) = loss (e.g. Hoffmann et al. 2022, arXiv:2203.15556, figure 3's iso-loss
  * contours; the tokens a 7B model needs to reach a target loss).
  *
- * <p>The root is found by bisection on u = ln x in [lnLower, lnUpper], for a law that decreases in the free
- * covariate: while L(e^mid) &gt; loss the lower end moves up to mid, else the upper end moves down. Bisection,
- * rather than Brent's method, because it keeps the invariant L(e^lower) &gt; loss &gt;= L(e^upper) exactly and
- * needs only the sign; it stops when the two ends are adjacent doubles (or after 200 halvings), so the bracket is as
- * narrow as the arithmetic allows. A loss not bracketed leaves the bracket at an end: callers check
- * {@link Bracket#reached(double)} (the law at the upper end is at most the loss) and, if they need it, the lower end.
+ * <p>The root is found on u = ln x in [lnLower, lnUpper], for a law that decreases in the free covariate, by
+ * Commons Math's {@code BracketingNthOrderBrentSolver} (inverse polynomial interpolation of order up to 5 that keeps
+ * a bracket, falling back to bisection) on h(u) = L(e^u) - loss. The bracket returned is the tightest the solver
+ * evaluated: the greatest u at which L(e^u) &gt; loss and the least u at which L(e^u) &lt;= loss, so the invariant
+ * L(e^lower) &gt; loss &gt;= L(e^upper) holds exactly (the solver's {@code BELOW_SIDE} end is the upper one). It stops
+ * when the bracket is at most 2^-52 max(|lower|, |upper|) + 2^-1074 wide, that is within two doubles of the
+ * narrowest the arithmetic allows (adjacent doubles unless the ends straddle a power of two). A loss not bracketed
+ * leaves the bracket at an end, as a bisection would (the end and its neighbouring double inside [lnLower, lnUpper]):
+ * callers check {@link Bracket#reached(double)} (the law at the upper end is at most the loss) and, if they need it,
+ * the lower end.
  *
  * <p>Stateless and thread-safe.
  */
 public final class IsoLoss {
 
-    /** At most this many halvings; a bracket of width w in ln x needs about log2(w / ulp) of them. */
-    static final int MAX_HALVINGS = 200;
+    /** At most this many evaluations of the law; a bracket of width w in ln x needs about log2(w / ulp) bisections. */
+    static final int MAX_EVALUATIONS = 400;
+
+    /** The solver's relative accuracy 2^-52: a bracket of adjacent doubles always meets it. */
+    private static final double RELATIVE_ACCURACY = Math.ulp(1.0);
 
     private IsoLoss() {
     }
 
     /**
-     * The final bracket of a bisection, in ln x.
+     * The final bracket of the search, in ln x.
      *
      * @param lnLower     ln x at the lower end (the law above the loss there, unless it is the starting end)
      * @param lnUpper     ln x at the upper end (the law at most the loss there when {@code reached})
@@ -100,20 +111,28 @@ public final class IsoLoss {
                     "the search needs lnLower < lnUpper, got [%s, %s]", lnLower, lnUpper));
         }
         double atUpper = f.applyAsDouble(Math.exp(lnUpper));
-        double lo = lnLower;
-        double hi = lnUpper;
-        for (int it = 0; it < MAX_HALVINGS; it++) {
-            double mid = 0.5 * (lo + hi);
-            if (mid == lo || mid == hi) {
-                break; // adjacent doubles: further halvings change nothing
-            }
-            if (f.applyAsDouble(Math.exp(mid)) > loss) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
+        if (!(atUpper <= loss)) {
+            return new Bracket(Math.nextDown(lnUpper), lnUpper, atUpper); // not reached within the search
         }
-        return new Bracket(lo, hi, atUpper);
+        if (!(f.applyAsDouble(Math.exp(lnLower)) > loss)) {
+            return new Bracket(lnLower, Math.nextUp(lnLower), atUpper); // reached already at the lower end
+        }
+        // the closure keeps the tightest bracket evaluated, on either side of the loss. It never reports a zero (the
+        // solver would stop there, its bracket still wide): L = loss counts as reached, -MIN_NORMAL; NaN as well, -1,
+        // on the upper side as in a bisection on the sign of L - loss
+        double[] bracket = {lnLower, lnUpper};
+        UnivariateFunction h = u -> {
+            double v = f.applyAsDouble(Math.exp(u)) - loss;
+            if (v > 0) {
+                bracket[0] = Math.max(bracket[0], u);
+                return Math.max(v, Double.MIN_NORMAL);
+            }
+            bracket[1] = Math.min(bracket[1], u);
+            return Double.isNaN(v) ? -1 : Math.min(v, -Double.MIN_NORMAL);
+        };
+        new BracketingNthOrderBrentSolver(RELATIVE_ACCURACY, Double.MIN_VALUE, 0, 5)
+                .solve(MAX_EVALUATIONS, h, lnLower, lnUpper, AllowedSolution.BELOW_SIDE);
+        return new Bracket(bracket[0], bracket[1], atUpper);
     }
 
     private static void checkLaw(ScalingLaw law) {

@@ -4,6 +4,9 @@
  */
 package dev.scalinglaws.transfer;
 
+import org.apache.commons.math3.analysis.solvers.AllowedSolution;
+import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
+
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
@@ -19,7 +22,8 @@ import java.util.function.ToDoubleFunction;
  * </pre>
  *
  * and substituting into the budget gives c_p p + c_f f(p) = budget, whose left side increases strictly from 0 to
- * infinity in p: one root, found by bisection on ln p followed by Newton polishing. With G = 0 the optimal ratio f/p is
+ * infinity in p: one root, found on ln p by a bracketing root finder (Commons Math's
+ * {@code BracketingNthOrderBrentSolver}) and polished by Newton steps in p. With G = 0 the optimal ratio f/p is
  * the constant beta c_p / (alpha c_f); G &gt; 0 moves budget to fine-tuning data.
  *
  * <p>Functions of theta such as {@link #GAP} are plain {@code ToDoubleFunction<double[]>} so that they can be handed
@@ -190,15 +194,12 @@ public final class TransferGap {
         while (spend(Math.exp(loLog), costPretrain, costFinetune, ratio, gOverA, alpha) > budget) {
             loLog -= 50;
         }
-        for (int it = 0; it < 200 && hiLog - loLog > 1e-15 * Math.max(1, Math.abs(hiLog)); it++) {
-            double mid = 0.5 * (loLog + hiLog);
-            if (spend(Math.exp(mid), costPretrain, costFinetune, ratio, gOverA, alpha) > budget) {
-                hiLog = mid;
-            } else {
-                loLog = mid;
-            }
-        }
-        double p = Math.exp(0.5 * (loLog + hiLog));
+        double lnP = new BracketingNthOrderBrentSolver(1e-15, 1e-15, 0, 5).solve(500,
+                x -> spend(Math.exp(x), costPretrain, costFinetune, ratio, gOverA, alpha) - budget, loLog, hiLog,
+                AllowedSolution.ANY_SIDE);
+        double p = Math.exp(lnP);
+        // three Newton steps in p itself with the analytic slope: the root in ln p is accurate to the last bits of
+        // ln p, which rounding through exp leaves a few ulps of p short of the root of c_p p + c_f f(p) = budget
         for (int it = 0; it < 3; it++) {
             double value = spend(p, costPretrain, costFinetune, ratio, gOverA, alpha) - budget;
             double slope = costPretrain + costFinetune * ratio * (1 + gOverA * (1 + alpha) * Math.pow(p, alpha));

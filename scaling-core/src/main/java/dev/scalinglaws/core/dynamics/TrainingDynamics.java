@@ -4,6 +4,15 @@
  */
 package dev.scalinglaws.core.dynamics;
 
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.AllowedSolution;
+import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -32,7 +41,8 @@ public final class TrainingDynamics {
     /** Names of the combined parameter vector, in order. */
     public static final List<String> PARAMETER_NAMES = List.of("Nc", "Sc", "alphaN", "alphaS", "Bstar", "alphaB");
 
-    private static final int BISECTIONS = 200;
+    /** At most this many evaluations in a one-dimensional search (a bisection to adjacent doubles needs about 60). */
+    private static final int MAX_EVALUATIONS = 400;
 
     private final double nc;
     private final double sc;
@@ -223,7 +233,9 @@ public final class TrainingDynamics {
     /**
      * The S_min equivalent to {@code steps} at batch B for an N-parameter model: the root of
      * S_min (1 + Bcrit(L(N, S_min))/B) = S. The left side increases strictly with S_min (L falls, so Bcrit grows),
-     * is below S as S_min tends to 0 and above S at S_min = S, so bisection on ln S_min finds the one root.
+     * is below S as S_min tends to 0 and above S at S_min = S, so a bracketing root finder on ln S_min finds the one
+     * root (Commons Math's {@code BracketingNthOrderBrentSolver}, down to a bracket of adjacent doubles, whose midpoint
+     * is returned).
      *
      * @param parameters N &gt; 0
      * @param batch      B &gt; 0 in tokens
@@ -245,18 +257,21 @@ public final class TrainingDynamics {
         for (int k = 0; k < 2000 && residual(lo, lnN, lnB, lnS, lnBstar) >= 0; k++) {
             lo -= 1;
         }
-        for (int k = 0; k < BISECTIONS; k++) {
-            double mid = 0.5 * (lo + hi);
-            if (mid <= lo || mid >= hi) {
-                break;
+        // the closure keeps the tightest bracket evaluated (residual < 0 below, >= 0 or NaN above) and never reports a
+        // zero, so the solver stops only when the bracket meets its relative accuracy 2^-52: adjacent doubles
+        double[] bracket = {lo, hi};
+        UnivariateFunction g = x -> {
+            double r = residual(x, lnN, lnB, lnS, lnBstar);
+            if (r < 0) {
+                bracket[0] = Math.max(bracket[0], x);
+                return Math.min(r, -Double.MIN_NORMAL);
             }
-            if (residual(mid, lnN, lnB, lnS, lnBstar) < 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
-        }
-        return Math.exp(0.5 * (lo + hi));
+            bracket[1] = Math.min(bracket[1], x);
+            return Double.isNaN(r) ? 1 : Math.max(r, Double.MIN_NORMAL);
+        };
+        new BracketingNthOrderBrentSolver(Math.ulp(1.0), Double.MIN_VALUE, 0, 5).solve(MAX_EVALUATIONS, g, lo, hi,
+                AllowedSolution.ANY_SIDE);
+        return Math.exp(0.5 * (bracket[0] + bracket[1]));
     }
 
     /**
@@ -295,8 +310,9 @@ public final class TrainingDynamics {
     /**
      * The compute-efficient allocation implied by these laws (Kaplan et al. 2020, section 6.1 and appendix B.2):
      * the N that minimises L(N, S_min) subject to C_min = 6 N E_min = 6 N S_min Bcrit(L), trained at B = Bcrit.
-     * For each N the constraint fixes S_min (S_min Bcrit(L(N, S_min)) increases in S_min: bisection); the loss is
-     * then minimised over ln N by golden-section search on [ln 1e3, ln 1e16] parameters.
+     * For each N the constraint fixes S_min (S_min Bcrit(L(N, S_min)) increases in S_min: a bracketing root finder,
+     * Commons Math's {@code BracketingNthOrderBrentSolver}); the loss is then minimised over ln N by Brent's method
+     * (Commons Math's {@code BrentOptimizer}, tolerance 1e-13 (1 + |ln N|)) on [ln 1e3, ln 1e16] parameters.
      *
      * @param minimumComputeFlop C_min in FLOP
      * @return N, B = Bcrit, S_min and the tokens D = 2 E_min processed at B = Bcrit (as in Kaplan's Table 6, where
@@ -310,27 +326,9 @@ public final class TrainingDynamics {
         double lnC = Math.log(minimumComputeFlop);
         double lo = Math.log(1e3);
         double hi = Math.log(1e16);
-        final double ratio = 0.6180339887498949;
-        double c = hi - ratio * (hi - lo);
-        double d = lo + ratio * (hi - lo);
-        double fc = lossAtFixedCompute(c, lnC);
-        double fd = lossAtFixedCompute(d, lnC);
-        for (int it = 0; it < 200 && hi - lo > 1e-10; it++) {
-            if (fc <= fd) {
-                hi = d;
-                d = c;
-                fd = fc;
-                c = hi - ratio * (hi - lo);
-                fc = lossAtFixedCompute(c, lnC);
-            } else {
-                lo = c;
-                c = d;
-                fc = fd;
-                d = lo + ratio * (hi - lo);
-                fd = lossAtFixedCompute(d, lnC);
-            }
-        }
-        double lnN = 0.5 * (lo + hi);
+        double lnN = new BrentOptimizer(1e-13, 1e-13).optimize(new MaxEval(MAX_EVALUATIONS), GoalType.MINIMIZE,
+                new SearchInterval(lo, hi), new UnivariateObjectiveFunction(u -> lossAtFixedCompute(u, lnC)))
+                .getPoint();
         double lnSmin = minimumStepsAtFixedCompute(lnN, lnC);
         double loss = Math.exp(logLoss(lnN, lnSmin));
         double bcrit = criticalBatch(loss);
@@ -369,16 +367,16 @@ public final class TrainingDynamics {
         double lnBstar = Math.log(bstar);
         double lo = -50;
         double hi = lnEmin - lnBstar + 50;
-        for (int k = 0; k < 200 && hi - lo > 1e-13 * Math.max(1, Math.abs(hi)); k++) {
-            double mid = 0.5 * (lo + hi);
-            double g = mid + lnBstar - logLoss(lnN, mid) / alphaB - lnEmin;
-            if (g < 0) {
-                lo = mid;
-            } else {
-                hi = mid;
-            }
+        UnivariateFunction g = x -> x + lnBstar - logLoss(lnN, x) / alphaB - lnEmin;
+        // no sign change: the end a bisection on the sign of g would have converged to
+        if (g.value(lo) >= 0) {
+            return lo;
         }
-        return 0.5 * (lo + hi);
+        if (g.value(hi) < 0) {
+            return hi;
+        }
+        return new BracketingNthOrderBrentSolver(1e-13, 1e-13, 0, 5).solve(MAX_EVALUATIONS, g, lo, hi,
+                AllowedSolution.ANY_SIDE);
     }
 
     private double logLoss(double lnN, double lnSmin) {

@@ -14,6 +14,9 @@ import dev.scalinglaws.fit.FitResult;
 import dev.scalinglaws.fit.internal.CompiledProblem;
 import dev.scalinglaws.fit.internal.ProblemAccess;
 import dev.scalinglaws.fit.internal.Objective;
+import org.apache.commons.math3.analysis.UnivariateFunction;
+import org.apache.commons.math3.analysis.solvers.IllinoisSolver;
+import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -34,7 +37,8 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * statistic is the familiar (RSS(v) - RSS^) / s^2). V and B are those of
  * {@link AsymptoticCovariance.Form#SMOOTHED_SANDWICH}. The bound search steps out from the estimate by multiples of
  * the standard error (on the log scale for positive quantities) up to 50 standard errors, then solves
- * sqrt(S(v)) = sqrt(chi2) by the Illinois method; a side that never crosses is reported as
+ * sqrt(S(v)) = sqrt(chi2) by the Illinois method (Commons Math's {@code IllinoisSolver}, to 5e-5 standard errors);
+ * a side that never crosses is reported as
  * {@link Interval.Status#UNBOUNDED} with an infinite (or zero, for positive quantities) bound.
  *
  * <p>Thread-safe: every profile runs on an evaluator of its own; results are deterministic.
@@ -277,7 +281,7 @@ public final class ProfileLikelihood {
                 }
                 double t = Math.sqrt(s);
                 if (t >= target) {
-                    return new double[] {illinois(prevV, prevT - target, prevU, v, t - target, trial, target), 1};
+                    return new double[] {illinois(prevV, prevT - target, prevU, v, t - target, target), 1};
                 }
                 prevT = t;
                 prevV = v;
@@ -291,29 +295,56 @@ public final class ProfileLikelihood {
             return positive ? est * Math.exp(multiple * se / est) : est + multiple * se;
         }
 
-        /** Regula falsi (Illinois variant) on sqrt(S(v)) - target between a (below) and b (above). */
-        private double illinois(double a, double fa, double[] ua, double b, double fb, double[] ub, double target) {
-            double tolerance = 1e-4 * se;
-            for (int it = 0; it < 40 && Math.abs(b - a) > tolerance; it++) {
-                double v = b - fb * (b - a) / (fb - fa);
-                double[] u = ua.clone();
+        /**
+         * Regula falsi (Illinois variant, Commons Math's {@link IllinoisSolver}) on sqrt(S(v)) - target between a
+         * (below) and b (above), to 5e-5 standard errors; every S(v) is a refit warm-started, through the closure's
+         * state, from the constrained minimiser of the last point found below the target (a's at first), and the
+         * two ends, already evaluated, are not refitted.
+         */
+        private double illinois(double a, double fa, double[] ua, double b, double fb, double target) {
+            double[][] warm = {ua};
+            double[] below = {a};
+            double[] above = {b};
+            UnivariateFunction h = v -> {
+                if (v == a) {
+                    return fa;
+                }
+                if (v == b) {
+                    return fb;
+                }
+                double[] u = warm[0].clone();
                 double s = statistic(v, u);
                 if (Double.isNaN(s)) {
-                    return Double.NaN;
+                    throw new RefitFailed();
                 }
                 double fv = Math.sqrt(s) - target;
-                if ((fv < 0) == (fa < 0)) {
-                    a = v;
-                    fa = fv;
-                    ua = u;
-                    fb *= 0.5;
+                if (fv < 0) {
+                    warm[0] = u;
+                    below[0] = v;
                 } else {
-                    b = v;
-                    fb = fv;
-                    fa *= 0.5;
+                    above[0] = v;
                 }
+                return fv;
+            };
+            try {
+                return new IllinoisSolver(1e-14, 5e-5 * se, 0).solve(MAX_REFITS, h, Math.min(a, b), Math.max(a, b));
+            } catch (TooManyEvaluationsException e) {
+                return 0.5 * (below[0] + above[0]); // the midpoint of the last bracket, as the former loop gave
+            } catch (RefitFailed e) {
+                return Double.NaN;
             }
-            return 0.5 * (a + b);
+        }
+    }
+
+    /** At most this many refits in the Illinois search of one bound (plus its two ends, already evaluated). */
+    private static final int MAX_REFITS = 42;
+
+    /** A constrained refit that did not reach feasibility: the bound is NaN. */
+    private static final class RefitFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RefitFailed() {
+            super(null, null, false, false);
         }
     }
 

@@ -4,12 +4,19 @@
  */
 package dev.scalinglaws.transfer.shape;
 
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.univariate.BrentOptimizer;
+import org.apache.commons.math3.optim.univariate.SearchInterval;
+import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
+
 import java.util.Arrays;
 
 /**
  * Least squares for the nested models of {@link ShapeEffectAnalysis}: a QR (modified Gram-Schmidt, applied twice)
  * of the centred design for the linear coefficients; for the power law, the exponent is profiled on a log grid and
- * refined by golden-section search. Holds workspaces: not thread-safe, one instance per analysis call.
+ * refined by Brent's method (golden section with parabolic steps). Holds workspaces: not thread-safe, one instance per
+ * analysis call.
  */
 final class ProfiledLeastSquares {
 
@@ -83,7 +90,7 @@ final class ProfiledLeastSquares {
         }
         double a = Math.max(lnLo, lnLo + (best - 1) * h);
         double b = Math.min(lnHi, lnLo + (best + 1) * h);
-        double bestLnAlpha = golden(y, withShape, a, b);
+        double bestLnAlpha = brentMinimum(y, withShape, a, b);
         double refined = rss(y, Math.exp(bestLnAlpha), withShape);
         if (!(refined <= bestRss)) {
             bestLnAlpha = lnLo + best * h;
@@ -112,28 +119,14 @@ final class ProfiledLeastSquares {
         return f;
     }
 
-    private double golden(double[] y, boolean withShape, double lo, double hi) {
-        final double ratio = 0.6180339887498949;
-        double c = hi - ratio * (hi - lo);
-        double d = lo + ratio * (hi - lo);
-        double fc = rss(y, Math.exp(c), withShape);
-        double fd = rss(y, Math.exp(d), withShape);
-        for (int it = 0; it < 80 && hi - lo > 1e-9; it++) {
-            if (fc <= fd) {
-                hi = d;
-                d = c;
-                fd = fc;
-                c = hi - ratio * (hi - lo);
-                fc = rss(y, Math.exp(c), withShape);
-            } else {
-                lo = c;
-                c = d;
-                fc = fd;
-                d = lo + ratio * (hi - lo);
-                fd = rss(y, Math.exp(d), withShape);
-            }
-        }
-        return fc <= fd ? c : d;
+    /**
+     * The ln alpha minimising the RSS on [lo, hi]: Brent's method (Commons Math's {@link BrentOptimizer}), stopping
+     * when the bracket is about 4 (1e-11 |ln alpha| + 1e-11) wide, within the former golden section's 1e-9.
+     */
+    private double brentMinimum(double[] y, boolean withShape, double lo, double hi) {
+        return new BrentOptimizer(1e-11, 1e-11).optimize(new MaxEval(500), GoalType.MINIMIZE,
+                new SearchInterval(lo, hi), new UnivariateObjectiveFunction(u -> rss(y, Math.exp(u), withShape)))
+                .getPoint();
     }
 
     /**

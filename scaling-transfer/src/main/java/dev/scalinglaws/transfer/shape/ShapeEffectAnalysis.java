@@ -31,7 +31,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * p = (1 + #{LR* &gt;= LR}) / (1 + B). Resample b draws from
  * {@code java.util.SplittableRandom(mix64(seed + 0x9E3779B97F4A7C15 (b + 1)))} (mix64: SplitMix64's finaliser) with
  * {@code RandomGenerator.nextGaussian()}, so results depend on nothing but (data, options).
- * For the power law, alpha is profiled over [0.005, 4] (log grid of 48 points, then golden-section search) and the
+ * For the power law, alpha is profiled over [0.005, 4] (log grid of 48 points, then Brent's method) and the
  * shape model is also evaluated at the size model's alpha, so that LR &gt;= 0 always.
  *
  * <p>The bootstrap p-value is the one to trust with few runs: the Wilks approximation is liberal for n around 20
