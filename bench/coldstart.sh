@@ -51,6 +51,10 @@ command_of() {
     scalar-c1) CMD=(java -XX:TieredStopAtLevel=1 -jar "$JAR" fit) ;;
     launcher-serial) CMD=(env SCALING_JAVA_OPTS=-XX:+UseSerialGC ./scaling fit) ;;
     launcher-scalar-serial) CMD=(env SCALING_VECTOR=0 SCALING_JAVA_OPTS=-XX:+UseSerialGC ./scaling fit) ;;
+    launcher-scalar) CMD=(env SCALING_VECTOR=0 ./scaling fit) ;;
+    launcher-1thread) CMD=(./scaling fit --threads 1) ;;
+    launcher-scalar-1thread) CMD=(env SCALING_VECTOR=0 ./scaling fit --threads 1) ;;
+    launcher-notiered) CMD=(env SCALING_JAVA_OPTS=-XX:-TieredCompilation ./scaling fit) ;;
     launcher-scalar-serial-c1) CMD=(env SCALING_VECTOR=0 "SCALING_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1" ./scaling fit) ;;
     jdk25-aot) CMD=("$JAVA25" "${VEC[@]}" -XX:AOTCache="$work/jdk25.aot" -jar "$JAR" fit) ;;
     *) echo "coldstart: unknown variant $1 (see --help)" >&2; exit 2 ;;
