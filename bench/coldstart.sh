@@ -3,6 +3,33 @@
 # Copyright 2026 the scalinglaws authors.
 # SPDX-License-Identifier: Apache-2.0
 #
+# bench/coldstart.sh -- one-shot cold start, side by side: the whole process of `./scaling fit` (the bundled Epoch
+# protocol: 240 rows, Hoffmann's 4,500 starts, L-BFGS-B) against the whole process of the SciPy baseline
+# (bench/scipy_baseline.py, the same protocol), alternating in one run, so that both see the same machine load.
+#
+# Usage (from anywhere):  bench/coldstart.sh [--rounds N] [--quick] [VARIANT...]
+#   --rounds N   rounds (default 3); each round runs SciPy once, then every variant once
+#   --quick      1 round
+#   VARIANT      what to run for our side (default: launcher). One of
+#                  launcher                 ./scaling fit, as shipped (serial collector, CDS archive, vector kernels)
+#                  launcher-scalar          the launcher with SCALING_VECTOR=0 (scalar loops)
+#                  launcher-1thread         the launcher with --threads 1
+#                  launcher-scalar-1thread  both
+#                  launcher-notiered        the launcher with -XX:-TieredCompilation
+#                  launcher-serial, launcher-scalar-serial, launcher-scalar-serial-c1
+#                                           the launcher with -XX:+UseSerialGC (now its default), scalar, C1 only
+#                  vector                   java --add-modules jdk.incubator.vector -jar scaling.jar fit (no archive)
+#                  scalar                   java -jar scaling.jar fit (the scalar loops; no archive)
+#                  vector-cds, scalar-cds   with a class-data-sharing archive (dumped first, untimed)
+#                  vector-notiered          vector with -XX:-TieredCompilation
+#                  vector-jit01, scalar-jit01  with -XX:CompileThresholdScaling=0.1
+#                  scalar-c1                scalar with -XX:TieredStopAtLevel=1
+#                  jdk25-aot                vector on $JAVA25 (default /usr/lib/jvm/temurin-25-jdk-amd64) with an AOT
+#                                           cache (-XX:AOTCacheOutput, trained on the same fit first, untimed)
+# Environment: PYTHON (default python3), COLDSTART_OUT (default bench/results/coldstart), JAVA25.
+# Output: per run one line (wall s, CPU s = user + sys, and the printed objective and A); then per variant the median
+# wall, the median CPU, and the ratio of the medians to SciPy's; a check that every run printed the same objective and
+# parameters, agreeing with SciPy's optimum; the machine, the JDK and the load. Exit status 1 if an optimum differs.
 
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +40,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --quick) ROUNDS=1; shift ;;
-    -h|--help) sed -n '5,27p' "$0"; exit 0 ;;
+    -h|--help) sed -n '6,32p' "$0" | cut -c3-; exit 0 ;;
     -*) echo "coldstart: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) VARIANTS+=("$1"); shift ;;
   esac
