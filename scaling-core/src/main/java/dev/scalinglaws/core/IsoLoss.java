@@ -4,12 +4,11 @@
  */
 package dev.scalinglaws.core;
 
-import org.apache.commons.math3.analysis.UnivariateFunction;
-import org.apache.commons.math3.analysis.solvers.AllowedSolution;
-import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
 
 import java.util.List;
 import java.util.Locale;
+
+import dev.scalinglaws.core.internal.Brackets;
 
 /**
  * Points on an iso-loss contour of a law in (N, D): with one of N, D held fixed, the other at which the law reaches a
@@ -18,9 +17,10 @@ import java.util.Locale;
  *
  * <p>The root is found on u = ln x in [lnLower, lnUpper], for a law that decreases in the free covariate, by
  * Commons Math's {@code BracketingNthOrderBrentSolver} (inverse polynomial interpolation of order up to 5 that keeps
- * a bracket, falling back to bisection) on h(u) = L(e^u) - loss. The bracket returned is the tightest the solver
+ * a bracket, falling back to bisection) on h(u) = loss - L(e^u), through scaling-core's one bracketing search (at
+ * most 400 evaluations). The bracket returned is the tightest the solver
  * evaluated: the greatest u at which L(e^u) &gt; loss and the least u at which L(e^u) &lt;= loss, so the invariant
- * L(e^lower) &gt; loss &gt;= L(e^upper) holds exactly (the solver's {@code BELOW_SIDE} end is the upper one). It stops
+ * L(e^lower) &gt; loss &gt;= L(e^upper) holds exactly . It stops
  * when the bracket is at most 2^-52 max(|lower|, |upper|) + 2^-1074 wide, that is within two doubles of the
  * narrowest the arithmetic allows (adjacent doubles unless the ends straddle a power of two). A loss not bracketed
  * leaves the bracket at an end, as a bisection would (the end and its neighbouring double inside [lnLower, lnUpper]):
@@ -30,12 +30,6 @@ import java.util.Locale;
  * <p>Stateless and thread-safe.
  */
 public final class IsoLoss {
-
-    /** At most this many evaluations of the law; a bracket of width w in ln x needs about log2(w / ulp) bisections. */
-    static final int MAX_EVALUATIONS = 400;
-
-    /** The solver's relative accuracy 2^-52: a bracket of adjacent doubles always meets it. */
-    private static final double RELATIVE_ACCURACY = Math.ulp(1.0);
 
     private IsoLoss() {
     }
@@ -117,21 +111,8 @@ public final class IsoLoss {
         if (!(f.applyAsDouble(Math.exp(lnLower)) > loss)) {
             return new Bracket(lnLower, Math.nextUp(lnLower), atUpper); // reached already at the lower end
         }
-        // the closure keeps the tightest bracket evaluated, on either side of the loss. It never reports a zero (the
-        // solver would stop there, its bracket still wide): L = loss counts as reached, -MIN_NORMAL; NaN as well, -1,
-        // on the upper side as in a bisection on the sign of L - loss
-        double[] bracket = {lnLower, lnUpper};
-        UnivariateFunction h = u -> {
-            double v = f.applyAsDouble(Math.exp(u)) - loss;
-            if (v > 0) {
-                bracket[0] = Math.max(bracket[0], u);
-                return Math.max(v, Double.MIN_NORMAL);
-            }
-            bracket[1] = Math.min(bracket[1], u);
-            return Double.isNaN(v) ? -1 : Math.min(v, -Double.MIN_NORMAL);
-        };
-        new BracketingNthOrderBrentSolver(RELATIVE_ACCURACY, Double.MIN_VALUE, 0, 5)
-                .solve(MAX_EVALUATIONS, h, lnLower, lnUpper, AllowedSolution.BELOW_SIDE);
+        // L decreasing in x: loss - L(e^u) increases in u, negative while the loss is not reached; NaN counts as reached
+        double[] bracket = Brackets.signChange(u -> loss - f.applyAsDouble(Math.exp(u)), lnLower, lnUpper);
         return new Bracket(bracket[0], bracket[1], atUpper);
     }
 

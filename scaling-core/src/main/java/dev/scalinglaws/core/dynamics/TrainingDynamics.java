@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
+import dev.scalinglaws.core.internal.Brackets;
+
 /**
  * Predictions from a fitted pair of Kaplan laws: the loss in model size and minimum steps ({@link KaplanStepsLaw},
  * L(N, S_min) = (Nc/N)^alphaN + (Sc/S_min)^alphaS) and the critical batch size ({@link CriticalBatchLaw},
@@ -234,8 +236,8 @@ public final class TrainingDynamics {
      * The S_min equivalent to {@code steps} at batch B for an N-parameter model: the root of
      * S_min (1 + Bcrit(L(N, S_min))/B) = S. The left side increases strictly with S_min (L falls, so Bcrit grows),
      * is below S as S_min tends to 0 and above S at S_min = S, so a bracketing root finder on ln S_min finds the one
-     * root (Commons Math's {@code BracketingNthOrderBrentSolver}, down to a bracket of adjacent doubles, whose midpoint
-     * is returned).
+     * root (Commons Math's {@code BracketingNthOrderBrentSolver} through scaling-core's one bracketing search, down to a
+     * bracket of adjacent doubles, whose midpoint is returned).
      *
      * @param parameters N &gt; 0
      * @param batch      B &gt; 0 in tokens
@@ -257,20 +259,8 @@ public final class TrainingDynamics {
         for (int k = 0; k < 2000 && residual(lo, lnN, lnB, lnS, lnBstar) >= 0; k++) {
             lo -= 1;
         }
-        // the closure keeps the tightest bracket evaluated (residual < 0 below, >= 0 or NaN above) and never reports a
-        // zero, so the solver stops only when the bracket meets its relative accuracy 2^-52: adjacent doubles
-        double[] bracket = {lo, hi};
-        UnivariateFunction g = x -> {
-            double r = residual(x, lnN, lnB, lnS, lnBstar);
-            if (r < 0) {
-                bracket[0] = Math.max(bracket[0], x);
-                return Math.min(r, -Double.MIN_NORMAL);
-            }
-            bracket[1] = Math.min(bracket[1], x);
-            return Double.isNaN(r) ? 1 : Math.max(r, Double.MIN_NORMAL);
-        };
-        new BracketingNthOrderBrentSolver(Math.ulp(1.0), Double.MIN_VALUE, 0, 5).solve(MAX_EVALUATIONS, g, lo, hi,
-                AllowedSolution.ANY_SIDE);
+        // residual < 0 below the root, >= 0 or NaN above it
+        double[] bracket = Brackets.signChange(x -> residual(x, lnN, lnB, lnS, lnBstar), lo, hi);
         return Math.exp(0.5 * (bracket[0] + bracket[1]));
     }
 
