@@ -18,6 +18,7 @@ import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.IntervalMethod;
 import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
+import dev.scalinglaws.fit.uncertainty.Uncertainty;
 
 /**
  * A bootstrap of a saved fit for {@code predict} and {@code plot}, made as {@code scaling fit --interval bootstrap}
@@ -141,7 +142,7 @@ record FitBootstrap(String scheme, IntervalMethod method, int resamples, long se
                 .withScheme(resamplingScheme()).withMethod(method).withLevel(level).withSeed(seed)
                 .withThreads(threads);
         try (Progress progress = Progress.start("bootstrap", resamples)) {
-            return Bootstrap.run(result, rows, options.withProgress(progress), quantities);
+            return Uncertainty.of(result).bootstrap(options.withProgress(progress), quantities);
         } catch (IllegalArgumentException e) {
             throw new CliException(f.path() + ": cannot bootstrap this fit: " + ScalingCommand.oneLine(LibraryMessages.of(e)),
                     e);

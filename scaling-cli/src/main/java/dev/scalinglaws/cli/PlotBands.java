@@ -18,6 +18,7 @@ import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.Uncertainty;
 import org.knowm.xchart.XYChart;
 
 /** The 95% bands of {@link Plots}: asymptotic (delta method, smoothed sandwich) or from a bootstrap of the fit. */
@@ -33,8 +34,7 @@ final class PlotBands {
             return null;
         }
         try {
-            AsymptoticCovariance cov = AsymptoticCovariance.of(r, data.used(),
-                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+            AsymptoticCovariance cov = Uncertainty.of(r).covariance();
             return cov.finite() ? cov : null;
         } catch (RuntimeException e) {
             return null;

@@ -17,10 +17,10 @@ import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.Diagnostic;
 import dev.scalinglaws.fit.DiagnosticCode;
 import dev.scalinglaws.fit.Severity;
-import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.BootstrapPrediction;
 import dev.scalinglaws.fit.uncertainty.BootstrapResult;
 import dev.scalinglaws.fit.uncertainty.Prediction;
+import dev.scalinglaws.fit.uncertainty.Uncertainty;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -274,7 +274,7 @@ final class PredictCommand implements Callable<Integer> {
         }
         FitData d = FitData.of(f, data, columns);
         // made first also for a bootstrap, so that a fit without a covariance fails before the refits
-        Prediction prediction = Prediction.of(d.result(), d.used(), AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+        Prediction prediction = Uncertainty.of(d.result()).prediction();
         if (boot != null) {
             return bootstrapIntervals(f, d, xs);
         }
@@ -294,7 +294,7 @@ final class PredictCommand implements Callable<Integer> {
      */
     private double[][][] bootstrapIntervals(FitFile f, FitData d, List<double[]> xs) {
         BootstrapResult r = boot.run(f, d.used(), BootstrapPrediction.quantities(f.law(), xs));
-        List<BootstrapPrediction> predictions = BootstrapPrediction.of(d.result(), d.used(), r, xs.size());
+        List<BootstrapPrediction> predictions = Uncertainty.of(d.result()).bootstrapPredictions(r, xs.size());
         double[][][] out = new double[xs.size()][][];
         for (int k = 0; k < out.length; k++) {
             BootstrapPrediction bp = predictions.get(k);

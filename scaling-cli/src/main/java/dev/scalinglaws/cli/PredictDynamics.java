@@ -16,12 +16,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalinglaws.core.dynamics.TrainingDynamics;
 import dev.scalinglaws.core.dynamics.Trajectory;
-import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.BootstrapOptions;
 import dev.scalinglaws.fit.uncertainty.DynamicsIntervals;
 import dev.scalinglaws.fit.uncertainty.Interval;
 import dev.scalinglaws.fit.uncertainty.IntervalMethod;
 import dev.scalinglaws.fit.uncertainty.ResamplingScheme;
+import dev.scalinglaws.fit.uncertainty.Uncertainty;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -124,13 +124,12 @@ final class PredictDynamics {
             iv = bootstrapIntervals(refit, bandLevel, batchTheta);
             ivMethod = bootstrapMethod(refit, iv);
         } else if (refit != null) {
-            AsymptoticCovariance cov = AsymptoticCovariance.of(refit.result(), refit.used(),
-                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-            if (!cov.finite()) {
+            Uncertainty uncertainty = Uncertainty.of(refit.result());
+            if (!uncertainty.covariance().finite()) {
                 spec.commandLine().getErr().println("warning: the fit's covariance is not finite (singular "
                         + "information matrix?): intervals are not available");
             }
-            iv = DynamicsIntervals.delta(cov, bandLevel, batchTheta);
+            iv = uncertainty.dynamics(bandLevel, batchTheta);
             ivMethod = "asymptotic-smoothed-sandwich-log (delta method)";
         }
         boolean show = level != null;
@@ -366,7 +365,7 @@ final class PredictDynamics {
                 .withMethod(IntervalMethod.PERCENTILE).withLevel(level).withSeed(seed)
                 .withThreads(replay.threads == null ? Runtime.getRuntime().availableProcessors() : replay.threads)
                 .withBestStarts(0);
-        return DynamicsIntervals.bootstrap(refit.result(), refit.used(), options, batchTheta);
+        return Uncertainty.of(refit.result()).dynamics(options, batchTheta);
     }
 
     /** How a dynamics bootstrap's intervals were made, as the table and JSON say it. */

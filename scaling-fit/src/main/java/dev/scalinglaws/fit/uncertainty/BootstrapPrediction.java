@@ -82,12 +82,18 @@ public record BootstrapPrediction(Interval confidence, double predictionLower, d
      * @throws IllegalArgumentException if the bootstrap did not record a point
      */
     public static List<BootstrapPrediction> of(FitResult fit, Dataset data, BootstrapResult bootstrap, int points) {
+        return of(fit, AsymptoticCovariance.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH),
+                Prediction.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH), bootstrap, points);
+    }
+
+    /** The predictions, with the fit's covariance and predictor already made ({@link Uncertainty}). */
+    static List<BootstrapPrediction> of(FitResult fit, AsymptoticCovariance cov, Prediction predictor,
+                                        BootstrapResult bootstrap, int points) {
         double level = bootstrap.options().level();
         boolean log = fit.spec().residual() == ResidualSpace.LOG;
-        AsymptoticCovariance cov = AsymptoticCovariance.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
         int dof = cov.degreesOfFreedom();
         double t = dof > 0 ? TDistribution.of(dof).inverseCumulativeProbability(0.5 + level / 2) : Double.NaN;
-        double ts = t * Prediction.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH).residualScale();
+        double ts = t * predictor.residualScale();
         List<BootstrapPrediction> out = new ArrayList<>();
         for (int k = 0; k < points; k++) {
             Interval c = bootstrap.interval("prediction " + k);

@@ -86,7 +86,25 @@ public final class DynamicsIntervals {
      */
     public static DynamicsIntervals bootstrap(FitResult fit, Dataset data, BootstrapOptions options,
                                               double[] batchTheta) {
-        BootstrapResult r = Bootstrap.run(fit, data, options, List.of());
+        return of(fit, Bootstrap.run(fit, data, options, List.of()), batchTheta);
+    }
+
+    /**
+     * Percentile intervals over a bootstrap of the fit on the data of the problem it keeps
+     * ({@link Uncertainty#dynamics(BootstrapOptions, double[])}).
+     *
+     * @param fit        the fit (from {@link dev.scalinglaws.fit.Fitter#fit}; grouped by run for a clustered scheme)
+     * @param options    the bootstrap's options; its level is the intervals' level
+     * @param batchTheta the critical batch (Bstar, alphaB) of a {@code kaplan-ns} fit, or null
+     * @return the intervals
+     * @throws IllegalStateException for a fit assembled without its problem
+     */
+    static DynamicsIntervals bootstrap(FitResult fit, BootstrapOptions options, double[] batchTheta) {
+        return of(fit, Bootstrap.run(fit, options, List.of()), batchTheta);
+    }
+
+    private static DynamicsIntervals of(FitResult fit, BootstrapResult r, double[] batchTheta) {
+        BootstrapOptions options = r.options();
         List<String> names = fit.law().parameters().stream().map(Parameter::name).toList();
         double[][] columns = new double[names.size()][];
         for (int j = 0; j < columns.length; j++) {

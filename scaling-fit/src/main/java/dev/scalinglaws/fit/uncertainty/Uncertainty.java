@@ -19,7 +19,9 @@ import dev.scalinglaws.fit.ParameterEstimate;
 /**
  * One entry point to the uncertainty of a fit: intervals for its parameters, for the derived quantities its law
  * declares ({@link ScalingLaw#derivedParameters()}) and for any other {@link DerivedQuantity}, by any
- * {@link Interval.Method}, and predictions with confidence and prediction intervals. It dispatches to
+ * {@link Interval.Method} ({@link #report}); predictions with confidence and prediction intervals, asymptotic
+ * ({@link #prediction()}) or by bootstrap ({@link #bootstrapPredictions}); the intervals of training-dynamics
+ * predictions ({@link #dynamics}); the covariance and a bootstrap of any quantities for everything else. It dispatches to
  * {@link AsymptoticCovariance} (Wald intervals, delta method), {@link ProfileLikelihood} and {@link Bootstrap}; a
  * fit carries its problem, so nothing else is needed.
  *
@@ -191,6 +193,26 @@ public final class Uncertainty {
     }
 
     /**
+     * The fit's smoothed-sandwich covariance (Wald and delta-method intervals of any {@link DerivedQuantity}, on the
+     * log scale if asked).
+     *
+     * @return the covariance
+     */
+    public AsymptoticCovariance covariance() {
+        return AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+    }
+
+    /**
+     * The asymptotic predictor (smoothed sandwich): confidence intervals of the mean curve and prediction intervals
+     * of a new observation at any covariate point.
+     *
+     * @return the predictor
+     */
+    public Prediction prediction() {
+        return Prediction.of(fit, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+    }
+
+    /**
      * The asymptotic prediction at a covariate point (smoothed sandwich): the fitted value with the confidence
      * interval of the mean curve and the prediction interval of a new observation, and the distance from the data.
      *
@@ -199,26 +221,70 @@ public final class Uncertainty {
      * @return the prediction
      */
     public Prediction.Result prediction(double level, double... point) {
-        return Prediction.of(fit, AsymptoticCovariance.Form.SMOOTHED_SANDWICH).at(level, point);
+        return prediction().at(level, point);
+    }
+
+    /**
+     * A bootstrap of the fit, run now: every parameter and every given quantity recorded for each refit.
+     *
+     * @param options    the bootstrap's options
+     * @param quantities what to record besides the parameters (may be empty)
+     * @return the replicates and their intervals
+     */
+    public BootstrapResult bootstrap(BootstrapOptions options, List<DerivedQuantity> quantities) {
+        return Bootstrap.run(fit, options, quantities);
     }
 
     /**
      * Bootstrap intervals of the fitted law's value at covariate points: each point's value f(x; theta*) is recorded
-     * for every refit of a bootstrap run now with {@code options}, and its interval read off the replicates by the
-     * options' method and level (the intervals of the mean curve, by resampling).
+     * for every refit of a bootstrap run now with {@code options}; the confidence interval of the mean curve is read
+     * off the replicates by the options' method and level, and the prediction interval of a new observation widens
+     * it by t s in quadrature in the fit's residual space ({@link BootstrapPrediction}).
      *
      * @param options the bootstrap's options
      * @param points  covariate points, each in the law's order
-     * @return one interval per point, named {@code "prediction k"}
+     * @return one prediction per point, in order (confidence intervals named {@code "prediction k"})
      */
-    public List<Interval> bootstrapPredictions(BootstrapOptions options, List<double[]> points) {
-        List<DerivedQuantity> quantities = BootstrapPrediction.quantities(fit.law(), points);
-        BootstrapResult r = Bootstrap.run(fit, options, quantities);
-        List<Interval> out = new ArrayList<>();
-        for (int k = 0; k < points.size(); k++) {
-            out.add(r.interval("prediction " + k));
-        }
-        return out;
+    public List<BootstrapPrediction> bootstrapPredictions(BootstrapOptions options, List<double[]> points) {
+        return bootstrapPredictions(bootstrap(options, BootstrapPrediction.quantities(fit.law(), points)),
+                points.size());
+    }
+
+    /**
+     * The bootstrap predictions at points from a bootstrap of this fit that recorded
+     * {@link BootstrapPrediction#quantities} for them (say, one run with a progress bar of its own).
+     *
+     * @param bootstrap the bootstrap; its options' level is the intervals' level
+     * @param points    the number of points
+     * @return one prediction per point, in order
+     * @throws IllegalArgumentException if the bootstrap did not record a point
+     */
+    public List<BootstrapPrediction> bootstrapPredictions(BootstrapResult bootstrap, int points) {
+        return BootstrapPrediction.of(fit, covariance(), prediction(), bootstrap, points);
+    }
+
+    /**
+     * Delta-method intervals of training-dynamics predictions (log scale, smoothed sandwich) of a
+     * {@code kaplan-trajectory} or {@code kaplan-ns} fit ({@link DynamicsIntervals}).
+     *
+     * @param level      nominal coverage in (0, 1)
+     * @param batchTheta the critical batch (Bstar, alphaB) of a {@code kaplan-ns} fit, or null
+     * @return the intervals
+     */
+    public DynamicsIntervals dynamics(double level, double[] batchTheta) {
+        return DynamicsIntervals.delta(covariance(), level, batchTheta);
+    }
+
+    /**
+     * Percentile intervals of training-dynamics predictions over a bootstrap of the fit, run now
+     * ({@link DynamicsIntervals}).
+     *
+     * @param options    the bootstrap's options (a clustered scheme needs a fit whose rows are grouped by run)
+     * @param batchTheta the critical batch (Bstar, alphaB) of a {@code kaplan-ns} fit, or null
+     * @return the intervals
+     */
+    public DynamicsIntervals dynamics(BootstrapOptions options, double[] batchTheta) {
+        return DynamicsIntervals.bootstrap(fit, options, batchTheta);
     }
 
     private BootstrapResult requireBootstrap() {

@@ -94,6 +94,14 @@ class DynamicsIntervalsTest {
             assertThat(i.label()).isEqualTo("bootstrap-case-percentile");
             assertThat(i.lower()).isLessThanOrEqualTo(i.upper());
         }
+        // the façade: the same intervals from the fit alone, delta method and bootstrap
+        DynamicsIntervals viaFacade = Uncertainty.of(fit).dynamics(options, BATCH);
+        DynamicsIntervals delta = DynamicsIntervals.delta(AsymptoticCovariance.of(fit, data,
+                AsymptoticCovariance.Form.SMOOTHED_SANDWICH), 0.8, BATCH);
+        for (ToDoubleFunction<TrainingDynamics> p : List.of(STEPS, LOSS)) {
+            assertThat(viaFacade.interval("q", p)).isEqualTo(iv.interval("q", p));
+            assertThat(Uncertainty.of(fit).dynamics(0.8, BATCH).interval("q", p)).isEqualTo(delta.interval("q", p));
+        }
         Interval none = iv.interval("unreachable", UNREACHABLE);
         assertThat(none.status()).isEqualTo(Interval.Status.TOO_MANY_FAILURES);
         assertThat(none.lower()).isNaN();

@@ -53,9 +53,26 @@ class UncertaintyTest {
 
         Prediction.Result p = u.prediction(0.95, 7e10, 1.4e12);
         assertThat(p.confidence().contains(p.estimate())).isTrue();
-        List<Interval> boot = u.bootstrapPredictions(options, List.of(new double[] {7e10, 1.4e12}));
-        assertThat(boot).hasSize(1);
-        assertThat(boot.get(0).method()).isEqualTo(Interval.Method.BOOTSTRAP_PERCENTILE);
-        assertThat(boot.get(0).estimate()).isEqualTo(fit.predict(7e10, 1.4e12));
+        List<double[]> points = List.of(new double[] {7e10, 1.4e12}, new double[] {1e9, 2e10});
+        List<BootstrapPrediction> boot = u.bootstrapPredictions(options, points);
+        assertThat(boot).hasSize(2);
+        Interval c = boot.get(0).confidence();
+        assertThat(c.method()).isEqualTo(Interval.Method.BOOTSTRAP_PERCENTILE);
+        assertThat(c.estimate()).isEqualTo(fit.predict(7e10, 1.4e12));
+        // the prediction interval widens the confidence interval on both sides
+        assertThat(boot.get(0).predictionLower()).isLessThan(c.lower());
+        assertThat(boot.get(0).predictionUpper()).isGreaterThan(c.upper());
+        // the façade gives what the (fit, data) entry points give, bit for bit
+        BootstrapResult r = Bootstrap.run(fit, EpochFixtures.data(), options,
+                BootstrapPrediction.quantities(fit.law(), points));
+        assertThat(boot).isEqualTo(BootstrapPrediction.of(fit, EpochFixtures.data(), r, 2));
+        assertThat(u.bootstrapPredictions(r, 2)).isEqualTo(boot);
+        assertThat(u.prediction().at(0.95, 7e10, 1.4e12).prediction())
+                .isEqualTo(Prediction.of(fit, EpochFixtures.data(), AsymptoticCovariance.Form.SMOOTHED_SANDWICH)
+                        .at(0.95, 7e10, 1.4e12).prediction());
+        assertThat(u.covariance().interval(DerivedQuantity.allocationConstantG(), 0.9, true))
+                .isEqualTo(AsymptoticCovariance.of(fit, EpochFixtures.data(),
+                        AsymptoticCovariance.Form.SMOOTHED_SANDWICH)
+                        .interval(DerivedQuantity.allocationConstantG(), 0.9, true));
     }
 }
