@@ -3,6 +3,7 @@
 # Copyright 2026 the scalinglaws authors.
 # SPDX-License-Identifier: Apache-2.0
 #
+
 # bench/coldstart.sh -- one-shot cold start, side by side: the whole process of `./scaling fit` (the bundled Epoch
 # protocol: 240 rows, Hoffmann's 4,500 starts, L-BFGS-B) against the whole process of the SciPy baseline
 # (bench/scipy_baseline.py, the same protocol), alternating in one run, so that both see the same machine load.
@@ -40,7 +41,7 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift 2 ;;
     --quick) ROUNDS=1; shift ;;
-    -h|--help) sed -n '6,32p' "$0" | cut -c3-; exit 0 ;;
+    -h|--help) sed -n '7,33p' "$0" | cut -c3-; exit 0 ;;
     -*) echo "coldstart: unknown option $1 (see --help)" >&2; exit 2 ;;
     *) VARIANTS+=("$1"); shift ;;
   esac
