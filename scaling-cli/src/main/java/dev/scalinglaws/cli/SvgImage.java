@@ -16,7 +16,14 @@ import java.util.function.Consumer;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 
+import org.apache.batik.svggen.SVGCSSStyler;
 import org.apache.batik.svggen.SVGGeneratorContext;
 import org.apache.batik.svggen.SVGGraphics2D;
 import org.w3c.dom.Document;
@@ -25,13 +32,16 @@ import org.w3c.dom.Element;
 /**
  * SVG output of {@link Charts#write}: the painter draws into Apache Batik's {@link SVGGraphics2D} (batik-svggen),
  * which records every Java2D call as SVG elements of a DOM document (the JDK's own DOM implementation, so no Batik
- * DOM module is bundled), then streams it as UTF-8 with the style as CSS {@code style} attributes. Text stays text
+ * DOM module is bundled); the style goes into CSS {@code style} attributes (Batik's {@link SVGCSSStyler}, as
+ * {@code SVGGraphics2D.stream(writer, true)} does) and the JDK's XML serializer writes it as UTF-8. Text stays text
  * ({@code <text>} elements, fonts by family name, none embedded). A class of its own so that Batik is loaded only
  * when an SVG file is written, never on the command's other paths.
  */
 final class SvgImage {
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
+    private static final String XLINK_NS = "http://www.w3.org/1999/xlink";
+    private static final String XMLNS_NS = "http://www.w3.org/2000/xmlns/";
 
     private SvgImage() {
     }
@@ -62,11 +72,35 @@ final class SvgImage {
             Element root = g.getRoot();
             // a viewBox as well as width and height, so that a viewer can scale the drawing
             root.setAttributeNS(null, "viewBox", String.format(Locale.ROOT, "0 0 %d %d", width, height));
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            g.stream(root, w, true, false);
-            w.flush();
+            root.setAttributeNS(XMLNS_NS, "xmlns", SVG_NS);
+            root.setAttributeNS(XMLNS_NS, "xmlns:xlink", XLINK_NS);
+            doc.replaceChild(root, doc.getDocumentElement());
+            // what SVGGraphics2D.stream(writer, true) does: the style as CSS style attributes
+            SVGCSSStyler.style(root);
+            serialize(doc, out);
         } finally {
             g.dispose();
+        }
+    }
+
+    /**
+     * Writes the document as UTF-8 XML with the SVG 1.1 document type, indented (Batik's own XmlWriter puts the
+     * closing bracket of every tag on the next line; the JDK's serializer writes conventional XML).
+     */
+    private static void serialize(Document doc, OutputStream out) throws IOException {
+        try {
+            Transformer t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.METHOD, "xml");
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            t.setOutputProperty(OutputKeys.INDENT, "yes");
+            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "1");
+            t.setOutputProperty(OutputKeys.DOCTYPE_PUBLIC, "-//W3C//DTD SVG 1.1//EN");
+            t.setOutputProperty(OutputKeys.DOCTYPE_SYSTEM, "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd");
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            t.transform(new DOMSource(doc), new StreamResult(w));
+            w.flush();
+        } catch (TransformerException e) {
+            throw new IOException("cannot write the SVG document: " + e.getMessage(), e);
         }
     }
 }
