@@ -19,10 +19,6 @@ import java.util.function.Consumer;
 
 import javax.imageio.ImageIO;
 
-import de.erichseifert.vectorgraphics2d.Document;
-import de.erichseifert.vectorgraphics2d.Processors;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -34,7 +30,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The look of the command's XChart plots ({@link Plots}, {@link TrajectoryPlot}) and how they are written: log-log
  * charts with the same fonts, legend, grid and colours, series helpers, and PNG (BufferedImage) or SVG
- * (VectorGraphics2D) output under a centred title, written atomically with {@link Output#write}.
+ * (Apache Batik's SVGGraphics2D, {@link SvgImage}) output under a centred title, written atomically with {@link Output#write}.
  */
 final class Charts {
 
@@ -226,7 +222,7 @@ final class Charts {
     }
 
     /**
-     * Writes an image atomically: SVG (VectorGraphics2D) if the file name ends in {@code .svg}, else PNG (an RGB
+     * Writes an image atomically: SVG (Batik's SVGGraphics2D, see {@link SvgImage}) if the file name ends in {@code .svg}, else PNG (an RGB
      * BufferedImage, antialiased).
      *
      * @param file    the image file (.png or .svg; see {@link #checkExtension})
@@ -239,10 +235,7 @@ final class Charts {
         boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
         Output.write(file, inputs, out -> {
             if (svg) {
-                VectorGraphics2D g = new VectorGraphics2D();
-                painter.accept(g);
-                Document doc = Processors.get("svg").getDocument(g.getCommands(), new PageSize(0, 0, width, height));
-                doc.writeTo(out);
+                SvgImage.write(out, width, height, painter);
             } else {
                 BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
                 Graphics2D g = image.createGraphics();

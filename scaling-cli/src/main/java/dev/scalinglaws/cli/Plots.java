@@ -34,7 +34,7 @@ import org.knowm.xchart.style.lines.SeriesLines;
 
 /**
  * Renders a fit with XChart as one image of panels (each an XChart chart painted into its own rectangle with
- * Java2D; PNG through a BufferedImage, SVG through VectorGraphics2D, the same layout):
+ * Java2D; PNG through a BufferedImage, SVG through Batik's SVGGraphics2D, the same layout):
  *
  * <ol>
  *   <li>top left: the response against compute (or the law's single covariate) on log axes, with the data, fitted
