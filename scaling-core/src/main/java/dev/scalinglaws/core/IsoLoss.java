@@ -111,7 +111,7 @@ public final class IsoLoss {
         if (!(f.applyAsDouble(Math.exp(lnLower)) > loss)) {
             return new Bracket(lnLower, Math.nextUp(lnLower), atUpper); // reached already at the lower end
         }
-        // L decreasing in x: loss - L(e^u) increases in u, negative while the loss is not reached; NaN counts as reached
+        // L decreasing in x: loss - L(e^u) increases in u, negative while the loss is not reached (NaN: reached)
         double[] bracket = Brackets.signChange(u -> loss - f.applyAsDouble(Math.exp(u)), lnLower, lnUpper);
         return new Bracket(bracket[0], bracket[1], atUpper);
     }

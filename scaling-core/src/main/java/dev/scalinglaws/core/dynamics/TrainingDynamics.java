@@ -236,8 +236,8 @@ public final class TrainingDynamics {
      * The S_min equivalent to {@code steps} at batch B for an N-parameter model: the root of
      * S_min (1 + Bcrit(L(N, S_min))/B) = S. The left side increases strictly with S_min (L falls, so Bcrit grows),
      * is below S as S_min tends to 0 and above S at S_min = S, so a bracketing root finder on ln S_min finds the one
-     * root (Commons Math's {@code BracketingNthOrderBrentSolver} through scaling-core's one bracketing search, down to a
-     * bracket of adjacent doubles, whose midpoint is returned).
+     * root (Commons Math's {@code BracketingNthOrderBrentSolver} through scaling-core's one bracketing search, down
+     * to a bracket of adjacent doubles, whose midpoint is returned).
      *
      * @param parameters N &gt; 0
      * @param batch      B &gt; 0 in tokens

@@ -21,9 +21,10 @@ import dev.scalinglaws.fit.ParameterEstimate;
  * declares ({@link ScalingLaw#derivedParameters()}) and for any other {@link DerivedQuantity}, by any
  * {@link Interval.Method} ({@link #report}); predictions with confidence and prediction intervals, asymptotic
  * ({@link #prediction()}) or by bootstrap ({@link #bootstrapPredictions}); the intervals of training-dynamics
- * predictions ({@link #dynamics}); the covariance and a bootstrap of any quantities for everything else. It dispatches to
- * {@link AsymptoticCovariance} (Wald intervals, delta method), {@link ProfileLikelihood} and {@link Bootstrap}; a
- * fit carries its problem, so nothing else is needed.
+ * predictions ({@link #dynamics}); the covariance and a bootstrap of any quantities for everything else. It
+ * dispatches to {@link AsymptoticCovariance} (Wald intervals theta +- t se, delta method se_g^2 = grad g' V grad g;
+ * Seber and Wild 1989, Nonlinear Regression, 5.1-5.2), {@link ProfileLikelihood} (Venzon and Moolgavkar 1988) and
+ * {@link Bootstrap} (Efron and Tibshirani 1993); a fit carries its problem, so nothing else is needed.
  *
  * <p>Bootstrap intervals read the replicates of {@link #withBootstrap(BootstrapOptions)}, which runs the bootstrap
  * once and records every parameter and every standard derived quantity.

@@ -10,11 +10,12 @@
  * ({@link dev.scalinglaws.fit.uncertainty.ProfileLikelihood}); intervals for derived quantities
  * ({@link dev.scalinglaws.fit.uncertainty.DerivedQuantity}); prediction at any covariate point with the distance
  * outside the data ({@link dev.scalinglaws.fit.uncertainty.Prediction}); backtests
- * ({@link dev.scalinglaws.fit.uncertainty.Backtest}). The one entry point is {@link dev.scalinglaws.fit.uncertainty.Uncertainty}:
- * every parameter and declared derived quantity by one method ({@link dev.scalinglaws.fit.uncertainty.FitIntervals},
- * from {@link dev.scalinglaws.fit.uncertainty.Uncertainty#report}); besides it, bootstrapped confidence
- * and prediction intervals at points ({@link dev.scalinglaws.fit.uncertainty.BootstrapPrediction}), and intervals
- * of training-dynamics predictions ({@link dev.scalinglaws.fit.uncertainty.DynamicsIntervals}).
+ * ({@link dev.scalinglaws.fit.uncertainty.Backtest}). The one entry point to all of them for a fit is
+ * {@link dev.scalinglaws.fit.uncertainty.Uncertainty}: every parameter and declared derived quantity by one method
+ * ({@link dev.scalinglaws.fit.uncertainty.FitIntervals}, from
+ * {@link dev.scalinglaws.fit.uncertainty.Uncertainty#report}), bootstrapped confidence and prediction intervals at
+ * points ({@link dev.scalinglaws.fit.uncertainty.BootstrapPrediction}), and intervals of training-dynamics
+ * predictions ({@link dev.scalinglaws.fit.uncertainty.DynamicsIntervals}).
  *
  * <p>Every random choice traces back to an explicit seed; bootstrap output is bit-identical for any thread count.
  * A number that is not finite is reported through {@link dev.scalinglaws.fit.uncertainty.Interval.Status}, never as
