@@ -57,6 +57,9 @@ class RunnableJarLicenceIT {
             assertThat(names).as("the jar holds classes").contains("dev/scalinglaws/cli/ScalingCommand.class");
             assertThat(names).noneMatch(n -> n.startsWith("de/erichseifert/"));
             assertThat(names).noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("vectorgraphics"));
+            // nor PDFBox, which served only XChart's PDF export
+            assertThat(names).noneMatch(n -> n.startsWith("org/apache/pdfbox/") || n.startsWith("de/rototor/")
+                    || n.startsWith("org/knowm/xchart/PdfboxGraphicsEncoder"));
             String thirdParty = read(zip, "META-INF/licenses/THIRD-PARTY.txt");
             List<String> artifacts = thirdParty.lines().filter(l -> l.startsWith("     (")).toList();
             assertThat(artifacts).as("third-party list").hasSizeGreaterThan(20);
@@ -84,14 +87,25 @@ class RunnableJarLicenceIT {
     @Test
     void theJarWritesAnSvgPlotWithoutVectorGraphics2D() throws Exception {
         Path svg = dir.resolve("fit.svg");
+        plot(svg);
+        PlotCommandTest.assertWellFormedSvg(svg);
+    }
+
+    @Test
+    void theJarWritesAPngPlotWithoutPdfBox() throws Exception {
+        Path png = dir.resolve("fit.png");
+        plot(png);
+        assertThat(javax.imageio.ImageIO.read(png.toFile())).as("a readable PNG").isNotNull();
+    }
+
+    private void plot(Path file) throws Exception {
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar().toString(), "fit", "--starts", "sobol:8", "--plot", svg.toString())
+                jar().toString(), "fit", "--starts", "sobol:8", "--plot", file.toString())
                 .directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile()).start();
         assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("finished in time").isTrue();
         String out = Files.readString(dir.resolve("out.txt"));
         assertThat(p.exitValue()).as(out).isIn(0, 1);
         assertThat(out).doesNotContain("NoClassDefFoundError", "Exception");
-        PlotCommandTest.assertWellFormedSvg(svg);
     }
 }
