@@ -22,6 +22,7 @@ import dev.scalinglaws.fit.ParameterEstimate;
 import dev.scalinglaws.fit.uncertainty.AsymptoticCovariance;
 import dev.scalinglaws.fit.uncertainty.DerivedQuantity;
 import dev.scalinglaws.fit.uncertainty.Interval;
+import dev.scalinglaws.fit.uncertainty.Uncertainty;
 
 /**
  * The fit of one group, as {@link GroupFits} runs it inside a Spark task: the group's rows become a
@@ -205,7 +206,7 @@ public record GroupFit(ScalingLaw law, FitSpec spec, Map<String, String> columns
             List<double[]> params = new ArrayList<>(p);
             AsymptoticCovariance cov = null;
             if (intervals == Intervals.ASYMPTOTIC && r.converged()) {
-                cov = AsymptoticCovariance.of(r, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
+                cov = Uncertainty.of(r).covariance();
             }
             for (ParameterEstimate e : r.parameters()) {
                 double lo = Double.NaN;
