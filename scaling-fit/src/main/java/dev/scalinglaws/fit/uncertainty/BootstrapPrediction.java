@@ -12,7 +12,6 @@ import java.util.Objects;
 import dev.scalinglaws.core.Dataset;
 import dev.scalinglaws.core.ScalingLaw;
 import dev.scalinglaws.fit.FitResult;
-import dev.scalinglaws.fit.ResidualSpace;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
@@ -82,16 +81,17 @@ public record BootstrapPrediction(Interval confidence, double predictionLower, d
      * @throws IllegalArgumentException if the bootstrap did not record a point
      */
     public static List<BootstrapPrediction> of(FitResult fit, Dataset data, BootstrapResult bootstrap, int points) {
-        return of(fit, AsymptoticCovariance.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH),
-                Prediction.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH), bootstrap, points);
+        return of(Prediction.of(fit, data, AsymptoticCovariance.Form.SMOOTHED_SANDWICH), bootstrap, points);
     }
 
-    /** The predictions, with the fit's covariance and predictor already made ({@link Uncertainty}). */
-    static List<BootstrapPrediction> of(FitResult fit, AsymptoticCovariance cov, Prediction predictor,
-                                        BootstrapResult bootstrap, int points) {
+    /**
+     * The predictions, widened by the asymptotic predictor's residual scale and Student t on its degrees of freedom,
+     * in its residual space ({@link Uncertainty#bootstrapPredictions}).
+     */
+    static List<BootstrapPrediction> of(Prediction predictor, BootstrapResult bootstrap, int points) {
         double level = bootstrap.options().level();
-        boolean log = fit.spec().residual() == ResidualSpace.LOG;
-        int dof = cov.degreesOfFreedom();
+        boolean log = predictor.logSpace();
+        int dof = predictor.degreesOfFreedom();
         double t = dof > 0 ? TDistribution.of(dof).inverseCumulativeProbability(0.5 + level / 2) : Double.NaN;
         double ts = t * predictor.residualScale();
         List<BootstrapPrediction> out = new ArrayList<>();

@@ -98,6 +98,16 @@ public final class Prediction {
         return new Prediction(fit, Fits.problem(fit, data), form);
     }
 
+    /** {@return n - p of the covariance: the Student t degrees of freedom of the intervals} */
+    int degreesOfFreedom() {
+        return covariance.degreesOfFreedom();
+    }
+
+    /** {@return whether the fit's residuals, and so the intervals' widening, are in log space} */
+    boolean logSpace() {
+        return logSpace;
+    }
+
     /** {@return the residual scale s in the fit's residual space} */
     public double residualScale() {
         return residualScale;

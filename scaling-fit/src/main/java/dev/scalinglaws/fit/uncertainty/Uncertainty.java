@@ -118,24 +118,45 @@ public final class Uncertainty {
      * @throws IllegalStateException    for a bootstrap method before {@link #withBootstrap}
      */
     public Interval interval(DerivedQuantity quantity, Interval.Method method, double level) {
+        AsymptoticCovariance.Form form = covarianceForm(method);
+        if (form != null) {
+            return AsymptoticCovariance.of(fit, form).interval(quantity, level);
+        }
+        if (isProfile(method)) {
+            return ProfileLikelihood.of(fit).interval(quantity, level);
+        }
+        if (method.isBootstrap()) {
+            return requireBootstrap().interval(quantity.name(), bootstrapReading(method), level);
+        }
+        if (method == Interval.Method.EXTERNAL) {
+            throw new IllegalArgumentException("EXTERNAL intervals are computed outside the library");
+        }
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                "%s is a prediction interval: use prediction(level, point)", method));
+    }
+
+    /** The covariance of an asymptotic method, or null for any other method. */
+    private static AsymptoticCovariance.Form covarianceForm(Interval.Method method) {
         return switch (method) {
-            case ASYMPTOTIC_GAUSS_NEWTON -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.GAUSS_NEWTON)
-                    .interval(quantity, level);
-            case ASYMPTOTIC_SANDWICH -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.SANDWICH)
-                    .interval(quantity, level);
-            case ASYMPTOTIC_SMOOTHED_SANDWICH -> AsymptoticCovariance.of(fit,
-                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH).interval(quantity, level);
-            case PROFILE_LIKELIHOOD, PROFILE_SCALED -> ProfileLikelihood.of(fit).interval(quantity, level);
-            case BOOTSTRAP_PERCENTILE -> requireBootstrap().interval(quantity.name(), IntervalMethod.PERCENTILE, level);
-            case BOOTSTRAP_BASIC -> requireBootstrap().interval(quantity.name(), IntervalMethod.BASIC, level);
-            case BOOTSTRAP_BCA -> requireBootstrap().interval(quantity.name(), IntervalMethod.BCA, level);
-            case BOOTSTRAP_EXPANDED_PERCENTILE -> requireBootstrap().interval(quantity.name(),
-                    IntervalMethod.EXPANDED_PERCENTILE, level);
-            case PREDICTION_GAUSS_NEWTON, PREDICTION_SANDWICH, PREDICTION_SMOOTHED_SANDWICH ->
-                    throw new IllegalArgumentException(String.format(Locale.ROOT,
-                            "%s is a prediction interval: use prediction(level, point)", method));
-            case EXTERNAL -> throw new IllegalArgumentException("EXTERNAL intervals are computed outside the library");
+            case ASYMPTOTIC_GAUSS_NEWTON -> AsymptoticCovariance.Form.GAUSS_NEWTON;
+            case ASYMPTOTIC_SANDWICH -> AsymptoticCovariance.Form.SANDWICH;
+            case ASYMPTOTIC_SMOOTHED_SANDWICH -> AsymptoticCovariance.Form.SMOOTHED_SANDWICH;
+            default -> null;
         };
+    }
+
+    private static boolean isProfile(Interval.Method method) {
+        return method == Interval.Method.PROFILE_LIKELIHOOD || method == Interval.Method.PROFILE_SCALED;
+    }
+
+    /** How a bootstrap method reads the replicates: the {@link IntervalMethod} whose intervals it names. */
+    private static IntervalMethod bootstrapReading(Interval.Method method) {
+        for (IntervalMethod m : IntervalMethod.values()) {
+            if (m.intervalMethod() == method) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("not a bootstrap method: " + method);
     }
 
     /**
@@ -154,15 +175,9 @@ public final class Uncertainty {
     public FitIntervals report(Interval.Method method, double level) {
         Objects.requireNonNull(method, "method");
         Map<String, Interval> out = new LinkedHashMap<>();
-        ProfileLikelihood profile = method == Interval.Method.PROFILE_LIKELIHOOD
-                || method == Interval.Method.PROFILE_SCALED ? ProfileLikelihood.of(fit) : null;
-        AsymptoticCovariance covariance = switch (method) {
-            case ASYMPTOTIC_GAUSS_NEWTON -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.GAUSS_NEWTON);
-            case ASYMPTOTIC_SANDWICH -> AsymptoticCovariance.of(fit, AsymptoticCovariance.Form.SANDWICH);
-            case ASYMPTOTIC_SMOOTHED_SANDWICH -> AsymptoticCovariance.of(fit,
-                    AsymptoticCovariance.Form.SMOOTHED_SANDWICH);
-            default -> null;
-        };
+        ProfileLikelihood profile = isProfile(method) ? ProfileLikelihood.of(fit) : null;
+        AsymptoticCovariance.Form form = covarianceForm(method);
+        AsymptoticCovariance covariance = form == null ? null : AsymptoticCovariance.of(fit, form);
         List<ParameterEstimate> estimates = fit.parameters();
         int p = estimates.size();
         List<DerivedQuantity> all = quantities();
@@ -261,7 +276,7 @@ public final class Uncertainty {
      * @throws IllegalArgumentException if the bootstrap did not record a point
      */
     public List<BootstrapPrediction> bootstrapPredictions(BootstrapResult bootstrap, int points) {
-        return BootstrapPrediction.of(fit, covariance(), prediction(), bootstrap, points);
+        return BootstrapPrediction.of(prediction(), bootstrap, points);
     }
 
     /**
