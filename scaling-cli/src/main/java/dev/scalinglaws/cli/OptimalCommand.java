@@ -131,6 +131,8 @@ final class OptimalCommand implements Callable<Integer> {
                     law.name(), law.covariates()));
         }
         double[] theta = f.theta();
+        // with --target-loss: the covariate --at holds (one of N, D), or none for the compute-optimal frontier
+        Map<String, Double> lossHeld = targetLoss != null && at != null ? Parsing.point("--at", at) : Map.of();
         ComputeOptimal.Allocation a;
         if (compute != null) {
             if (!(compute > 0) || compute.isInfinite()) {
@@ -142,12 +144,11 @@ final class OptimalCommand implements Callable<Integer> {
                 throw new CliException((held.isEmpty() && law.covariates().size() > 2 ? "give --at: " : "--at: ")
                         + e.getMessage(), e);
             }
-        } else if (at == null) {
-            a = ComputeOptimal.computeForLoss(law, theta, targetLoss);
         } else {
-            a = atFixed(law, theta, targetLoss, Parsing.point("--at", at));
+            a = atLoss(law, theta, targetLoss, lossHeld);
         }
-        Map<String, DerivedQuantity> quantities = quantities(law);
+        Map<String, DerivedQuantity> quantities = compute != null ? OptimalAllocation.quantities(law, compute, held)
+                : OptimalAllocation.quantitiesForLoss(law, targetLoss, lossHeld);
         Map<String, Interval> iv = intervals(f, quantities);
         ObjectNode n = Json.object();
         n.put("schema", SCHEMA);
@@ -267,13 +268,6 @@ final class OptimalCommand implements Callable<Integer> {
         return i == null ? "" : "[" + Parsing.human(i.lower()) + ", " + Parsing.human(i.upper()) + "]";
     }
 
-    /** The reported quantities as functions of theta, for the mode asked for (NaN where they do not exist). */
-    private Map<String, DerivedQuantity> quantities(ScalingLaw law) {
-        return compute != null ? OptimalAllocation.quantities(law, compute, held)
-                : OptimalAllocation.quantitiesForLoss(law, targetLoss, at == null ? Map.of()
-                        : Parsing.point("--at", at));
-    }
-
     /** Intervals for the quantities, or none with --interval none (or, with a warning, without the fit's data). */
     private Map<String, Interval> intervals(FitFile f, Map<String, DerivedQuantity> quantities) {
         Map<String, Interval> out = new java.util.LinkedHashMap<>();
@@ -336,17 +330,20 @@ final class OptimalCommand implements Callable<Integer> {
     }
 
     /**
-     * With N (or D) fixed, the D (or N) at which the law reaches the target loss (the library's
-     * {@link OptimalAllocation#atLoss}); the messages name --at.
+     * The allocation that reaches the target loss, by the library's {@link OptimalAllocation#atLoss}: with nothing
+     * held, the compute-optimal frontier; with N (or D) held, the D (or N) on the iso-loss contour. The messages
+     * name --at.
      */
-    static ComputeOptimal.Allocation atFixed(ScalingLaw law, double[] theta, double target,
-                                             Map<String, Double> fixed) {
-        if (fixed.size() != 1 || !(fixed.containsKey("N") || fixed.containsKey("D"))) {
-            throw new CliException("--at with --target-loss holds exactly one of N or D fixed, e.g. --at N=7e9");
-        }
-        double v = fixed.values().iterator().next();
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new CliException("--at value must be positive and finite: " + v);
+    static ComputeOptimal.Allocation atLoss(ScalingLaw law, double[] theta, double target,
+                                            Map<String, Double> fixed) {
+        if (!fixed.isEmpty()) {
+            if (fixed.size() != 1 || !(fixed.containsKey("N") || fixed.containsKey("D"))) {
+                throw new CliException("--at with --target-loss holds exactly one of N or D fixed, e.g. --at N=7e9");
+            }
+            double v = fixed.values().iterator().next();
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new CliException("--at value must be positive and finite: " + v);
+            }
         }
         try {
             return OptimalAllocation.atLoss(law, theta, target, fixed);
