@@ -30,7 +30,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The look of the command's XChart plots ({@link Plots}, {@link TrajectoryPlot}) and how they are written: log-log
  * charts with the same fonts, legend, grid and colours, series helpers, and PNG (BufferedImage) or SVG
- * (Apache Batik's SVGGraphics2D, {@link SvgImage}) output under a centred title, written atomically with {@link Output#write}.
+ * (Apache Batik's SVGGraphics2D, {@link SvgImage}) output under a centred title, written atomically with
+ * {@link Output#write}.
  */
 final class Charts {
 
@@ -222,8 +223,8 @@ final class Charts {
     }
 
     /**
-     * Writes an image atomically: SVG (Batik's SVGGraphics2D, see {@link SvgImage}) if the file name ends in {@code .svg}, else PNG (an RGB
-     * BufferedImage, antialiased).
+     * Writes an image atomically: SVG (Batik's SVGGraphics2D, see {@link SvgImage}) if the file name ends in
+     * {@code .svg}, else PNG (an RGB BufferedImage, antialiased).
      *
      * @param file    the image file (.png or .svg; see {@link #checkExtension})
      * @param inputs  files the command read (never overwritten)

@@ -56,8 +56,9 @@ public final class ScalingCommand implements Runnable {
 
     /**
      * The subcommands in the order help lists them, each built only when registered: picocli reflects over every
-     * option of a registered command, and building all eleven costs a one-shot {@code scaling fit} about 0.3 s of its
-     * cold start (BENCHMARKS.md), so {@link #commandLine(String...)} registers only the one named.
+     * option of a registered command, and building all eleven cost a one-shot {@code scaling fit} about 0.17 s of a
+     * JVM start without the class-data archive (BENCHMARKS.md), so {@link #commandLine(String...)} registers only the
+     * one named.
      */
     private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 

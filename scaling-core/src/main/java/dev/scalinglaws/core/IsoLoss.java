@@ -39,7 +39,7 @@ public final class IsoLoss {
      *
      * @param lnLower     ln x at the lower end (the law above the loss there, unless it is the starting end)
      * @param lnUpper     ln x at the upper end (the law at most the loss there when {@code reached})
-     * @param lossAtUpper the law at the starting upper end e^lnUpper, before any halving
+     * @param lossAtUpper the law at the starting upper end e^lnUpper, before the search
      */
     public record Bracket(double lnLower, double lnUpper, double lossAtUpper) {
 
@@ -78,7 +78,7 @@ public final class IsoLoss {
     public static Bracket tokensForLoss(ScalingLaw law, double[] theta, double n, double loss, double lnLower,
                                         double lnUpper) {
         checkLaw(law);
-        return bisect(x -> law.value(theta, n, x), loss, lnLower, lnUpper);
+        return search(x -> law.value(theta, n, x), loss, lnLower, lnUpper);
     }
 
     /**
@@ -95,10 +95,10 @@ public final class IsoLoss {
     public static Bracket parametersForLoss(ScalingLaw law, double[] theta, double d, double loss, double lnLower,
                                             double lnUpper) {
         checkLaw(law);
-        return bisect(x -> law.value(theta, x, d), loss, lnLower, lnUpper);
+        return search(x -> law.value(theta, x, d), loss, lnLower, lnUpper);
     }
 
-    private static Bracket bisect(java.util.function.DoubleUnaryOperator f, double loss, double lnLower,
+    private static Bracket search(java.util.function.DoubleUnaryOperator f, double loss, double lnLower,
                                   double lnUpper) {
         if (!(lnLower < lnUpper)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
